@@ -1,0 +1,1 @@
+"""ReportLab templates for every printed document. Inputs are plain dataclasses; no Qt, no Session."""
