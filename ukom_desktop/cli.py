@@ -1,0 +1,77 @@
+"""The single entry point: with no subcommand it opens the window; subcommands run headless.
+
+Every subcommand lives in ukom_desktop/commands/ and registers itself through COMMAND_MODULES.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from ukom_desktop import APP_NAME, __version__
+from ukom_desktop.errors import UserFacingError, user_message
+
+COMMAND_MODULES = (
+    "ukom_desktop.commands.db_commands",
+    "ukom_desktop.commands.demo_command",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ukom-desktop",
+        description=f"{APP_NAME}: penilaian kompetensi ASN. Tanpa subperintah, jendela aplikasi dibuka.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="basis data: berkas SQLite atau postgresql://user:sandi@host/nama (bawaan: UKOM_DATABASE_URL, "
+        "lalu berkas SQLite di folder data pengguna)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def emit(args: argparse.Namespace, data: Any, text: str) -> None:
+    """Print machine-readable JSON with --json, otherwise the human text."""
+    if getattr(args, "json", False):
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(text)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from ukom_desktop.ui.app import run_gui
+
+        return run_gui(args.db)
+    try:
+        return int(args.handler(args) or 0)
+    except UserFacingError as exc:
+        print(f"Galat: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the CLI never shows a traceback to a user
+        message = user_message(exc)
+        if message is None:
+            import logging
+
+            from ukom_desktop.logging_setup import setup_logging
+
+            setup_logging()
+            logging.getLogger("ukom_desktop").exception("Perintah gagal")
+            message = f"Kesalahan tak terduga: {exc.__class__.__name__}: {exc}. Rincian ada di berkas log."
+        print(f"Galat: {message}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Choosing the database (SQLite file by default, PostgreSQL on a LAN server) and opening sessions."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from ukom_desktop import paths
+
+ENV_VAR = "UKOM_DATABASE_URL"
+
+
+class DatabaseUrlError(ValueError):
+    """A database address the app cannot use; the message is in Bahasa Indonesia."""
+
+
+def resolve_database_url(cli_value: str | None = None) -> str:
+    """--db wins, then UKOM_DATABASE_URL, then the SQLite file in the user-data folder.
+
+    A plain file path is accepted and turned into a sqlite:/// URL.
+    """
+    raw = cli_value or os.environ.get(ENV_VAR) or ""
+    if not raw:
+        return f"sqlite:///{paths.default_database_path()}"
+    if "://" not in raw:
+        return f"sqlite:///{Path(raw).expanduser().resolve()}"
+    if raw.startswith(("postgresql://", "postgres://")):
+        raw = "postgresql+psycopg://" + raw.split("://", 1)[1]
+    try:
+        url = make_url(raw)
+    except Exception as exc:  # noqa: BLE001 - any parse failure is the user's typo
+        raise DatabaseUrlError(f"Alamat basis data tidak dikenali: {raw}") from exc
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise DatabaseUrlError(
+            f"Jenis basis data '{url.get_backend_name()}' tidak didukung; gunakan berkas SQLite atau PostgreSQL."
+        )
+    return raw
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a sqlite URL, or None for PostgreSQL and in-memory databases."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def describe_url(url: str) -> str:
+    """A human description without the password, for the status bar and the about box."""
+    path = sqlite_path(url)
+    if path is not None:
+        return f"SQLite: {path}"
+    return f"PostgreSQL: {make_url(url).render_as_string(hide_password=True)}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    path = sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # NullPool: a file database is cheap to open and this avoids holding locks between uses.
+        engine = create_engine(url, poolclass=NullPool)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if make_url(url).get_backend_name() == "sqlite":
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+@contextmanager
+def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back everything on any error."""
+    session = factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
