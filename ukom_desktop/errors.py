@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm.exc import StaleDataError
-
 
 class UserFacingError(Exception):
     """An error whose message is already a clear Indonesian sentence for the user."""
@@ -12,6 +9,9 @@ class UserFacingError(Exception):
 
 def user_message(exc: BaseException) -> str | None:
     """The Indonesian sentence for a known kind of error, or None for a real bug."""
+    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.orm.exc import StaleDataError
+
     from ukom_desktop.db.backup import BackupError
     from ukom_desktop.db.engine import DatabaseUrlError
     from ukom_desktop.db.migrate import DatabaseNotUkomError, DatabaseTooNewError

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from ukom_desktop.db.database import Database, open_database
+if TYPE_CHECKING:
+    from ukom_desktop.db.database import Database
+
+# Command modules import heavy libraries (SQLAlchemy, ReportLab) inside their handlers, so that
+# building the parser, and starting the window, stays fast.
 
 
 def open_db(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
+    from ukom_desktop.db.database import open_database
+
     return open_database(args.db, upgrade=upgrade)
 
 

@@ -5,12 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from sqlalchemy import text
-
 from ukom_desktop.cli import emit
-from ukom_desktop.db import backup, migrate
-from ukom_desktop.db.database import open_database
-from ukom_desktop.db.engine import describe_url, make_engine, resolve_database_url, sqlite_path
 from ukom_desktop.errors import UserFacingError
 
 from .common import add_json_flag
@@ -32,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _upgrade(args: argparse.Namespace) -> int:
+    from ukom_desktop.db import migrate
+    from ukom_desktop.db.database import open_database
+
     db = open_database(args.db)
     try:
         data = {
@@ -50,6 +48,9 @@ def _upgrade(args: argparse.Namespace) -> int:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    from ukom_desktop.db import backup
+    from ukom_desktop.db.engine import resolve_database_url, sqlite_path
+
     url = resolve_database_url(args.db)
     path = sqlite_path(url)
     if path is None:
@@ -63,6 +64,11 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from sqlalchemy import text
+
+    from ukom_desktop.db import migrate
+    from ukom_desktop.db.engine import describe_url, make_engine, resolve_database_url, sqlite_path
+
     url = resolve_database_url(args.db)
     path = sqlite_path(url)
     if path is not None and not path.exists():

@@ -6,7 +6,6 @@ import argparse
 from dataclasses import asdict
 
 from ukom_desktop.cli import emit
-from ukom_desktop.db.engine import transaction
 
 from .common import add_json_flag, open_db
 
@@ -26,6 +25,8 @@ def _demo(args: argparse.Namespace) -> int:
         from ukom_desktop.errors import UserFacingError
 
         raise UserFacingError("Jumlah peserta tidak boleh negatif.")
+    from ukom_desktop.db.engine import transaction
+
     db = open_db(args)
     try:
         with transaction(db.sessions) as session:

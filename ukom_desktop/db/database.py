@@ -24,6 +24,7 @@ class Database:
     sessions: sessionmaker[Session]
     backup_made: Path | None = None
     upgraded_from: str | None = field(default=None)
+    created: bool = False  # the database was empty: first start on this file or server
 
     @property
     def description(self) -> str:
@@ -74,4 +75,5 @@ def open_database(url: str | None = None, *, upgrade: bool = True, auto_backup: 
         sessions=make_session_factory(engine),
         backup_made=made,
         upgraded_from=current if pending else None,
+        created=current is None,
     )

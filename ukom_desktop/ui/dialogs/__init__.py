@@ -1,1 +1,1 @@
-"""ui/dialogs."""
+"""Dialogs."""

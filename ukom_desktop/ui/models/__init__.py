@@ -1,1 +1,1 @@
-"""ui/models."""
+"""Qt item models, one per kind of table; tested without a window."""

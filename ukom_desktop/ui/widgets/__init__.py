@@ -1,1 +1,1 @@
-"""ui/widgets."""
+"""Generic widgets that know nothing of UKOM."""

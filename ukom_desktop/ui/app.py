@@ -1,0 +1,76 @@
+"""Starting the window: the application object, logging, the error hook, then the database."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ukom_desktop import APP_NAME, __version__
+from ukom_desktop.logging_setup import setup_logging
+
+STARTUP_PROBE_ENV = "UKOM_STARTUP_PROBE"  # bench/startup.py: print timings and quit
+log = logging.getLogger("ukom_desktop")
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName("UKOM")
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    return app
+
+
+def install_excepthook() -> None:
+    """An unexpected error is logged and shown in a dialog with copyable details, never as a traceback."""
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("Kesalahan tak terduga:\n%s", details)
+        from ukom_desktop.errors import user_message
+        from ukom_desktop.ui import messages
+
+        known = user_message(exc)
+        if known is not None:
+            messages.error(QApplication.activeWindow(), known)
+            return
+        messages.unexpected(
+            QApplication.activeWindow(),
+            f"Terjadi kesalahan tak terduga ({exc_type.__name__}).",
+            f"{APP_NAME} {__version__}\n\n{details}",
+        )
+
+    sys.excepthook = hook
+
+
+def run_gui(database_url: str | None = None) -> int:
+    started = time.perf_counter()
+    app = create_application()
+    setup_logging()
+    install_excepthook()
+    from ukom_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(database_url)
+    window.show()
+    probe = os.environ.get(STARTUP_PROBE_ENV)
+    if probe:
+        print(f"shown {time.perf_counter() - started:.4f}", flush=True)
+
+    def open_db() -> None:
+        window.open_database()
+        if probe:
+            app.processEvents()
+            print(f"loaded {time.perf_counter() - started:.4f}", flush=True)
+            QTimer.singleShot(0, app.quit)
+
+    QTimer.singleShot(0, open_db)
+    return app.exec()

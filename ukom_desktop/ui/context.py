@@ -1,0 +1,68 @@
+"""What the window's parts share: the open database and the current event."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ukom_desktop.db.database import Database
+
+
+class AppContext(QObject):
+    database_changed = Signal()
+    event_changed = Signal(object)  # event id or None
+    data_changed = Signal(str)  # name of what changed, e.g. "events", "participants"
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database: Database | None = None
+        self.event_id: int | None = None
+
+    def set_database(self, database: Database | None) -> None:
+        if self.database is not None and self.database is not database:
+            self.database.dispose()
+        self.database = database
+        self.event_id = None
+        self.database_changed.emit()
+
+    def set_event(self, event_id: int | None) -> None:
+        if event_id == self.event_id:
+            return
+        self.event_id = event_id
+        if event_id is not None and self.database is not None:
+            QSettings().setValue(f"current_event/{self.database.url}", event_id)
+        self.event_changed.emit(event_id)
+
+    def remembered_event(self) -> int | None:
+        if self.database is None:
+            return None
+        value = QSettings().value(f"current_event/{self.database.url}")
+        try:
+            return int(value) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read session (no commit)."""
+        assert self.database is not None, "no database open"
+        session = self.database.sessions()
+        try:
+            yield session
+        finally:
+            session.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends normally, rolled back on any error."""
+        from ukom_desktop.db.engine import transaction
+
+        assert self.database is not None, "no database open"
+        with transaction(self.database.sessions) as session:
+            yield session

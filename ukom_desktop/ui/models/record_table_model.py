@@ -1,0 +1,105 @@
+"""A read-only table model over a list of row objects, described by Column specs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # stable name, used to remember widths
+    header: str
+    value: Callable[[Any], Any]
+    display: Callable[[Any], str] | None = None  # formats value for the cell
+    align_right: bool = False
+    width: int = 120
+
+
+def _default_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    if isinstance(value, date):
+        from ukom_desktop.domain.dates import format_date_id
+
+        return format_date_id(value)
+    return str(value)
+
+
+def _sort_key(value: Any) -> Any:
+    """Comparable across None: numbers and dates sort as themselves, None first."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        return value
+    return str(value).casefold()
+
+
+class RecordTableModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._rows: list[Any] = []
+        self._text_cache: dict[tuple[int, int], str] = {}
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._text_cache.clear()
+        self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
+
+    def row_object(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def cell_text(self, row: int, column: int) -> str:
+        key = (row, column)
+        text = self._text_cache.get(key)
+        if text is None:
+            col = self.columns[column]
+            value = col.value(self._rows[row])
+            text = col.display(value) if col.display else _default_text(value)
+            self._text_cache[key] = text
+        return text
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell_text(row, column)
+        if role == SORT_ROLE:
+            return _sort_key(self.columns[column].value(self._rows[row]))
+        if role == ROW_ROLE:
+            return self._rows[row]
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[column].align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header
+        return None
