@@ -1,0 +1,625 @@
+"""Turn the rows of a participant spreadsheet into participant records, with a verdict for every row.
+
+Pure: no database, no Qt. The service reads the file once with read_table(), then calls
+parse_participant_rows() with the NIPs already registered in the event; it can call it again later
+(for instance after another import) with a fresh set of NIPs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from ukom_desktop.domain.golongan import normalize_golongan
+from ukom_desktop.domain.nip import NipError, NipInfo, format_nip, normalize_nip, parse_nip
+from ukom_desktop.io.cell_values import CellValue, cell_date, cell_text, find_date_in_text, is_blank
+from ukom_desktop.io.header_matching import FieldSpec, HeaderMatch, find_header, normalize_header
+from ukom_desktop.io.spreadsheet_reader import RawSheet
+
+Status = Literal["ok", "peringatan", "ditolak"]
+STATUS_OK: Status = "ok"
+STATUS_WARNING: Status = "peringatan"
+STATUS_REJECTED: Status = "ditolak"
+
+PARTICIPANT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("no", "No.", ("No", "No Urut", "Nomor", "Nomor Urut", "Nmr")),
+    FieldSpec(
+        "nip",
+        "NIP",
+        ("N I P", "NIP Baru", "NIP 18 Digit", "NIP Peserta", "NIP Pegawai", "Nomor Induk Pegawai", "NIP/NRP"),
+        required=True,
+    ),
+    FieldSpec(
+        "nama",
+        "Nama",
+        (
+            "Nama Lengkap",
+            "Nama Peserta",
+            "Nama Pegawai",
+            "Nama PNS",
+            "Nama ASN",
+            "Nama Lengkap dan Gelar",
+            "Nama dan Gelar",
+            "Nama Lengkap (dengan gelar)",
+            "Nama (dengan gelar)",
+            "Nama Gelar",
+        ),
+        required=True,
+    ),
+    FieldSpec(
+        "jenis_kelamin", "Jenis Kelamin", ("L/P", "JK", "Kelamin", "Gender", "Sex", "P/W", "Jenis Kel")
+    ),
+    FieldSpec(
+        "tempat_tanggal_lahir",
+        "Tempat/Tanggal Lahir",
+        (
+            "Tempat, Tanggal Lahir",
+            "Tempat Tgl Lahir",
+            "TTL",
+            "Tempat dan Tanggal Lahir",
+            "Tempat & Tgl Lahir",
+        ),
+    ),
+    FieldSpec("tempat_lahir", "Tempat Lahir", ("Kota Lahir", "Tempat Kelahiran")),
+    FieldSpec("tanggal_lahir", "Tanggal Lahir", ("Tgl Lahir", "Tanggal Kelahiran", "Tgl. Lahir")),
+    FieldSpec(
+        "golongan",
+        "Golongan/Ruang",
+        (
+            "Golongan",
+            "Gol",
+            "Gol. Ruang",
+            "Gol/Ruang",
+            "Golongan Ruang",
+            "Pangkat/Gol. Ruang",
+            "Pangkat/Golongan",
+            "Pangkat/Gol",
+            "Pangkat, Golongan/Ruang",
+            "Pangkat Golongan Ruang",
+            "Pangkat dan Golongan",
+            "Gol. Ruang Terakhir",
+            "Golongan Terakhir",
+        ),
+    ),
+    FieldSpec("pangkat", "Pangkat", ("Pangkat Terakhir", "Kepangkatan")),
+    FieldSpec(
+        "jabatan_sasaran",
+        "Jabatan Sasaran",
+        (
+            "Jabatan yang Dituju",
+            "Jabatan Target",
+            "Jabatan yang Diusulkan",
+            "Jabatan Tujuan",
+            "Formasi Jabatan",
+            "Jabatan yang Akan Diduduki",
+            "Rencana Jabatan",
+        ),
+    ),
+    FieldSpec(
+        "jabatan",
+        "Jabatan",
+        ("Nama Jabatan", "Jabatan Saat Ini", "Jabatan Sekarang", "Jabatan Terakhir", "Jabatan Definitif"),
+    ),
+    FieldSpec(
+        "unit",
+        "Unit Kerja",
+        (
+            "Unit Organisasi",
+            "Unor",
+            "Satuan Kerja",
+            "Satker",
+            "Unit",
+            "Unit Kerja Eselon II",
+            "Perangkat Daerah",
+            "OPD",
+            "SKPD",
+            "Bagian",
+            "Bidang",
+        ),
+    ),
+    FieldSpec(
+        "instansi",
+        "Instansi",
+        (
+            "Instansi Induk",
+            "Instansi Asal",
+            "Kementerian/Lembaga",
+            "K/L/D",
+            "Nama Instansi",
+            "Pemda",
+            "Instansi/Pemda",
+        ),
+    ),
+    FieldSpec(
+        "no_hp",
+        "No. HP/WA",
+        (
+            "No HP",
+            "No. HP / WA",
+            "No HP WA",
+            "Nomor HP",
+            "Nomor HP/WA",
+            "No. WA",
+            "Nomor WA",
+            "WA",
+            "WhatsApp",
+            "No WhatsApp",
+            "HP",
+            "Handphone",
+            "No Handphone",
+            "Nomor Handphone",
+            "No Telepon",
+            "Telepon",
+            "No. Telp/HP",
+            "Telepon/HP",
+            "Kontak",
+            "Nomor Kontak",
+        ),
+    ),
+    FieldSpec(
+        "email",
+        "Email",
+        ("E-mail", "Surel", "Alamat Email", "Alamat E-mail", "Email Aktif", "Surat Elektronik"),
+    ),
+)
+FIELD_LABELS = {spec.key: spec.label for spec in PARTICIPANT_FIELDS}
+
+_FOOTER_WORDS = (
+    "jumlah",
+    "total",
+    "mengetahui",
+    "menyetujui",
+    "keterangan",
+    "catatan",
+    "tertanda",
+    "ttd",
+    "an",
+    "plt",
+    "plh",
+    "kepala",
+    "sekretaris",
+    "ketua",
+    "dibuat oleh",
+    "disahkan",
+    "sumber",
+    "nip",
+)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
+_SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?[eE][+]?\d+")
+_NIP_LABEL = re.compile(r"^\s*nip\s*[.:]?\s*", re.IGNORECASE)
+_BIG_FLOAT = float(2**53)
+_SEX_VALUES = {
+    "l": "L",
+    "lk": "L",
+    "laki": "L",
+    "laki laki": "L",
+    "lakilaki": "L",
+    "pria": "L",
+    "male": "L",
+    "m": "L",
+    "1": "L",
+    "p": "P",
+    "pr": "P",
+    "perempuan": "P",
+    "wanita": "P",
+    "female": "P",
+    "w": "P",
+    "f": "P",
+    "2": "P",
+}
+_SEX_WORDS = {"L": "laki-laki", "P": "perempuan"}
+
+
+@dataclass(frozen=True)
+class ParticipantRecord:
+    """The cleaned values of one row. Empty text is "", unknown values are None."""
+
+    nip: str
+    name: str
+    sex: str | None = None  # "L" or "P"
+    birth_date: date | None = None
+    birth_place: str = ""
+    golongan: str | None = None  # canonical "III/b"
+    jabatan: str = ""
+    unit: str = ""
+    agency: str = ""
+    phone: str = ""  # digits, "08..." for Indonesian mobiles
+    email: str = ""
+    target_jabatan: str = ""
+
+
+@dataclass(frozen=True)
+class RowVerdict:
+    """The verdict on one data row. row_number is the row number the user sees in the spreadsheet."""
+
+    row_number: int
+    status: Status
+    errors: tuple[str, ...]
+    warnings: tuple[str, ...]
+    record: ParticipantRecord
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """Why the row is rejected or warned about, rejections first, in Bahasa Indonesia."""
+        return self.errors + self.warnings
+
+    @property
+    def importable(self) -> bool:
+        return self.status != STATUS_REJECTED
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """Everything a preview dialog shows before the user decides to import."""
+
+    source_name: str
+    sheet_name: str
+    header_row_number: int | None
+    columns: dict[str, str]  # field key -> column letter
+    rows: tuple[RowVerdict, ...]
+    problems: tuple[str, ...] = ()  # file-level: nothing can be imported while there is one
+    notes: tuple[str, ...] = ()  # file-level information (ignored columns, footer rows skipped)
+    ignored_rows: tuple[int, ...] = ()  # sheet row numbers of footer/heading rows skipped
+
+    @property
+    def ok_count(self) -> int:
+        return sum(1 for row in self.rows if row.status == STATUS_OK)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(1 for row in self.rows if row.status == STATUS_WARNING)
+
+    @property
+    def rejected_count(self) -> int:
+        return sum(1 for row in self.rows if row.status == STATUS_REJECTED)
+
+    @property
+    def can_import(self) -> bool:
+        return not self.problems and any(row.importable for row in self.rows)
+
+    def valid_records(self) -> list[ParticipantRecord]:
+        """Records of the rows that may be imported (status ok or peringatan), in sheet order."""
+        if self.problems:
+            return []
+        return [row.record for row in self.rows if row.importable]
+
+    def summary(self) -> str:
+        """ "12 baris: 9 siap diimpor, 2 dengan peringatan, 1 ditolak"."""
+        return (
+            f"{len(self.rows)} baris: {self.ok_count} siap diimpor, {self.warning_count} dengan peringatan, "
+            f"{self.rejected_count} ditolak"
+        )
+
+
+# --------------------------------------------------------------------------- cell cleaning
+
+
+def clean_nip(value: CellValue) -> tuple[str, str | None]:
+    """NIP digits from a cell, or ("", reason) when the cell cannot hold a trustworthy NIP.
+
+    Spaces, dots, dashes, a leading apostrophe and a "NIP." label are removed. A number cell with
+    more than 15 digits has lost its last digits in the spreadsheet program, so it is refused with
+    advice instead of being read as a different, valid-looking NIP.
+    """
+    lost = (
+        "NIP tersimpan sebagai angka sehingga digit terakhirnya hilang (lembar kerja hanya menyimpan "
+        "15 digit angka); ubah format kolom NIP menjadi Teks lalu ketik ulang NIP ini"
+    )
+    if isinstance(value, float):
+        if value != value or not value.is_integer():
+            return "", f"NIP '{cell_text(value)}' bukan angka NIP"
+        if abs(value) >= _BIG_FLOAT:
+            return "", lost
+        return str(int(value)), None
+    if isinstance(value, bool):
+        return "", f"NIP '{cell_text(value)}' bukan angka NIP"
+    if isinstance(value, int):
+        return str(value), None
+    text = _NIP_LABEL.sub("", cell_text(value))
+    if _SCIENTIFIC.fullmatch(text.replace(" ", "")):
+        return "", lost
+    return normalize_nip(text), None
+
+
+def clean_phone(value: CellValue) -> tuple[str, str | None]:
+    """An Indonesian mobile number as digits starting with 08, and a warning when it looks wrong.
+
+    "+62 812-3456-7890", "62812...", "0812 3456 7890" and "812..." (a number cell that lost its 0)
+    all give "081234567890". Of several numbers ("0812... / 0857...") the first is kept.
+    """
+    if is_blank(value):
+        return "", None
+    text = cell_text(value)
+    first = re.split(r"[/,;]|\batau\b|\bdan\b", text)[0]
+    digits = re.sub(r"\D", "", first)
+    warning = None
+    if len(re.sub(r"\D", "", text)) > len(digits) + 5:
+        warning = f"No. HP/WA berisi lebih dari satu nomor; yang dipakai {digits}"
+    if digits.startswith("62"):
+        digits = "0" + digits[2:]
+    elif digits.startswith("8") and 9 <= len(digits) <= 12:
+        digits = "0" + digits
+    if not (digits.startswith("08") and 10 <= len(digits) <= 13):
+        return digits, f"No. HP/WA '{text}' tidak tampak seperti nomor seluler Indonesia"
+    return digits, warning
+
+
+def clean_sex(value: CellValue) -> str | None:
+    """ "L" or "P" from the spellings used in forms (L/P, Laki-laki, Pria, Wanita...), else None."""
+    return _SEX_VALUES.get(normalize_header(value))
+
+
+def _is_valid_email(text: str) -> bool:
+    return bool(_EMAIL.fullmatch(text))
+
+
+# --------------------------------------------------------------------------- row classification
+
+
+class _Row:
+    """Access to one row's cells by field key."""
+
+    def __init__(self, cells: Sequence[CellValue], columns: dict[str, int]) -> None:
+        self.cells = cells
+        self.columns = columns
+
+    def raw(self, key: str) -> CellValue:
+        col = self.columns.get(key)
+        if col is None or col >= len(self.cells):
+            return None
+        return self.cells[col]
+
+    def text(self, key: str) -> str:
+        return cell_text(self.raw(key))
+
+    def filled(self, ignore: Iterable[int] = ()) -> list[int]:
+        skip = set(ignore)
+        return [col for col, value in enumerate(self.cells) if col not in skip and not is_blank(value)]
+
+
+def _is_footer_marker(text: str) -> bool:
+    normal = normalize_header(text)
+    if any(normal == word or normal.startswith(word + " ") for word in _FOOTER_WORDS):
+        return True
+    # A place-and-date line above a signature: "Semarang, 12 Maret 2025", "12-03-2025".
+    found = find_date_in_text(text)
+    return bool(found) and len(text) - (found[2] - found[1]) <= 40
+
+
+def _has_nip_like_value(row: _Row) -> bool:
+    value = row.raw("nip")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return abs(value) >= 1e8
+    return len(re.sub(r"\D", "", cell_text(value))) >= 9
+
+
+def _row_kind(row: _Row, match: HeaderMatch, no_col: int | None) -> str:
+    """ "empty", "data", "sparse" (one or two cells, no NIP) or "marker" (a sparse footer-looking row)."""
+    filled = row.filled(ignore=() if no_col is None else (no_col,))
+    if not filled:
+        return "empty"
+    if _is_repeated_header(row, match):
+        return "sparse"
+    nip_text = row.text("nip")
+    if len(filled) <= 2 and nip_text[:3].lower() == "nip":
+        return "marker"  # "NIP. 19700101 199503 1 002" under a signature
+    if nip_text or len(filled) > 2:
+        return "data"
+    return "marker" if _is_footer_marker(cell_text(row.cells[filled[0]])) else "sparse"
+
+
+def _is_repeated_header(row: _Row, match: HeaderMatch) -> bool:
+    nip_col = match.columns.get("nip")
+    return nip_col is not None and normalize_header(row.raw("nip")) == normalize_header(
+        match.headers.get(nip_col, "")
+    )
+
+
+# --------------------------------------------------------------------------- verdicts
+
+
+def _birth_fields(row: _Row) -> tuple[str, date | None, str]:
+    """(place, date, original text of the date) from the birth columns, whichever are present."""
+    place = row.text("tempat_lahir")
+    born = cell_date(row.raw("tanggal_lahir"))
+    born_text = row.text("tanggal_lahir")
+    combined = row.raw("tempat_tanggal_lahir")
+    if not is_blank(combined):
+        if isinstance(combined, str):
+            found = find_date_in_text(cell_text(combined))
+            text = cell_text(combined)
+            if found:
+                born = born or found[0]
+                born_text = born_text or text[found[1] : found[2]]
+                place = place or text[: found[1]].strip(" ,/-;")
+            else:
+                place = place or text.strip(" ,/-;")
+        else:
+            born = born or cell_date(combined)
+            born_text = born_text or cell_text(combined)
+    return place, born, born_text
+
+
+def _judge_row(
+    row: _Row, row_number: int, first_row_of_nip: dict[str, int], existing_nips: frozenset[str] | set[str]
+) -> RowVerdict:
+    errors: list[str] = []
+    warnings: list[str] = []
+
+    nip, nip_problem = clean_nip(row.raw("nip"))
+    info: NipInfo | None = None
+    if nip_problem:
+        errors.append(nip_problem)
+    elif not nip:
+        errors.append("NIP kosong")
+    else:
+        try:
+            info = parse_nip(nip)
+        except NipError as exc:
+            errors.append(f"NIP tidak sah: {exc}")
+        else:
+            warnings.extend(f"NIP: {warning}" for warning in info.warnings)
+    if nip and not nip_problem:
+        if nip in first_row_of_nip:
+            errors.append(f"NIP {format_nip(nip)} sudah ada di baris {first_row_of_nip[nip]} berkas ini")
+        else:
+            first_row_of_nip[nip] = row_number
+            if nip in existing_nips:
+                errors.append(f"NIP {format_nip(nip)} sudah terdaftar sebagai peserta kegiatan ini")
+
+    name = row.text("nama")
+    if not name:
+        errors.append("Nama kosong")
+
+    golongan: str | None = None
+    golongan_text = row.text("golongan")
+    pangkat_text = row.text("pangkat")
+    if golongan_text:
+        golongan = normalize_golongan(row.raw("golongan"))
+        if golongan is None:
+            errors.append(f"Golongan/ruang '{golongan_text}' tidak dikenal")
+        elif pangkat_text:
+            from_pangkat = normalize_golongan(pangkat_text)
+            if from_pangkat and from_pangkat != golongan:
+                warnings.append(f"Pangkat '{pangkat_text}' tidak sesuai dengan golongan {golongan}")
+    elif pangkat_text:
+        golongan = normalize_golongan(pangkat_text)
+        if golongan is None:
+            errors.append(f"Pangkat/golongan '{pangkat_text}' tidak dikenal")
+    else:
+        warnings.append("Golongan/ruang kosong")
+
+    sex = info.sex if info else None
+    sex_text = row.text("jenis_kelamin")
+    if sex_text:
+        stated = clean_sex(sex_text)
+        if stated is None:
+            warnings.append(f"Jenis kelamin '{sex_text}' tidak dikenal; dipakai data dari NIP")
+        else:
+            if info and stated != info.sex:
+                warnings.append(
+                    f"Jenis kelamin '{sex_text}' berbeda dengan NIP ({_SEX_WORDS[info.sex]}); "
+                    "dipakai isian kolom jenis kelamin"
+                )
+            sex = stated
+
+    place, stated_birth, birth_text = _birth_fields(row)
+    birth = info.birth_date if info else stated_birth
+    if info and stated_birth and stated_birth != info.birth_date:
+        warnings.append(
+            f"Tanggal lahir '{birth_text}' berbeda dengan NIP ({info.birth_date.strftime('%d-%m-%Y')}); "
+            "dipakai tanggal dari NIP"
+        )
+    elif birth_text and stated_birth is None and not info:
+        warnings.append(f"Tanggal lahir '{birth_text}' tidak terbaca")
+
+    phone = ""
+    if "no_hp" in row.columns:
+        phone, phone_warning = clean_phone(row.raw("no_hp"))
+        if not row.text("no_hp"):
+            warnings.append("No. HP/WA kosong")
+        elif phone_warning:
+            warnings.append(phone_warning)
+
+    email = row.text("email").replace(" ", "")
+    if email and not _is_valid_email(email):
+        warnings.append(f"Alamat email '{row.text('email')}' tidak sah")
+
+    record = ParticipantRecord(
+        nip=nip,
+        name=name,
+        sex=sex,
+        birth_date=birth,
+        birth_place=place,
+        golongan=golongan,
+        jabatan=row.text("jabatan"),
+        unit=row.text("unit"),
+        agency=row.text("instansi"),
+        phone=phone,
+        email=email,
+        target_jabatan=row.text("jabatan_sasaran"),
+    )
+    status = STATUS_REJECTED if errors else STATUS_WARNING if warnings else STATUS_OK
+    return RowVerdict(row_number, status, tuple(errors), tuple(warnings), record)
+
+
+def _describe_rows(numbers: Sequence[int]) -> str:
+    if len(numbers) == 1:
+        return f"Baris {numbers[0]}"
+    if numbers[-1] - numbers[0] == len(numbers) - 1:
+        return f"Baris {numbers[0]}-{numbers[-1]}"
+    return "Baris " + ", ".join(str(number) for number in numbers)
+
+
+def parse_participant_rows(sheet: RawSheet, existing_nips: Iterable[str] = frozenset()) -> ImportPreview:
+    """Find the header, then judge every data row of a participant sheet.
+
+    Fully empty rows are skipped. A row with neither NIP nor name and at most two filled cells is a
+    heading or a footer and is skipped (listed in ignored_rows); so is everything from a footer marker
+    ("Jumlah", "Mengetahui", a place-and-date line, "Kepala ...") on. existing_nips are the NIPs already
+    registered in the event.
+    """
+    existing = existing_nips if isinstance(existing_nips, set | frozenset) else set(existing_nips)
+    match = find_header(sheet.rows, PARTICIPANT_FIELDS)
+    header_number = sheet.row_number(match.header_index) if match.header_index is not None else None
+    columns = {key: sheet.column_letter(col) for key, col in match.columns.items()}
+    base = {"source_name": sheet.source_name, "sheet_name": sheet.sheet_name}
+    problem = match.problem(header_number)
+    if problem:
+        return ImportPreview(
+            **base, header_row_number=header_number, columns=columns, rows=(), problems=(problem,)
+        )
+
+    data_cols = dict(match.columns)
+    no_col = data_cols.get("no")
+    rows = [_Row(cells, data_cols) for cells in sheet.rows[match.data_start :]]
+    kinds = [_row_kind(row, match, no_col) for row in rows]
+    # From a footer marker on, the rest is footer, unless a row with an NIP-like value still follows.
+    nip_like = [kind == "data" and _has_nip_like_value(row) for row, kind in zip(rows, kinds, strict=True)]
+    for index, kind in enumerate(kinds):
+        if kind == "marker" and not any(nip_like[index + 1 :]):
+            kinds[index:] = ["footer"] * (len(kinds) - index)
+            break
+    last_data = max((i for i, kind in enumerate(kinds) if kind == "data"), default=-1)
+
+    verdicts: list[RowVerdict] = []
+    ignored: list[int] = []
+    first_row_of_nip: dict[str, int] = {}
+    for offset, (row, kind) in enumerate(zip(rows, kinds, strict=True)):
+        number = sheet.row_number(match.data_start + offset)
+        if kind == "empty":
+            continue
+        # A short row inside the table with something in the name column is a person with gaps.
+        sparse_person = kind in ("sparse", "marker") and offset < last_data and not is_blank(row.raw("nama"))
+        if kind == "data" or sparse_person:
+            verdicts.append(_judge_row(row, number, first_row_of_nip, existing))
+        else:
+            ignored.append(number)
+
+    notes: list[str] = []
+    unused = [
+        f"{sheet.column_letter(col)} ({text})"
+        for col, text in match.unmatched_columns()
+        if normalize_header(text)
+    ]
+    if unused:
+        notes.append("Kolom yang tidak dipakai: " + ", ".join(unused) + ".")
+    if "no_hp" not in match.columns:
+        notes.append("Kolom No. HP/WA tidak ada; nomor HP peserta perlu dilengkapi setelah impor.")
+    if ignored:
+        notes.append(f"{_describe_rows(ignored)} dianggap judul bagian atau catatan penutup dan dilewati.")
+    problems: tuple[str, ...] = ()
+    if not verdicts:
+        problems = (f"Tidak ada baris data peserta di bawah judul kolom (baris {header_number}).",)
+    return ImportPreview(
+        **base,
+        header_row_number=header_number,
+        columns=columns,
+        rows=tuple(verdicts),
+        problems=problems,
+        notes=tuple(notes),
+        ignored_rows=tuple(ignored),
+    )
