@@ -516,13 +516,11 @@ def _judge_row(
     elif birth_text and stated_birth is None and not info:
         warnings.append(f"Tanggal lahir '{birth_text}' tidak terbaca")
 
-    phone = ""
-    if "no_hp" in row.columns:
-        phone, phone_warning = clean_phone(row.raw("no_hp"))
-        if not row.text("no_hp"):
-            warnings.append("No. HP/WA kosong")
-        elif phone_warning:
-            warnings.append(phone_warning)
+    phone, phone_warning = clean_phone(row.raw("no_hp"))
+    if not row.text("no_hp"):
+        warnings.append("No. HP/WA kosong")
+    elif phone_warning:
+        warnings.append(phone_warning)
 
     email = row.text("email").replace(" ", "")
     if email and not _is_valid_email(email):
@@ -581,7 +579,7 @@ def parse_participant_rows(sheet: RawSheet, existing_nips: Iterable[str] = froze
     nip_like = [kind == "data" and _has_nip_like_value(row) for row, kind in zip(rows, kinds, strict=True)]
     for index, kind in enumerate(kinds):
         if kind == "marker" and not any(nip_like[index + 1 :]):
-            kinds[index:] = ["footer"] * (len(kinds) - index)
+            kinds[index:] = ["empty" if kind == "empty" else "footer" for kind in kinds[index:]]
             break
     last_data = max((i for i, kind in enumerate(kinds) if kind == "data"), default=-1)
 

@@ -427,13 +427,9 @@ def _content_type(path: Path, data: bytes) -> str:
     if data.startswith(_OLE_MAGIC):
         if suffix in (".xlsx", ".xlsm", ".xlsb") and _ENCRYPTION_INFO in data:
             raise _password_error(name)
-        if suffix in WORKBOOK_SUFFIXES:
-            return "workbook"
-        raise _not_readable(name, "Isinya berkas Office biner, bukan teks CSV.")
+        return "workbook"  # also an .xls saved under a .csv name; calamine decides by content
     if data.startswith(_ZIP_MAGIC):
-        if suffix in WORKBOOK_SUFFIXES:
-            return "workbook"
-        raise _not_readable(name, "Isinya arsip terkompresi, bukan teks CSV.")
+        return "workbook"
     if suffix in (".xls",) and _looks_like_html(data):
         return "html"
     if suffix in (".xlsx", ".xlsm", ".xlsb", ".ods"):
