@@ -48,9 +48,9 @@ def normalize_golongan(raw: object) -> str | None:
     text = str(raw).strip()
     if not text:
         return None
-    m = re.search(r"\b(IV|III|II|I)\s*[/\-.\s]?\s*([a-eA-E])\b", text)
+    m = re.search(r"\b(IV|III|II|I)\s*[/\-.\s]?\s*([a-e])\b", text, re.IGNORECASE)
     if m:
-        gol = f"{m.group(1)}/{m.group(2).lower()}"
+        gol = f"{m.group(1).upper()}/{m.group(2).lower()}"
         return gol if gol in GOLONGAN_PANGKAT else None
     m = re.fullmatch(r"([1-4])\s*[/\-.]?\s*([a-eA-E])", text)
     if m:

@@ -56,6 +56,12 @@ def normalize_nip(raw: object) -> str:
 
 def parse_nip(raw: object) -> NipInfo:
     """Validate an NIP and return its parts; raise NipError with an Indonesian reason."""
+    if isinstance(raw, float) and raw >= 1e15:
+        # Spreadsheets keep 15 significant digits of a number: the last digits of the NIP are gone.
+        raise NipError(
+            "NIP tersimpan sebagai angka di lembar kerja sehingga digit terakhirnya hilang; "
+            "format kolom NIP sebagai Teks lalu ketik ulang NIP tersebut"
+        )
     nip = normalize_nip(raw)
     if not nip:
         raise NipError("NIP kosong")

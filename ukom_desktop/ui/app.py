@@ -32,6 +32,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def install_excepthook() -> None:
     """An unexpected error is logged and shown in a dialog with copyable details, never as a traceback."""
+    setup_logging()
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(exc_type, exc, tb))

@@ -56,11 +56,28 @@ class RecordTableModel(QAbstractTableModel):
         self.columns = list(columns)
         self._rows: list[Any] = []
         self._text_cache: dict[tuple[int, int], str] = {}
+        self._search_cache: dict[int, str] = {}
+
+    def search_text(self, row: int) -> str:
+        """What filter-as-you-type looks in: every cell as shown, plus the raw values (NIP without spaces)."""
+        text = self._search_cache.get(row)
+        if text is None:
+            parts = []
+            for column, col in enumerate(self.columns):
+                parts.append(self.cell_text(row, column))
+                if col.display is not None:
+                    raw = col.value(self._rows[row])
+                    if isinstance(raw, str):
+                        parts.append(raw)
+            text = "\n".join(parts).casefold()
+            self._search_cache[row] = text
+        return text
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._text_cache.clear()
+        self._search_cache.clear()
         self.endResetModel()
 
     def rows(self) -> list[Any]:

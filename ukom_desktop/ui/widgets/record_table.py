@@ -21,6 +21,30 @@ from PySide6.QtWidgets import (
 from ukom_desktop.ui.models.record_table_model import ROW_ROLE, SORT_ROLE, RecordTableModel
 
 
+class WordFilterProxy(QSortFilterProxyModel):
+    """Keeps the rows whose text holds every typed word, in any column, in any order."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+
+    def set_query(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10
+            self.beginFilterChange()
+            self._words = text.casefold().split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._words = text.casefold().split()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # type: ignore[no-untyped-def]  # noqa: N802
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        haystack = model.search_text(source_row)  # type: ignore[attr-defined]
+        return all(word in haystack for word in self._words)
+
+
 class RecordTable(QWidget):
     """Shows a RecordTableModel; `settings_key` names where column widths and order are kept."""
 
@@ -47,11 +71,9 @@ class RecordTable(QWidget):
         bar.addWidget(self.count_label)
         layout.addLayout(bar)
 
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = WordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.view = QTableView()
         self.view.setModel(self.proxy)
@@ -107,7 +129,7 @@ class RecordTable(QWidget):
             self.view.horizontalHeader().restoreState(state)
 
     def _on_filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+        self.proxy.set_query(text)
         self._update_count()
 
     def _update_count(self, *_args: object) -> None:
