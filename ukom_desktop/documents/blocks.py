@@ -1,0 +1,186 @@
+"""Parts shared by the naskah dinas: the Nomor/Sifat/Lampiran/Hal block with place and date, the
+"Yth." block, template bodies, the signature block, Tembusan and the common template fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+
+from reportlab.lib.units import mm
+
+from ukom_desktop.documents.layout import Flow, PageSpec, Style, body_style, line_ops, text_width, wrap
+from ukom_desktop.documents.letterhead import draw_kop
+from ukom_desktop.documents.model import EventInfo, Letterhead, PaperSize, Signatory
+from ukom_desktop.documents.templates import Marker, render_paragraphs
+from ukom_desktop.domain.dates import day_name_id, format_date_id, format_date_range_id, format_day_date_id
+
+PARAGRAPH_INDENT = 12.5 * mm
+PARAGRAPH_GAP = 6.0
+
+
+def new_flow(paper: PaperSize, letterhead: Letterhead | None, style: Style | None = None) -> Flow:
+    """A flow on naskah-dinas margins, with the kop on the first page when a letterhead is given."""
+    flow = Flow(PageSpec(paper), style or body_style())
+    if letterhead is not None:
+        draw_kop(flow, letterhead)
+    return flow
+
+
+def place_date(place: str, when: date) -> str:
+    """"Jakarta, 23 November 2026" (no full stop, as ANRI prescribes)."""
+    return f"{place}, {format_date_id(when)}" if place else format_date_id(when)
+
+
+def day_date(event: EventInfo) -> str:
+    """"Senin, 23 November 2026" or "Senin s.d. Rabu, 23 - 25 November 2026"."""
+    if event.end is None or event.end == event.start:
+        return format_day_date_id(event.start)
+    return f"{day_name_id(event.start)} s.d. {day_name_id(event.end)}, {format_date_range_id(event.start, event.end)}"
+
+
+def event_fields(event: EventInfo) -> dict[str, str]:
+    return {
+        "kegiatan": event.name,
+        "hari_tanggal": day_date(event),
+        "tanggal": format_date_range_id(event.start, event.end),
+        "waktu": event.time,
+        "tempat": event.venue,
+        "acara": event.agenda,
+    }
+
+
+def schedule_rows(event: EventInfo) -> list[tuple[str, str]]:
+    rows = [("Hari/tanggal", day_date(event)), ("Waktu", event.time), ("Tempat", event.venue)]
+    if event.agenda:
+        rows.append(("Acara", event.agenda))
+    return [(label, value) for label, value in rows if value]
+
+
+def signatory_fields(signatory: Signatory) -> dict[str, str]:
+    return {"penandatangan": signatory.name, "jabatan_penandatangan": signatory.jabatan}
+
+
+def merge_fields(base: Mapping[str, str], extra: Mapping[str, str]) -> dict[str, str]:
+    merged = dict(base)
+    merged.update({key.lower(): str(value) for key, value in extra.items()})
+    return merged
+
+
+def draw_reference_block(
+    flow: Flow, rows: list[tuple[str, str]], dated: str, *, after: float = 14.0,
+) -> None:
+    """Nomor/Sifat/Lampiran/Hal at the left with the colons aligned; place and date at the right of
+    the Nomor line."""
+    style = flow.style
+    label_width = max(text_width(label, style.font, style.size) for label, _ in rows) + 8
+    colon_width = text_width(":", style.font, style.size) + 5
+    x_value = flow.x0 + label_width + colon_width
+    date_width = text_width(dated, style.font, style.size)
+    for index, (label, value) in enumerate(rows):
+        limit = flow.x1 - x_value
+        if index == 0:
+            limit -= date_width + 12
+        lines = wrap(value or "-", style.font, style.size, round(limit, 2))
+        baseline = flow.y - style.leading * 0.8
+        flow.text(flow.x0, baseline, label, style)
+        flow.text(flow.x0 + label_width, baseline, ":", style)
+        if index == 0:
+            flow.text(flow.x1 - date_width, baseline, dated, style)
+        flow.ops.extend(line_ops(lines, style, x_value, flow.y, limit, "L"))
+        flow.y -= len(lines) * style.leading
+    flow.skip(after)
+
+
+def draw_addressee(flow: Flow, lines: list[str], *, after: float = 14.0) -> None:
+    """"Yth. <first line>" with the following lines aligned under the first."""
+    style = flow.style
+    prefix = "Yth. "
+    indent = text_width(prefix, style.font, style.size)
+    width = flow.width * 0.62 - indent
+    flow.text(flow.x0, flow.y - style.leading * 0.8, prefix.strip(), style)
+    for line in lines:
+        wrapped = wrap(line, style.font, style.size, round(width, 2))
+        flow.ops.extend(line_ops(wrapped, style, flow.x0 + indent, flow.y, width, "L"))
+        flow.y -= len(wrapped) * style.leading
+    flow.skip(after)
+
+
+def draw_body(
+    flow: Flow, template: str, fields: Mapping[str, str], blocks: Mapping[str, Callable[[Flow], None]],
+    *, first_indent: float = PARAGRAPH_INDENT, left: float = 0.0, keep_last_with: float = 0.0,
+) -> None:
+    """Template paragraphs (justified, first line indented) with blocks placed at their markers.
+
+    A block whose marker the user removed is placed after the first paragraph, so the schedule of an
+    invitation can never silently disappear.
+    """
+    parts = render_paragraphs(template, fields)
+    placed = {part.name for part in parts if isinstance(part, Marker)}
+    missing = [name for name in blocks if name not in placed]
+    if missing:
+        position = 1 if parts else 0
+        parts[position:position] = [Marker(name) for name in missing]
+    for index, part in enumerate(parts):
+
+        def draw(part: str | Marker = part) -> None:
+            if isinstance(part, Marker):
+                block = blocks.get(part.name)
+                if block is not None:
+                    block(flow)
+            else:
+                flow.paragraph(part, left=left, first_indent=first_indent, after=PARAGRAPH_GAP)
+
+        if keep_last_with and index == len(parts) - 1:
+            flow.keep_with_next(draw, keep_last_with)
+        else:
+            draw()
+
+
+def draw_copies(flow: Flow, copies: tuple[str, ...] | list[str]) -> None:
+    """Tembusan at the bottom left: numbered when more than one."""
+    if not copies:
+        return
+    style = flow.style
+    first_height = style.leading * (1 + min(2, len(copies)))
+    flow.ensure(first_height)
+    flow.text(flow.x0, flow.y - style.leading * 0.8, "Tembusan:", style)
+    flow.y -= style.leading
+    if len(copies) == 1:
+        flow.paragraph(copies[0], align="L")
+    else:
+        flow.numbered(list(copies), align="L")
+
+
+def draw_labelled_list(
+    flow: Flow, label: str, items: list[str], label_width: float, *, after: float = 8.0,
+    keep_last_with: float = 0.0,
+) -> None:
+    """"Dasar : 1. ...", the items numbered (unless single) and hanging under the colon.
+
+    `keep_last_with` keeps the last item on the page of the block that follows (the signature).
+    """
+    style = flow.style
+    colon_x = flow.x0 + label_width
+    left = label_width + text_width(":", style.font, style.size) + 6
+    labels = [f"{i}." for i in range(1, len(items) + 1)] if len(items) > 1 else [""]
+    number_width = max(text_width(lab, style.font, style.size) for lab in labels) + 6 if len(items) > 1 else 0.0
+
+    def head() -> None:
+        baseline = flow.y - style.leading * 0.8
+        flow.text(flow.x0, baseline, label, style)
+        flow.text(colon_x, baseline, ":", style)
+
+    flow.ensure(2 * style.leading)
+    for index, (number, item) in enumerate(zip(labels, items, strict=True)):
+        last = index == len(items) - 1
+
+        def draw(first: bool = index == 0, number: str = number, item: str = item, last: bool = last) -> None:
+            if first:
+                head()
+            flow.paragraph(item, left=left + number_width if not number else left, label=number,
+                           label_width=number_width, after=after if last else 2.0)
+
+        if last and keep_last_with:
+            flow.keep_with_next(draw, keep_last_with)
+        else:
+            draw()

@@ -1,0 +1,119 @@
+"""Kop surat: logo at the left, agency lines centred (the first bold and larger), the address and
+contact lines, closed by a thick-and-thin double rule. Drawn once per PDF as a reusable form."""
+
+from __future__ import annotations
+
+import io
+import itertools
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+
+from ukom_desktop.documents.fonts import SANS, font_name, register_fonts
+from ukom_desktop.documents.layout import Flow, Op, Style, line_ops, text_width, wrap
+from ukom_desktop.documents.model import Letterhead
+
+KOP_TOP = 15 * mm  # distance of the kop from the top edge of the paper
+LOGO_MAX_HEIGHT = 24 * mm
+LOGO_MAX_WIDTH = 26 * mm
+LOGO_GAP = 4 * mm
+THICK_RULE = 2.25
+THIN_RULE = 0.75
+GAP_AFTER = 14.0
+
+_keys = itertools.count(1)
+
+
+class LogoError(ValueError):
+    """The logo image cannot be read; the message is in Bahasa Indonesia."""
+
+
+@dataclass(frozen=True)
+class Kop:
+    key: str
+    ops: tuple[Op, ...]
+    bottom: float  # y of the lowest rule; the letter continues below it
+
+
+def contact_line(letterhead: Letterhead) -> str:
+    parts = []
+    if letterhead.phone:
+        parts.append(f"Telepon {letterhead.phone}")
+    if letterhead.email:
+        parts.append(f"Pos-el {letterhead.email}")
+    if letterhead.website:
+        parts.append(f"Laman {letterhead.website}")
+    return "; ".join(parts)
+
+
+def _logo_reader(logo: str | Path | bytes) -> ImageReader:
+    try:
+        if isinstance(logo, bytes):
+            return ImageReader(io.BytesIO(logo))
+        return ImageReader(str(logo))
+    except Exception as exc:  # ReportLab/PIL raise many kinds
+        raise LogoError(f"Logo instansi tidak dapat dibaca: {exc}") from exc
+
+
+def _fit_style(text: str, style: Style, width: float, smallest: float) -> Style:
+    """Shrink a one-line kop style until the text fits the width (never below `smallest` pt)."""
+    size = style.size
+    while size > smallest and text_width(text, style.font, size) > width:
+        size -= 0.5
+    return Style(style.font, size, style.leading * size / style.size)
+
+
+@lru_cache(maxsize=64)
+def build_kop(letterhead: Letterhead, page_width: float, page_height: float, x0: float, x1: float) -> Kop:
+    register_fonts()
+    ops: list[Op] = []
+    top = page_height - KOP_TOP
+    text_left = x0
+    logo_size = (0.0, 0.0)
+    reader = None
+    if letterhead.logo:
+        reader = _logo_reader(letterhead.logo)
+        iw, ih = reader.getSize()
+        scale = min(LOGO_MAX_HEIGHT / ih, LOGO_MAX_WIDTH / iw)
+        logo_size = (iw * scale, ih * scale)
+        text_left = x0 + logo_size[0] + LOGO_GAP
+    width = x1 - text_left
+
+    bold = font_name(SANS, bold=True)
+    blocks: list[tuple[Style, tuple]] = []
+    for index, agency in enumerate(letterhead.agency_lines):
+        base = Style(bold, 15.0, 17.5) if index == 0 else Style(bold, 13.0, 15.5)
+        style = _fit_style(agency, base, width, 9.0)
+        blocks.append((style, wrap(agency, style.font, style.size, round(width, 2))))
+    small = Style(SANS, 9.5, 11.5)
+    for text in (letterhead.address, contact_line(letterhead)):
+        if text:
+            blocks.append((small, wrap(text, small.font, small.size, round(width, 2))))
+    text_height = sum(len(lines) * style.leading for style, lines in blocks) + 2  # gap before address
+    height = max(text_height, logo_size[1])
+
+    y = top - (height - text_height) / 2
+    for index, (style, lines) in enumerate(blocks):
+        if style is small and index and blocks[index - 1][0] is not small:
+            y -= 2
+        ops.extend(line_ops(lines, style, text_left, y, width, "C"))
+        y -= len(lines) * style.leading
+    if reader is not None:
+        logo_w, logo_h = logo_size
+        ops.append(("i", reader, x0, top - (height + logo_h) / 2, logo_w, logo_h))
+
+    thick_y = top - height - 5
+    thin_y = thick_y - THICK_RULE / 2 - 1.6 - THIN_RULE / 2
+    ops.append(("l", x0, thick_y, x1, thick_y, THICK_RULE))
+    ops.append(("l", x0, thin_y, x1, thin_y, THIN_RULE))
+    return Kop(f"kop{next(_keys)}", tuple(ops), thin_y - THIN_RULE / 2)
+
+
+def draw_kop(flow: Flow, letterhead: Letterhead) -> None:
+    """Put the kop on the current (first) page and move the cursor below it."""
+    kop = build_kop(letterhead, flow.page_width, flow.page_height, flow.x0, flow.x1)
+    flow.ops.append(("f", kop.key, list(kop.ops)))
+    flow.y = kop.bottom - GAP_AFTER
