@@ -229,10 +229,11 @@ def _two_row_variants(
         texts: list[tuple[str, float]] = []
         if lower:
             texts.append((lower, 0.0))
-            if upper or parent:
-                texts.append((f"{upper or parent} {lower}", 0.05))
-            if upper or parent:
-                texts.append((upper or parent, 0.1))
+            group = upper or parent
+            if group:
+                texts.append((f"{group} {lower}", 0.05))
+                texts.append((f"{lower} {group}", 0.05))  # "Lahir" over "Tempat": "tempat lahir"
+                texts.append((group, 0.1))
         elif upper:
             texts.append((upper, 0.0))
         if texts:
@@ -253,18 +254,24 @@ def find_header(
     spellings = [[_spelling(text) for text in spec.spellings()] for spec in specs]
     best = HeaderMatch(specs=specs, header_index=None, data_start=0, columns={})
     limit = min(len(rows), max_scan_rows)
+    singles: list[tuple[dict[str, int], float]] = []
+    for index in range(min(len(rows), limit + 1)):
+        cells = {
+            col: [(normalize_header(value), 0.0)]
+            for col, value in enumerate(rows[index])
+            if not is_blank(value)
+        }
+        singles.append(_assign(cells, specs, spellings) if cells else ({}, 0.0))
     for index in range(limit):
         row = rows[index]
-        single = {
-            col: [(normalize_header(value), 0.0)] for col, value in enumerate(row) if not is_blank(value)
-        }
-        if not single:
+        columns, score = singles[index]
+        if not columns:
             continue
-        columns, score = _assign(single, specs, spellings)
         header_rows = 1
-        if index + 1 < len(rows) and not _looks_like_data(rows[index + 1]):
+        if index + 1 < len(singles) and not _looks_like_data(rows[index + 1]):
+            # Two rows count as one header only when together they match clearly more than either alone.
             pair_columns, pair_score = _assign(_two_row_variants(row, rows[index + 1]), specs, spellings)
-            if pair_score > score + 0.5:
+            if pair_score > max(score, singles[index + 1][1]) + 0.5:
                 columns, score, header_rows = pair_columns, pair_score, 2
         if columns and score >= 1.0 and score > best.score:
             start = index + header_rows
