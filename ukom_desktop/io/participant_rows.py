@@ -398,17 +398,23 @@ def _has_nip_like_value(row: _Row) -> bool:
 
 def _row_kind(row: _Row, match: HeaderMatch, no_col: int | None) -> str:
     """ "empty", "data", "sparse" (one or two cells, no NIP) or "marker" (a sparse footer-looking row)."""
-    filled = row.filled(ignore=() if no_col is None else (no_col,))
+    filled = row.filled()
+    if no_col is not None and no_col in filled and _is_sequence_number(row.cells[no_col]):
+        filled.remove(no_col)  # a template row numbered in advance but never filled in
     if not filled:
         return "empty"
     if _is_repeated_header(row, match):
-        return "sparse"
+        return "repeat"
     nip_text = row.text("nip")
     if len(filled) <= 2 and nip_text[:3].lower() == "nip":
         return "marker"  # "NIP. 19700101 199503 1 002" under a signature
     if nip_text or len(filled) > 2:
         return "data"
     return "marker" if _is_footer_marker(cell_text(row.cells[filled[0]])) else "sparse"
+
+
+def _is_sequence_number(value: CellValue) -> bool:
+    return bool(re.fullmatch(r"\d{1,6}\.?", cell_text(value)))
 
 
 def _is_repeated_header(row: _Row, match: HeaderMatch) -> bool:
