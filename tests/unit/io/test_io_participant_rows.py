@@ -161,7 +161,7 @@ def test_nip_with_spaces_apostrophe_dots_dashes_label_and_as_number(suffix: str)
     assert rows[3].record.phone == "081234567802"
     assert rows[4].record.phone == "081234567803"
     assert rows[4].status == "peringatan" and "lebih dari satu nomor" in rows[4].warnings[0]
-    assert rows[5 + 0].record.phone == "081234567804"
+    assert rows[5].record.phone == "081234567804"
     assert rows[6].record.phone == "081234567805"
 
 
