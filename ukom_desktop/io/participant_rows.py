@@ -9,163 +9,41 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
 from ukom_desktop.domain.golongan import normalize_golongan
 from ukom_desktop.domain.nip import NipError, NipInfo, format_nip, normalize_nip, parse_nip
 from ukom_desktop.io.cell_values import CellValue, cell_date, cell_text, find_date_in_text, is_blank
-from ukom_desktop.io.header_matching import FieldSpec, HeaderMatch, find_header, normalize_header
+from ukom_desktop.io.header_matching import HeaderMatch, find_header, normalize_header
+from ukom_desktop.io.participant_fields import (
+    FIELD_LABELS,
+    PARTICIPANT_FIELDS,
+    clean_nip,
+    clean_phone,
+    clean_sex,
+    is_valid_email,
+)
 from ukom_desktop.io.spreadsheet_reader import RawSheet
+
+__all__ = [
+    "FIELD_LABELS",
+    "PARTICIPANT_FIELDS",
+    "ImportPreview",
+    "ParticipantRecord",
+    "RowVerdict",
+    "clean_nip",
+    "clean_phone",
+    "clean_sex",
+    "parse_participant_rows",
+]
 
 Status = Literal["ok", "peringatan", "ditolak"]
 STATUS_OK: Status = "ok"
 STATUS_WARNING: Status = "peringatan"
 STATUS_REJECTED: Status = "ditolak"
 
-PARTICIPANT_FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("no", "No.", ("No", "No Urut", "Nomor", "Nomor Urut", "Nmr")),
-    FieldSpec(
-        "nip",
-        "NIP",
-        ("N I P", "NIP Baru", "NIP 18 Digit", "NIP Peserta", "NIP Pegawai", "Nomor Induk Pegawai", "NIP/NRP"),
-        required=True,
-    ),
-    FieldSpec(
-        "nama",
-        "Nama",
-        (
-            "Nama Lengkap",
-            "Nama Peserta",
-            "Nama Pegawai",
-            "Nama PNS",
-            "Nama ASN",
-            "Nama Lengkap dan Gelar",
-            "Nama dan Gelar",
-            "Nama Lengkap (dengan gelar)",
-            "Nama (dengan gelar)",
-            "Nama Gelar",
-        ),
-        required=True,
-    ),
-    FieldSpec(
-        "jenis_kelamin", "Jenis Kelamin", ("L/P", "JK", "Kelamin", "Gender", "Sex", "P/W", "Jenis Kel")
-    ),
-    FieldSpec(
-        "tempat_tanggal_lahir",
-        "Tempat/Tanggal Lahir",
-        (
-            "Tempat, Tanggal Lahir",
-            "Tempat Tgl Lahir",
-            "TTL",
-            "Tempat dan Tanggal Lahir",
-            "Tempat & Tgl Lahir",
-        ),
-    ),
-    FieldSpec("tempat_lahir", "Tempat Lahir", ("Kota Lahir", "Tempat Kelahiran")),
-    FieldSpec("tanggal_lahir", "Tanggal Lahir", ("Tgl Lahir", "Tanggal Kelahiran", "Tgl. Lahir")),
-    FieldSpec(
-        "golongan",
-        "Golongan/Ruang",
-        (
-            "Golongan",
-            "Gol",
-            "Gol. Ruang",
-            "Gol/Ruang",
-            "Golongan Ruang",
-            "Pangkat/Gol. Ruang",
-            "Pangkat/Golongan",
-            "Pangkat/Gol",
-            "Pangkat, Golongan/Ruang",
-            "Pangkat Golongan Ruang",
-            "Pangkat dan Golongan",
-            "Gol. Ruang Terakhir",
-            "Golongan Terakhir",
-        ),
-    ),
-    FieldSpec("pangkat", "Pangkat", ("Pangkat Terakhir", "Kepangkatan")),
-    FieldSpec(
-        "jabatan_sasaran",
-        "Jabatan Sasaran",
-        (
-            "Jabatan yang Dituju",
-            "Jabatan Target",
-            "Jabatan yang Diusulkan",
-            "Jabatan Tujuan",
-            "Formasi Jabatan",
-            "Jabatan yang Akan Diduduki",
-            "Rencana Jabatan",
-        ),
-    ),
-    FieldSpec(
-        "jabatan",
-        "Jabatan",
-        ("Nama Jabatan", "Jabatan Saat Ini", "Jabatan Sekarang", "Jabatan Terakhir", "Jabatan Definitif"),
-    ),
-    FieldSpec(
-        "unit",
-        "Unit Kerja",
-        (
-            "Unit Organisasi",
-            "Unor",
-            "Satuan Kerja",
-            "Satker",
-            "Unit",
-            "Unit Kerja Eselon II",
-            "Perangkat Daerah",
-            "OPD",
-            "SKPD",
-            "Bagian",
-            "Bidang",
-        ),
-    ),
-    FieldSpec(
-        "instansi",
-        "Instansi",
-        (
-            "Instansi Induk",
-            "Instansi Asal",
-            "Kementerian/Lembaga",
-            "K/L/D",
-            "Nama Instansi",
-            "Pemda",
-            "Instansi/Pemda",
-        ),
-    ),
-    FieldSpec(
-        "no_hp",
-        "No. HP/WA",
-        (
-            "No HP",
-            "No. HP / WA",
-            "No HP WA",
-            "Nomor HP",
-            "Nomor HP/WA",
-            "No. WA",
-            "Nomor WA",
-            "WA",
-            "WhatsApp",
-            "No WhatsApp",
-            "HP",
-            "Handphone",
-            "No Handphone",
-            "Nomor Handphone",
-            "No Telepon",
-            "Telepon",
-            "No. Telp/HP",
-            "Telepon/HP",
-            "Kontak",
-            "Nomor Kontak",
-        ),
-    ),
-    FieldSpec(
-        "email",
-        "Email",
-        ("E-mail", "Surel", "Alamat Email", "Alamat E-mail", "Email Aktif", "Surat Elektronik"),
-    ),
-)
-FIELD_LABELS = {spec.key: spec.label for spec in PARTICIPANT_FIELDS}
 
 _FOOTER_WORDS = (
     "jumlah",
@@ -187,29 +65,6 @@ _FOOTER_WORDS = (
     "sumber",
     "nip",
 )
-_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
-_SCIENTIFIC = re.compile(r"\d(?:[.,]\d+)?[eE][+]?\d+")
-_NIP_LABEL = re.compile(r"^\s*nip\s*[.:]?\s*", re.IGNORECASE)
-_BIG_FLOAT = float(2**53)
-_SEX_VALUES = {
-    "l": "L",
-    "lk": "L",
-    "laki": "L",
-    "laki laki": "L",
-    "lakilaki": "L",
-    "pria": "L",
-    "male": "L",
-    "m": "L",
-    "1": "L",
-    "p": "P",
-    "pr": "P",
-    "perempuan": "P",
-    "wanita": "P",
-    "female": "P",
-    "w": "P",
-    "f": "P",
-    "2": "P",
-}
 _SEX_WORDS = {"L": "laki-laki", "P": "perempuan"}
 
 
@@ -260,6 +115,7 @@ class ImportPreview:
     header_row_number: int | None
     columns: dict[str, str]  # field key -> column letter
     rows: tuple[RowVerdict, ...]
+    column_headers: dict[str, str] = field(default_factory=dict)  # field key -> header text in the file
     problems: tuple[str, ...] = ()  # file-level: nothing can be imported while there is one
     notes: tuple[str, ...] = ()  # file-level information (ignored columns, footer rows skipped)
     ignored_rows: tuple[int, ...] = ()  # sheet row numbers of footer/heading rows skipped
@@ -292,68 +148,6 @@ class ImportPreview:
             f"{len(self.rows)} baris: {self.ok_count} siap diimpor, {self.warning_count} dengan peringatan, "
             f"{self.rejected_count} ditolak"
         )
-
-
-# --------------------------------------------------------------------------- cell cleaning
-
-
-def clean_nip(value: CellValue) -> tuple[str, str | None]:
-    """NIP digits from a cell, or ("", reason) when the cell cannot hold a trustworthy NIP.
-
-    Spaces, dots, dashes, a leading apostrophe and a "NIP." label are removed. A number cell with
-    more than 15 digits has lost its last digits in the spreadsheet program, so it is refused with
-    advice instead of being read as a different, valid-looking NIP.
-    """
-    lost = (
-        "NIP tersimpan sebagai angka sehingga digit terakhirnya hilang (lembar kerja hanya menyimpan "
-        "15 digit angka); ubah format kolom NIP menjadi Teks lalu ketik ulang NIP ini"
-    )
-    if isinstance(value, float):
-        if value != value or not value.is_integer():
-            return "", f"NIP '{cell_text(value)}' bukan angka NIP"
-        if abs(value) >= _BIG_FLOAT:
-            return "", lost
-        return str(int(value)), None
-    if isinstance(value, bool):
-        return "", f"NIP '{cell_text(value)}' bukan angka NIP"
-    if isinstance(value, int):
-        return str(value), None
-    text = _NIP_LABEL.sub("", cell_text(value))
-    if _SCIENTIFIC.fullmatch(text.replace(" ", "")):
-        return "", lost
-    return normalize_nip(text), None
-
-
-def clean_phone(value: CellValue) -> tuple[str, str | None]:
-    """An Indonesian mobile number as digits starting with 08, and a warning when it looks wrong.
-
-    "+62 812-3456-7890", "62812...", "0812 3456 7890" and "812..." (a number cell that lost its 0)
-    all give "081234567890". Of several numbers ("0812... / 0857...") the first is kept.
-    """
-    if is_blank(value):
-        return "", None
-    text = cell_text(value)
-    first = re.split(r"[/,;]|\batau\b|\bdan\b", text)[0]
-    digits = re.sub(r"\D", "", first)
-    warning = None
-    if len(re.sub(r"\D", "", text)) > len(digits) + 5:
-        warning = f"No. HP/WA berisi lebih dari satu nomor; yang dipakai {digits}"
-    if digits.startswith("62"):
-        digits = "0" + digits[2:]
-    elif digits.startswith("8") and 9 <= len(digits) <= 12:
-        digits = "0" + digits
-    if not (digits.startswith("08") and 10 <= len(digits) <= 13):
-        return digits, f"No. HP/WA '{text}' tidak tampak seperti nomor seluler Indonesia"
-    return digits, warning
-
-
-def clean_sex(value: CellValue) -> str | None:
-    """ "L" or "P" from the spellings used in forms (L/P, Laki-laki, Pria, Wanita...), else None."""
-    return _SEX_VALUES.get(normalize_header(value))
-
-
-def _is_valid_email(text: str) -> bool:
-    return bool(_EMAIL.fullmatch(text))
 
 
 # --------------------------------------------------------------------------- row classification
@@ -418,10 +212,12 @@ def _is_sequence_number(value: CellValue) -> bool:
 
 
 def _is_repeated_header(row: _Row, match: HeaderMatch) -> bool:
+    """The header row again (printed pages, pasted blocks): its NIP cell holds the NIP column's title."""
     nip_col = match.columns.get("nip")
-    return nip_col is not None and normalize_header(row.raw("nip")) == normalize_header(
-        match.headers.get(nip_col, "")
-    )
+    value = row.raw("nip")
+    if nip_col is None or not isinstance(value, str) or any(char.isdigit() for char in value):
+        return False
+    return normalize_header(value) == normalize_header(match.headers.get(nip_col, ""))
 
 
 # --------------------------------------------------------------------------- verdicts
@@ -450,7 +246,7 @@ def _birth_fields(row: _Row) -> tuple[str, date | None, str]:
 
 
 def _judge_row(
-    row: _Row, row_number: int, first_row_of_nip: dict[str, int], existing_nips: frozenset[str] | set[str]
+    row: _Row, row_number: int, first_row_of_nip: dict[str, int], existing_nips: set[str]
 ) -> RowVerdict:
     errors: list[str] = []
     warnings: list[str] = []
@@ -529,7 +325,7 @@ def _judge_row(
         warnings.append(phone_warning)
 
     email = row.text("email").replace(" ", "")
-    if email and not _is_valid_email(email):
+    if email and not is_valid_email(email):
         warnings.append(f"Alamat email '{row.text('email')}' tidak sah")
 
     record = ParticipantRecord(
@@ -566,11 +362,15 @@ def parse_participant_rows(sheet: RawSheet, existing_nips: Iterable[str] = froze
     ("Jumlah", "Mengetahui", a place-and-date line, "Kepala ...") on. existing_nips are the NIPs already
     registered in the event.
     """
-    existing = existing_nips if isinstance(existing_nips, set | frozenset) else set(existing_nips)
+    existing = {normalize_nip(nip) for nip in existing_nips}  # "19860926 201505 1 001" works too
     match = find_header(sheet.rows, PARTICIPANT_FIELDS)
     header_number = sheet.row_number(match.header_index) if match.header_index is not None else None
     columns = {key: sheet.column_letter(col) for key, col in match.columns.items()}
-    base = {"source_name": sheet.source_name, "sheet_name": sheet.sheet_name}
+    base = {
+        "source_name": sheet.source_name,
+        "sheet_name": sheet.sheet_name,
+        "column_headers": {key: match.headers.get(col, "") for key, col in match.columns.items()},
+    }
     problem = match.problem(header_number)
     if problem:
         return ImportPreview(

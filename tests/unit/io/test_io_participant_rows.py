@@ -109,6 +109,8 @@ def test_header_variants_single_row() -> None:
         "email": "J",
         "jabatan_sasaran": "K",
     }
+    assert preview.column_headers["nip"] == "N I P"
+    assert preview.column_headers["golongan"] == "Pangkat/Gol. Ruang"
     assert preview.ok_count == 4
     clean = {r.nip: r for r in preview_of("clean.xlsx").valid_records()}
     for record in preview.valid_records():
@@ -255,7 +257,7 @@ def test_nip_already_in_the_event_is_rejected_and_the_check_can_be_rerun() -> No
     assert "NIP 19951231 202012 1 001 sudah terdaftar sebagai peserta kegiatan ini" in again[16].errors
     assert by_row(parse_participant_rows(sheet))[16].status == "ok"  # pure: no state kept
     # The first occurrence of a duplicated NIP that is also in the event is rejected for the event.
-    both = by_row(parse_participant_rows(sheet, ["198609262015051001"]))
+    both = by_row(parse_participant_rows(sheet, ["19860926 201505 1 001"]))
     assert "sudah terdaftar" in both[2].errors[0]
     assert "sudah ada di baris 2" in both[6].errors[0]
 
