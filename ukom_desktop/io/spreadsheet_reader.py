@@ -49,7 +49,7 @@ class RawSheet:
 
     rows: list[list[CellValue]]
     sheet_name: str
-    source_kind: str  # "xlsx", "xls", "ods", "csv" or "html"
+    source_kind: str  # "xlsx", "xlsb", "xls", "ods", "csv" or "html"
     source_name: str = ""
     first_row_number: int = 1
     first_column_index: int = 0
@@ -135,7 +135,9 @@ def _is_encrypted_ods(data: bytes) -> bool:
 
 def _kind_of(data: bytes, suffix: str) -> str:
     if data.startswith(_ZIP_MAGIC):
-        return "ods" if suffix == ".ods" or b"opendocument.spreadsheet" in data[:200] else "xlsx"
+        if b"opendocument.spreadsheet" in data[:200]:
+            return "ods"
+        return "xlsb" if suffix == ".xlsb" else "xlsx"
     return "xls"
 
 

@@ -57,7 +57,10 @@ def test_header_below_title_rows_with_numbering_row() -> None:
 
 
 def test_exact_spelling_wins_over_a_header_that_contains_it() -> None:
-    for header in (["Jabatan Sasaran", "Jabatan", "Kode", "Nama"], ["Jabatan", "Jabatan yang Dituju", "Kode", "Nama"]):
+    for header in (
+        ["Jabatan Sasaran", "Jabatan", "Kode", "Nama"],
+        ["Jabatan", "Jabatan yang Dituju", "Kode", "Nama"],
+    ):
         match = find_header([header], ROSTER)
         assert header[match.columns["jabatan"]] == "Jabatan"
         assert header[match.columns["jabatan_sasaran"]] != "Jabatan"

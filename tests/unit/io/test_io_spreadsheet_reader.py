@@ -19,7 +19,8 @@ def texts(row: list[object]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("name", "kind"), [("clean.xlsx", "xlsx"), ("clean.xls", "xls"), ("clean.ods", "ods"), ("clean.csv", "csv")]
+    ("name", "kind"),
+    [("clean.xlsx", "xlsx"), ("clean.xls", "xls"), ("clean.ods", "ods"), ("clean.csv", "csv")],
 )
 def test_clean_file_in_every_format_reads_the_same_cells(name: str, kind: str) -> None:
     sheet = read_table(IMPORT / name)
@@ -129,7 +130,10 @@ def test_html_table_saved_as_xls() -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("not_spreadsheet.xlsx", "bukan lembar kerja yang dapat dibaca (xlsx, xls, ods, csv). Isinya dokumen PDF"),
+        (
+            "not_spreadsheet.xlsx",
+            "bukan lembar kerja yang dapat dibaca (xlsx, xls, ods, csv). Isinya dokumen PDF",
+        ),
         ("renamed_text.xlsx", "diganti namanya"),
         ("empty.csv", "kosong"),
         ("blank_sheet.xlsx", "tidak berisi data"),
@@ -157,7 +161,9 @@ def test_unsupported_missing_and_encrypted_ooxml(tmp_path: Path) -> None:
         read_table(tmp_path / "hilang.xlsx")
     # An encrypted xlsx is an OLE container holding an EncryptionInfo stream.
     locked = tmp_path / "terkunci.xlsx"
-    locked.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500) + "EncryptionInfo".encode("utf-16-le"))
+    locked.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500) + "EncryptionInfo".encode("utf-16-le")
+    )
     with pytest.raises(SpreadsheetError, match="dilindungi kata sandi"):
         read_table(locked)
     spaces = tmp_path / "spasi.csv"
