@@ -84,9 +84,9 @@ def draw_reference_block(
         baseline = flow.y - style.leading * 0.8
         flow.text(flow.x0, baseline, label, style)
         flow.text(flow.x0 + label_width, baseline, ":", style)
+        flow.ops.extend(line_ops(lines, style, x_value, flow.y, limit, "L"))
         if index == 0:
             flow.text(flow.x1 - date_width, baseline, dated, style)
-        flow.ops.extend(line_ops(lines, style, x_value, flow.y, limit, "L"))
         flow.y -= len(lines) * style.leading
     flow.skip(after)
 

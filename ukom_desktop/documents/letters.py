@@ -87,7 +87,8 @@ def _draw_attachment(flow: Flow, data: LetterData) -> None:
     _attachment_header(flow, data)
     title = data.attachment_title or f"DAFTAR PESERTA\n{data.event.name.upper()}"
     flow.centered(title, flow.style.derive(bold=True), after=12.0)
-    draw_participant_table(flow, data.participants, Style(flow.style.font, 10.0, 12.0))
+    tail = signature_block_height(flow, data.signatory, before=16.0)
+    draw_participant_table(flow, data.participants, Style(flow.style.font, 10.0, 12.0), tail=tail)
     draw_signature(flow, data.signatory, before=16.0)
 
 

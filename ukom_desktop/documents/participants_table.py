@@ -25,7 +25,7 @@ def nip_column(style: Style, title: str = "NIP") -> Column:
     return Column(title, 0.0, "L", fit_width([NIP_SAMPLE], style, PADDING))
 
 
-def draw_participant_table(flow: Flow, people: Sequence[Person], style: Style) -> None:
+def draw_participant_table(flow: Flow, people: Sequence[Person], style: Style, *, tail: float = 0.0) -> None:
     """No, Nama, NIP, Pangkat/Gol, Jabatan, Unit Kerja."""
     columns = [
         number_column(style, len(people)),
@@ -39,7 +39,7 @@ def draw_participant_table(flow: Flow, people: Sequence[Person], style: Style) -
         [f"{i}.", p.name, format_nip(p.nip), p.pangkat_gol, p.jabatan, p.unit_kerja]
         for i, p in enumerate(people, start=1)
     ]
-    draw_table(flow, columns, rows, table_style(style), after=6.0)
+    draw_table(flow, columns, rows, table_style(style), after=6.0, tail=tail)
 
 
 def draw_team_table(flow: Flow, team: Sequence[TeamMember], style: Style, *, left: float = 0.0) -> None:
