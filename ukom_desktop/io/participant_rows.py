@@ -169,9 +169,9 @@ class _Row:
     def text(self, key: str) -> str:
         return cell_text(self.raw(key))
 
-    def filled(self, ignore: Iterable[int] = ()) -> list[int]:
-        skip = set(ignore)
-        return [col for col, value in enumerate(self.cells) if col not in skip and not is_blank(value)]
+    def filled(self) -> list[int]:
+        """Indexes of the non-empty cells."""
+        return [col for col, value in enumerate(self.cells) if not is_blank(value)]
 
 
 def _is_footer_marker(text: str) -> bool:
@@ -191,7 +191,8 @@ def _has_nip_like_value(row: _Row) -> bool:
 
 
 def _row_kind(row: _Row, match: HeaderMatch, no_col: int | None) -> str:
-    """ "empty", "data", "sparse" (one or two cells, no NIP) or "marker" (a sparse footer-looking row)."""
+    """What a row is: "empty", "data", "repeat" (the header again), "sparse" (one or two cells, no NIP)
+    or "marker" (a sparse row that looks like a footer: "Jumlah", "Mengetahui", a place-and-date line)."""
     filled = row.filled()
     if no_col is not None and no_col in filled and _is_sequence_number(row.cells[no_col]):
         filled.remove(no_col)  # a template row numbered in advance but never filled in
@@ -357,10 +358,13 @@ def _describe_rows(numbers: Sequence[int]) -> str:
 def parse_participant_rows(sheet: RawSheet, existing_nips: Iterable[str] = frozenset()) -> ImportPreview:
     """Find the header, then judge every data row of a participant sheet.
 
-    Fully empty rows are skipped. A row with neither NIP nor name and at most two filled cells is a
-    heading or a footer and is skipped (listed in ignored_rows); so is everything from a footer marker
-    ("Jumlah", "Mengetahui", a place-and-date line, "Kepala ...") on. existing_nips are the NIPs already
-    registered in the event.
+    Fully empty rows (also rows numbered in advance but never filled) are skipped silently. Rows with
+    no NIP and at most two filled cells are headings or footers and are skipped, listed in ignored_rows:
+    everything from a footer marker ("Jumlah", "Mengetahui", a place-and-date line, "Kepala ...", a
+    signature's "NIP. ...") on when no NIP follows, short rows after the last data row (signature
+    names), and short rows inside the table unless their name cell is filled (then they are judged, so
+    a person without NIP is rejected rather than lost). A repeated header row is skipped.
+    existing_nips are the NIPs already registered in the event, in any spelling.
     """
     existing = {normalize_nip(nip) for nip in existing_nips}  # "19860926 201505 1 001" works too
     match = find_header(sheet.rows, PARTICIPANT_FIELDS)
