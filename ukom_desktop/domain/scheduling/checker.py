@@ -77,7 +77,9 @@ class _Checker:
         return exercise.name if exercise else session.exercise_id
 
     def describe(self, session: Session) -> str:
-        return f"{self.exercise_name(session)} ({format_when(session.start, session.end)})"
+        room = self.problem.room_by_id.get(session.room_id)
+        where = f"ruang {room.label}" if room else f"ruang {session.room_id}"
+        return f"{self.exercise_name(session)} ({format_when(session.start, session.end)}, {where})"
 
     def person_label(self, person_id: str) -> str:
         if person_id in self.problem.participant_by_id:

@@ -130,10 +130,7 @@ def _run(
         elif baseline:
             wave_groups = _contiguous_groups(problem, members)
         else:
-            n_group = sum(1 for e in problem.exercises if e.kind == "group")
-            wave_groups = form_groups(
-                members, pool, problem.settings, problem.settings.group_observers * n_group
-            )
+            wave_groups = form_groups(members, pool, problem.settings)
         placed = timetabler.place_whole_wave(wave, members)
         task = _make_task(problem, timetabler, wave, members, wave_groups)
         assignment: Assignment | None
