@@ -88,7 +88,7 @@ def report(name: str, result: ScheduleResult) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--time-limit", type=float, default=8.0)
+    parser.add_argument("--time-limit", type=float, default=7.0)
     args = parser.parse_args()
     problem = bench_problem(args.seed)
     print(

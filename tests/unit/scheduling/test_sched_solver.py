@@ -181,3 +181,27 @@ def test_progress_is_reported_per_wave() -> None:
     build_schedule(small_problem(days=2), time_limit_s=2, progress=lambda d, t, m: seen.append((d, t, m)))
     assert seen[0] == (0, 1, "Menyusun jadwal gelombang 1")
     assert seen[-1][:2] == (1, 1)
+
+
+def test_groups_set_by_the_user_are_kept() -> None:
+    problem = small_problem(days=2)
+    chosen = {"P1": "X", "P2": "X", "P3": "X", "P7": "X", "P4": "Y", "P5": "Y", "P6": "Y", "P8": "Y"}
+    problem = replace(problem, participants=[replace(p, group=chosen[p.id]) for p in problem.participants])
+    result = build_schedule(problem, time_limit_s=2)
+    assert result.ok
+    assert result.groups[1] == {"X": ["P1", "P2", "P3", "P7"], "Y": ["P4", "P5", "P6", "P8"]}
+    lgd = sorted(sorted(s.participant_ids) for s in result.schedule.sessions if s.exercise_id == "LGD")
+    assert lgd == [["P1", "P2", "P3", "P7"], ["P4", "P5", "P6", "P8"]]
+
+
+def test_a_user_group_nobody_may_observe_is_explained() -> None:
+    problem = small_problem(days=2)
+    # Group Y mixes Biro Umum and Biro Hukum: every assessor comes from one of them.
+    chosen = {"P1": "X", "P2": "X", "P7": "X", "P8": "X", "P3": "Y", "P4": "Y", "P5": "Y", "P6": "Y"}
+    problem = replace(problem, participants=[replace(p, group=chosen[p.id]) for p in problem.participants])
+    result = build_schedule(problem, time_limit_s=2)
+    assert result.waves_skipped == (1,)
+    assert [f.message for f in result.infeasible] == [
+        "Gelombang 1: kelompok Y (P3, P4, P5, P6) memerlukan 2 asesor pengamat, tetapi hanya 0 asesor "
+        "tersedia yang bukan berasal dari unit Biro Hukum atau Biro Umum."
+    ]

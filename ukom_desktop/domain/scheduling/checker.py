@@ -20,6 +20,7 @@ from ukom_desktop.domain.scheduling.model import (
     SOFT,
     Assessor,
     Participant,
+    Room,
     Rule,
     Schedule,
     ScheduleProblem,
@@ -78,7 +79,7 @@ class _Checker:
 
     def describe(self, session: Session) -> str:
         room = self.problem.room_by_id.get(session.room_id)
-        where = f"ruang {room.label}" if room else f"ruang {session.room_id}"
+        where = room_phrase(room) if room else f"ruang {session.room_id}"
         return f"{self.exercise_name(session)} ({format_when(session.start, session.end)}, {where})"
 
     def person_label(self, person_id: str) -> str:
@@ -183,7 +184,7 @@ class _Checker:
                 self.add(
                     Rule.ROOM_CAPACITY,
                     HARD,
-                    f"Ruang {room.label} berkapasitas {room.capacity} peserta, tetapi sesi "
+                    f"{_capital(room_phrase(room))} berkapasitas {room.capacity} peserta, tetapi sesi "
                     f"{self.describe(s)} berisi {len(s.participant_ids)} peserta.",
                     [s],
                     s.participant_ids,
@@ -195,8 +196,8 @@ class _Checker:
                     Rule.ROOM_KIND_MISMATCH,
                     SOFT,
                     f"Latihan {name} ({EXERCISE_KIND_LABEL[exercise.kind]}) seharusnya di "
-                    f"{ROOM_KIND_LABEL[expected_kind]}, tetapi dijadwalkan di {ROOM_KIND_LABEL[room.kind]} "
-                    f"{room.label}.",
+                    f"{ROOM_KIND_LABEL[expected_kind]}, tetapi dijadwalkan di {room_phrase(room)} "
+                    f"({ROOM_KIND_LABEL[room.kind]}).",
                     [s],
                     wave=s.wave,
                 )
@@ -285,7 +286,7 @@ class _Checker:
                 self.add(
                     Rule.PERSON_DOUBLE_BOOKED,
                     HARD,
-                    f"{label[0].upper()}{label[1:]} terjadwal ganda: {self.describe(a)} "
+                    f"{_capital(label)} terjadwal ganda: {self.describe(a)} "
                     f"bertabrakan dengan {self.describe(b)}.",
                     [a, b],
                     [pid],
@@ -299,7 +300,8 @@ class _Checker:
                 self.add(
                     Rule.ROOM_DOUBLE_BOOKED,
                     HARD,
-                    f"Ruang {room.label if room else rid} dipakai dua sesi sekaligus: {self.describe(a)} "
+                    f"{_capital(room_phrase(room)) if room else 'Ruang ' + rid} dipakai dua sesi sekaligus: "
+                    f"{self.describe(a)} "
                     f"dan {self.describe(b)}.",
                     [a, b],
                     wave=a.wave,
@@ -527,6 +529,17 @@ class _Checker:
             self.out,
             key=lambda v: (_SEVERITY_ORDER[v.severity], v.wave if v.wave is not None else -1, str(v.code)),
         )
+
+
+def room_phrase(room: Room) -> str:
+    """The room as a sentence names it: "ruang RW1", or its own name when that says ruang/aula already."""
+    if room.name and room.name.lower().startswith(("ruang", "aula")):
+        return room.label
+    return f"ruang {room.label}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def works_in_wave(problem: ScheduleProblem, assessor: Assessor, wave: int) -> bool:

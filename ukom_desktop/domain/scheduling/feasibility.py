@@ -198,16 +198,28 @@ def _check_wave(problem: ScheduleProblem, wave: int, members: list[Participant],
     # Groups.
     groups = 0
     if by_kind["group"]:
-        preset: dict[str, list[str]] = defaultdict(list)
+        preset: dict[str, list[Participant]] = defaultdict(list)
         for p in members:
             if p.group is not None:
-                preset[p.group].append(p.id)
-        for name, ids in sorted(preset.items()):
+                preset[p.group].append(p)
+        for name, people in sorted(preset.items()):
+            ids = [p.id for p in people]
             if not st.group_min <= len(ids) <= st.group_max:
                 out.add(
                     Rule.GROUP_PARTITION,
                     f"{prefix}: kelompok {name} berisi {len(ids)} peserta; ukuran kelompok harus "
                     f"{st.group_min}-{st.group_max} peserta.",
+                    wave,
+                    ids,
+                )
+            units = {p.unit for p in people}
+            observers = sum(1 for a in pool if a.unit not in units)
+            if observers < st.group_observers:
+                out.add(
+                    Rule.GROUP_PARTITION,
+                    f"{prefix}: kelompok {name} ({_names(ids)}) memerlukan {st.group_observers} asesor pengamat, "
+                    f"tetapi hanya {observers} asesor tersedia yang bukan berasal dari unit "
+                    f"{' atau '.join(sorted(units))}.",
                     wave,
                     ids,
                 )

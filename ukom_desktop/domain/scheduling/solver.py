@@ -172,7 +172,7 @@ def _run(
 def build_schedule(
     problem: ScheduleProblem,
     waves: Iterable[int] | None = None,
-    time_limit_s: float = 8.0,
+    time_limit_s: float = 7.0,
     workers: int = 2,
     progress: ProgressCallback | None = None,
 ) -> ScheduleResult:
