@@ -82,12 +82,12 @@ class _Checker:
         where = room_phrase(room) if room else f"ruang {session.room_id}"
         return f"{self.exercise_name(session)} ({format_when(session.start, session.end)}, {where})"
 
-    def person_label(self, person_id: str) -> str:
-        if person_id in self.problem.participant_by_id:
+    def person_label(self, role: str, person_id: str) -> str:
+        if role == "peserta" and person_id in self.problem.participant_by_id:
             return f"peserta {self.problem.participant_by_id[person_id].label}"
-        if person_id in self.problem.assessor_by_id:
+        if role == "asesor" and person_id in self.problem.assessor_by_id:
             return f"asesor {self.problem.assessor_by_id[person_id].label}"
-        return person_id
+        return f"{role} {person_id}"
 
     # -- rules ---------------------------------------------------------------------------------
     def check_references(self) -> None:
@@ -271,18 +271,21 @@ class _Checker:
                     )
 
     def check_double_bookings(self) -> None:
-        by_person: dict[str, list[Session]] = defaultdict(list)
+        # Keyed by role too: a participant and an assessor may share an id.
+        by_person: dict[tuple[str, str], list[Session]] = defaultdict(list)
         by_room: dict[str, list[Session]] = defaultdict(list)
         all_sound = [s for s in self.schedule.sessions if s.end > s.start]
         for s in all_sound:
-            for pid in (*s.participant_ids, *s.assessor_ids):
-                by_person[pid].append(s)
+            for pid in s.participant_ids:
+                by_person[("peserta", pid)].append(s)
+            for aid in s.assessor_ids:
+                by_person[("asesor", aid)].append(s)
             by_room[s.room_id].append(s)
-        for pid, sessions in by_person.items():
+        for (role, pid), sessions in by_person.items():
             for a, b in _overlapping_pairs(sessions):
                 if a.id not in self.checked_ids and b.id not in self.checked_ids:
                     continue
-                label = self.person_label(pid)
+                label = self.person_label(role, pid)
                 self.add(
                     Rule.PERSON_DOUBLE_BOOKED,
                     HARD,
