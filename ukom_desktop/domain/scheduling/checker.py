@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from ukom_desktop.domain.dates import format_day_date_id
+from ukom_desktop.domain.scheduling.load import load_counts, works_in_wave
 from ukom_desktop.domain.scheduling.model import (
     EXERCISE_KIND_LABEL,
     HARD,
@@ -29,7 +30,6 @@ from ukom_desktop.domain.scheduling.model import (
     Violation,
 )
 from ukom_desktop.domain.scheduling.timegrid import (
-    available_windows,
     format_hm,
     format_when,
     halves_touched,
@@ -543,41 +543,6 @@ def room_phrase(room: Room) -> str:
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def works_in_wave(problem: ScheduleProblem, assessor: Assessor, wave: int) -> bool:
-    """Whether the assessor is available for part of at least one day of the wave."""
-    return any(available_windows(problem.settings, assessor, d) for d in problem.wave_days.get(wave, ()))
-
-
-def load_counts(
-    problem: ScheduleProblem, schedule: Schedule, wave: int
-) -> tuple[Counter[str], Counter[str]] | None:
-    """Per assessor of the wave: rated sessions (group and one-to-one) and participants led.
-
-    Only assessors who work in the wave and may rate at least one of its participants count;
-    None when the wave has no participants or fewer than two such assessors.
-    """
-    members = problem.participants_of(wave)
-    if not members:
-        return None
-    units = {m.unit for m in members}
-    pool = [a for a in problem.assessors if works_in_wave(problem, a, wave) and (units - {a.unit})]
-    if len(pool) < 2:
-        return None
-    rated = {e.id for e in problem.exercises if e.kind in ("group", "one_to_one")}
-    sessions: Counter[str] = Counter({a.id: 0 for a in pool})
-    for s in schedule.sessions:
-        if s.wave == wave and s.exercise_id in rated:
-            for aid in s.assessor_ids:
-                if aid in sessions:
-                    sessions[aid] += 1
-    leads: Counter[str] = Counter({a.id: 0 for a in pool})
-    for m in members:
-        aid = schedule.lead.get(m.id)
-        if aid is not None and aid in leads:
-            leads[aid] += 1
-    return sessions, leads
 
 
 def _minutes_between(a: datetime, b: datetime) -> int:

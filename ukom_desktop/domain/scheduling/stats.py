@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from statistics import median
 
-from ukom_desktop.domain.scheduling.checker import load_counts
+from ukom_desktop.domain.scheduling.load import load_counts
 from ukom_desktop.domain.scheduling.model import Schedule, ScheduleProblem, Violation
 
 
