@@ -4,6 +4,7 @@ Untuk (numbered tasks), the dated signature block and Tembusan."""
 from __future__ import annotations
 
 from ukom_desktop.documents.blocks import (
+    copies_height,
     draw_copies,
     draw_labelled_list,
     event_fields,
@@ -70,8 +71,9 @@ def build_assignment(data: AssignmentData) -> Document:
     flow.skip(6.0)
     dated = place_date(data.place or data.letterhead.city, data.date)
     draw_labelled_list(flow, "Untuk", task_items(data), label_width, after=6.0,
-                       keep_last_with=signature_block_height(flow, data.signatory, [dated]))
-    draw_signature(flow, data.signatory, captions=[dated])
+                       keep_last_with=signature_block_height(flow, data.signatory, [dated])
+                       + copies_height(flow, data.copies))
+    draw_signature(flow, data.signatory, captions=[dated], keep_with=copies_height(flow, data.copies))
     draw_copies(flow, data.copies)
     return Document(flow.spec, flow.pages, "dash_top", f"Surat Tugas {data.number}", data.letterhead.agency_lines[0])
 

@@ -136,6 +136,12 @@ def draw_body(
             draw()
 
 
+def copies_height(flow: Flow, copies: tuple[str, ...] | list[str]) -> float:
+    """Room a short Tembusan needs after the signature's bottom gap (a long one may run on; only its
+    first lines count)."""
+    return 12.0 + flow.style.leading * (1 + min(len(copies), 4)) if copies else 0.0
+
+
 def draw_copies(flow: Flow, copies: tuple[str, ...] | list[str]) -> None:
     """Tembusan at the bottom left: numbered when more than one."""
     if not copies:

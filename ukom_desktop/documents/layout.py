@@ -14,6 +14,7 @@ Operations (first item names the kind):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -120,13 +121,33 @@ def _break_long_word(word: str, font: str, size: float, width: float) -> list[st
     return pieces
 
 
+_SPACES = re.compile(r"[ \t]+")
+NBSP = "\u00a0"
+
+
+def _gaps(words: list[str]) -> int:
+    """Stretchable gaps of a line: the spaces between words and the no-break spaces inside them
+    (ReportLab prints a no-break space as a space, so word spacing widens it too)."""
+    return len(words) - 1 + sum(word.count(NBSP) for word in words)
+
+
+def keep_numbers_with_words(text: str) -> str:
+    """"2 (dua)" never breaks between the figure and its words."""
+    return _NUMBER_WORDS.sub("\\1" + NBSP + "(", text)
+
+
+_NUMBER_WORDS = re.compile(r"(\d) \(")
+
+
 @lru_cache(maxsize=8192)
 def wrap(text: str, font: str, size: float, width: float, first_width: float | None = None) -> tuple[Line, ...]:
     """Greedy line breaking; "\\n" forces a break. The first line may have its own width."""
     space = text_width(" ", font, size)
     lines: list[Line] = []
     for segment in text.split("\n"):
-        words = segment.split()
+        words = _SPACES.split(segment.strip(" \t"))
+        if words == [""]:
+            words = []
         if not words:
             lines.append(("", 0.0, 0, True))
             continue
@@ -153,11 +174,11 @@ def wrap(text: str, font: str, size: float, width: float, first_width: float | N
                 current.append(split[0])
                 current_width += space + text_width(split[0], font, size)
                 word = split[1]
-            lines.append((" ".join(current), current_width, len(current) - 1, False))
+            lines.append((" ".join(current), current_width, _gaps(current), False))
             limit = width
             queue.append(word)
             current, current_width = [], 0.0
-        lines.append((" ".join(current), current_width, len(current) - 1, True))
+        lines.append((" ".join(current), current_width, _gaps(current), True))
     return tuple(lines)
 
 
@@ -271,6 +292,7 @@ class Flow:
         With `label` ("1.", "a.", "-"), the label hangs in `label_width` before the text.
         """
         style = style or self.style
+        text = keep_numbers_with_words(text)
         x = self.x0 + left + label_width
         width = self.x1 - right - x
         first_width = width - first_indent if first_indent else None

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 
 from ukom_desktop.documents.fonts import SANS, font_name, register_fonts
-from ukom_desktop.documents.layout import Flow, Op, Style, line_ops, text_width, wrap
+from ukom_desktop.documents.layout import Flow, Line, Op, Style, line_ops, text_width, wrap
 from ukom_desktop.documents.model import Letterhead
 
 KOP_TOP = 15 * mm  # distance of the kop from the top edge of the paper
@@ -47,6 +47,19 @@ def contact_line(letterhead: Letterhead) -> str:
     if letterhead.website:
         parts.append(f"Laman {letterhead.website}")
     return "; ".join(parts)
+
+
+def _contact_lines(letterhead: Letterhead, style: Style, width: float) -> tuple[Line, ...]:
+    """Telepon/Pos-el/Laman, broken between the items rather than inside one."""
+    parts = contact_line(letterhead).split("; ")
+    joined: list[str] = []
+    for part in filter(None, parts):
+        candidate = f"{joined[-1]}; {part}" if joined else part
+        if joined and text_width(candidate, style.font, style.size) <= width:
+            joined[-1] = candidate
+        else:
+            joined.append(part)
+    return wrap("\n".join(joined), style.font, style.size, round(width, 2)) if joined else ()
 
 
 def _logo_reader(logo: str | Path | bytes) -> ImageReader:
@@ -83,15 +96,22 @@ def build_kop(letterhead: Letterhead, page_width: float, page_height: float, x0:
     width = x1 - text_left
 
     bold = font_name(SANS, bold=True)
-    blocks: list[tuple[Style, tuple]] = []
+    blocks: list[tuple[Style, tuple[Line, ...]]] = []
+    first_size = 15.0
     for index, agency in enumerate(letterhead.agency_lines):
-        base = Style(bold, 15.0, 17.5) if index == 0 else Style(bold, 13.0, 15.5)
-        style = _fit_style(agency, base, width, 9.0)
+        if index == 0:
+            style = _fit_style(agency, Style(bold, first_size, first_size * 1.17), width, 12.5)
+            first_size = style.size
+        else:
+            size = min(13.0, first_size - 1.5)
+            style = _fit_style(agency, Style(bold, size, size * 1.19), width, 10.0)
         blocks.append((style, wrap(agency, style.font, style.size, round(width, 2))))
     small = Style(SANS, 9.5, 11.5)
-    for text in (letterhead.address, contact_line(letterhead)):
-        if text:
-            blocks.append((small, wrap(text, small.font, small.size, round(width, 2))))
+    if letterhead.address:
+        blocks.append((small, wrap(letterhead.address, small.font, small.size, round(width, 2))))
+    contact = _contact_lines(letterhead, small, width)
+    if contact:
+        blocks.append((small, contact))
     text_height = sum(len(lines) * style.leading for style, lines in blocks) + 2  # gap before address
     height = max(text_height, logo_size[1])
 

@@ -13,6 +13,11 @@ NIP_SAMPLE = "19860926 201505 1 001"
 PADDING = 3.0
 
 
+def short_pangkat(text: str) -> str:
+    """"Penata Muda Tk. I, III/b": the usual abbreviation, so the pangkat fits a narrow column."""
+    return text.replace("Tingkat I", "Tk. I")
+
+
 def table_style(body: Style, **options: float | bool) -> TableStyle:
     return TableStyle(body=body, header=body.derive(bold=True), padding=PADDING, **options)  # type: ignore[arg-type]
 
@@ -31,12 +36,12 @@ def draw_participant_table(flow: Flow, people: Sequence[Person], style: Style, *
         number_column(style, len(people)),
         Column("Nama", 2.6),
         nip_column(style),
-        Column("Pangkat/Gol", 2.0),
-        Column("Jabatan", 2.4),
-        Column("Unit Kerja", 2.4),
+        Column("Pangkat/Gol", 1.8),
+        Column("Jabatan", 2.3),
+        Column("Unit Kerja", 2.7),
     ]
     rows = [
-        [f"{i}.", p.name, format_nip(p.nip), p.pangkat_gol, p.jabatan, p.unit_kerja]
+        [f"{i}.", p.name, format_nip(p.nip), short_pangkat(p.pangkat_gol), p.jabatan, p.unit_kerja]
         for i, p in enumerate(people, start=1)
     ]
     draw_table(flow, columns, rows, table_style(style), after=6.0, tail=tail)
@@ -46,14 +51,15 @@ def draw_team_table(flow: Flow, team: Sequence[TeamMember], style: Style, *, lef
     """No, Nama, NIP, Pangkat/Gol, Jabatan, Peran dalam Tim."""
     columns = [
         number_column(style, len(team)),
-        Column("Nama", 3.2),
+        Column("Nama", 3.0),
         nip_column(style),
-        Column("Pangkat/Gol", 1.8),
-        Column("Jabatan", 2.6),
-        Column("Peran dalam Tim", 1.8),
+        Column("Pangkat/Gol", 1.7),
+        Column("Jabatan", 2.9),
+        Column("Peran dalam Tim", 1.6),
     ]
     rows = [
-        [f"{i}.", m.person.name, format_nip(m.person.nip), m.person.pangkat_gol, m.person.jabatan, m.role]
+        [f"{i}.", m.person.name, format_nip(m.person.nip), short_pangkat(m.person.pangkat_gol), m.person.jabatan,
+         m.role]
         for i, m in enumerate(team, start=1)
     ]
     draw_table(flow, columns, rows, table_style(style), left=left, after=6.0)

@@ -7,7 +7,7 @@ from ukom_desktop.documents.layout import Align, Flow, Line, Style, line_ops, wr
 from ukom_desktop.documents.model import Signatory
 from ukom_desktop.domain.nip import format_nip
 
-SIGNATURE_SPACE = 56.0  # room for the wet signature and the stamp
+SIGNATURE_SPACE = 50.0  # room for the wet signature and the stamp
 SIGNATURE_BEFORE = 10.0
 
 
@@ -84,14 +84,15 @@ def signature_block_height(
 
 def draw_signature(
     flow: Flow, signatory: Signatory, *, captions: list[str] | None = None, before: float = SIGNATURE_BEFORE,
-    after: float = 12.0,
+    after: float = 12.0, keep_with: float = 0.0,
 ) -> None:
-    """The signature block in the right half of the page, kept on one page."""
+    """The signature block in the right half of the page, kept on one page (together with the
+    `keep_with` points that follow it, such as a short Tembusan)."""
     x = flow.x0 + flow.width * 0.5
     width = flow.x1 - x
     height = signature_height(signatory, width, flow.style, captions or [])
     flow.skip(before)
-    flow.ensure(height)
+    flow.ensure(height + keep_with)
     flow.y -= draw_signature_at(flow, signatory, x, width, flow.y, captions=captions)
     flow.skip(after)
 

@@ -76,7 +76,7 @@ def test_collective_invitation_lists_participants_in_a_lampiran(tmp_path: Path) 
     for person in participants:
         assert person.name in attachment
     assert "19860926 201505 1 001" in attachment and "19860926 201505 1 040" in attachment
-    assert "Penata Muda Tingkat I, III/b" in attachment
+    assert "Penata Muda Tk. I, III/b" in attachment
     for number in range(2, pages + 1):
         assert f"- {number} -" in pdf.pages[number - 1]
     assert "- 1 -" not in pdf.pages[0]
