@@ -6,11 +6,16 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
+from functools import cache
 
 from ukom_desktop import APP_ID
 
-_DIRS = platformdirs.PlatformDirs(APP_ID, appauthor=False)
+
+@cache
+def _dirs():  # type: ignore[no-untyped-def]
+    import platformdirs  # imported on first use: the window shows before anything needs a folder
+
+    return platformdirs.PlatformDirs(APP_ID, appauthor=False)
 
 
 def _override() -> Path | None:
@@ -20,14 +25,14 @@ def _override() -> Path | None:
 
 
 def data_dir() -> Path:
-    base = _override() or Path(_DIRS.user_data_dir)
+    base = _override() or Path(_dirs().user_data_dir)
     base.mkdir(parents=True, exist_ok=True)
     return base
 
 
 def log_dir() -> Path:
     home = _override()
-    base = home / "logs" if home else Path(_DIRS.user_log_dir)
+    base = home / "logs" if home else Path(_dirs().user_log_dir)
     base.mkdir(parents=True, exist_ok=True)
     return base
 

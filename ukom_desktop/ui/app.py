@@ -13,7 +13,6 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ukom_desktop import APP_NAME, __version__
-from ukom_desktop.logging_setup import setup_logging
 
 STARTUP_PROBE_ENV = "UKOM_STARTUP_PROBE"  # bench/startup.py: print timings and quit
 log = logging.getLogger("ukom_desktop")
@@ -32,9 +31,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def install_excepthook() -> None:
     """An unexpected error is logged and shown in a dialog with copyable details, never as a traceback."""
-    setup_logging()
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        from ukom_desktop.logging_setup import setup_logging
+
+        setup_logging()
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("Kesalahan tak terduga:\n%s", details)
         from ukom_desktop.errors import user_message
@@ -56,7 +57,6 @@ def install_excepthook() -> None:
 def run_gui(database_url: str | None = None) -> int:
     started = time.perf_counter()
     app = create_application()
-    setup_logging()
     install_excepthook()
     from ukom_desktop.ui.main_window import MainWindow
 
@@ -67,6 +67,10 @@ def run_gui(database_url: str | None = None) -> int:
         print(f"shown {time.perf_counter() - started:.4f}", flush=True)
 
     def open_db() -> None:
+        from ukom_desktop.logging_setup import setup_logging
+
+        setup_logging()
+        log.info("%s %s dimulai", APP_NAME, __version__)
         window.open_database()
         if probe:
             app.processEvents()

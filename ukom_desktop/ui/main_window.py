@@ -232,7 +232,8 @@ class MainWindow(QMainWindow):
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())
         for tab in self.record_tabs():
-            tab.table.save_columns()
+            if tab.is_built:
+                tab.table.save_columns()
         if self.context.database is not None:
             self.context.database.dispose()
         super().closeEvent(event)

@@ -13,7 +13,10 @@ from ukom_desktop.ui.widgets.record_table import RecordTable
 
 
 class RecordTab(QWidget):
-    """Subclasses give `columns`, `settings_key` and `fetch(session)`; `needs_event` tabs follow the event."""
+    """Subclasses give `columns`, `settings_key` and `fetch(session)`; `needs_event` tabs follow the event.
+
+    The widgets inside are built when the tab is first shown, so the window appears quickly.
+    """
 
     title = ""
     settings_key = ""
@@ -24,8 +27,8 @@ class RecordTab(QWidget):
         super().__init__(parent)
         self.context = context
         self._dirty = True
+        self._built = False
         self.model = RecordTableModel(self.columns())
-        self._setup_ui()
         self.context.database_changed.connect(self.mark_dirty)
         if self.needs_event:
             self.context.event_changed.connect(lambda _id: self.mark_dirty())
@@ -35,6 +38,19 @@ class RecordTab(QWidget):
 
     def fetch(self, session: Any) -> Sequence[Any]:
         raise NotImplementedError
+
+    @property
+    def is_built(self) -> bool:
+        return self._built
+
+    def ensure_built(self) -> None:
+        if not self._built:
+            self._built = True
+            self._setup_ui()
+            self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        """Subclasses connect their widgets' signals here (called once, after _setup_ui)."""
 
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
@@ -56,10 +72,12 @@ class RecordTab(QWidget):
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
         super().showEvent(event)
+        self.ensure_built()
         if self._dirty:
             self.refresh()
 
     def refresh(self) -> None:
+        self.ensure_built()
         self._dirty = False
         if self.context.database is None:
             self.model.set_rows([])

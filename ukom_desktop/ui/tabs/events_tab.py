@@ -20,8 +20,7 @@ class EventsTab(RecordTab):
     empty_hint = "Belum ada kegiatan. Buat kegiatan baru atau jalankan data contoh."
     event_chosen = Signal(int)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def _connect_signals(self) -> None:
         self.table.activated.connect(lambda row: self.event_chosen.emit(row.id))
 
     def columns(self) -> Sequence[Column]:
