@@ -18,6 +18,12 @@ from ukom_desktop.errors import UserFacingError, user_message
 COMMAND_MODULES = (
     "ukom_desktop.commands.db_commands",
     "ukom_desktop.commands.demo_command",
+    "ukom_desktop.commands.competency_commands",
+    "ukom_desktop.commands.participant_commands",
+    "ukom_desktop.commands.schedule_commands",
+    "ukom_desktop.commands.document_commands",
+    "ukom_desktop.commands.result_commands",
+    "ukom_desktop.commands.qc_commands",
 )
 
 
@@ -36,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
+    from ukom_desktop.commands.registry import build_groups
+
+    build_groups(sub)
     return parser
 
 

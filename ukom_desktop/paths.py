@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-
 from functools import cache
+from pathlib import Path
 
 from ukom_desktop import APP_ID
 

@@ -19,7 +19,7 @@ def test_tabs_are_in_indonesian_and_in_order(main_window) -> None:  # type: igno
     titles = [main_window.tabs.tabText(i) for i in range(main_window.tabs.count())]
     assert titles == ["Kegiatan", "Peserta", "Asesor", "Jadwal", "QC Laporan"]
     menus = [a.text() for a in main_window.menuBar().actions()]
-    assert menus == ["&Berkas", "&Data", "Ban&tuan"]
+    assert menus[:2] == ["&Berkas", "&Data"] and menus[-1] == "Ban&tuan"
     assert "SQLite" in main_window.db_label.text()
 
 
@@ -154,3 +154,22 @@ def test_excepthook_logs_and_shows_the_dialog(recorded_messages) -> None:  # typ
     kind, text = recorded_messages[-1]
     assert kind == "unexpected" and "ZeroDivisionError" in text
     assert "bagi nol" in setup_logging().read_text(encoding="utf-8")
+
+
+def test_export_of_the_participant_table_reads_back(main_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from ukom_desktop.ui.table_export import table_to_workbook
+
+    tab = main_window.participants_tab
+    _show_tab(main_window, tab)
+    target = table_to_workbook(tab.table, tmp_path / "peserta.xlsx", "Daftar Peserta")
+    sheet = load_workbook(target).active
+    values = [tuple(row) for row in sheet.iter_rows(values_only=True)]
+    header_index = next(i for i, row in enumerate(values) if row[:3] == ("No", "NIP", "Nama"))
+    body = values[header_index + 1:]
+    assert len(body) == 30
+    first = tab.table.visible_rows()[0]
+    assert first.number == 1
+    assert body[0][0] == first.number and body[0][1] == format_nip(first.nip)
+    assert values[0][0] == "Daftar Peserta"

@@ -17,6 +17,10 @@ from ukom_desktop.ui.tabs.participants_tab import ParticipantsTab
 from ukom_desktop.ui.tabs.qc_tab import QcTab
 from ukom_desktop.ui.tabs.schedule_tab import ScheduleTab
 
+# Each feature module has install(window): it adds its menu actions (and may replace a tab's content).
+# Keep these modules light at import time; dialogs are imported inside their slots.
+FEATURE_MODULES: tuple[str, ...] = ()
+
 TAB_ICONS = {"Kegiatan": "events", "Peserta": "participants", "Asesor": "assessors", "Jadwal": "schedule",
              "QC Laporan": "qc"}
 
@@ -31,6 +35,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self._setup_ui()
         self._connect_signals()
+        self._install_features()
         self._restore_geometry()
 
     # -- construction -------------------------------------------------------------------------
@@ -75,6 +80,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.act_quit)
         self.data_menu = bar.addMenu("&Data")
         self.data_menu.addAction(self.act_refresh)
+        self.data_menu.addSeparator()
+        self.print_menu = bar.addMenu("&Cetak")
         self.help_menu = bar.addMenu("Ban&tuan")
         self.help_menu.addAction(self.act_about)
 
@@ -99,6 +106,13 @@ class MainWindow(QMainWindow):
         self.events_tab.event_chosen.connect(self.select_event)
         self.context.database_changed.connect(self._on_database_changed)
         self.context.data_changed.connect(lambda _what: self.refresh_all())
+
+    def _install_features(self) -> None:
+        import importlib
+
+        for name in FEATURE_MODULES:
+            importlib.import_module(name).install(self)
+        self.print_menu.menuAction().setVisible(not self.print_menu.isEmpty())
 
     def record_tabs(self) -> list[RecordTab]:
         return [self.events_tab, self.participants_tab, self.assessors_tab, self.schedule_tab, self.qc_tab]

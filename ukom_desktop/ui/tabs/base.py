@@ -60,6 +60,7 @@ class RecordTab(QWidget):
         self.actions_bar.addWidget(self.hint, 1)
         layout.addLayout(self.actions_bar)
         self.table = RecordTable(self.model, self.settings_key)
+        self.table.set_export_handler(self._on_export)
         layout.addWidget(self.table)
 
     def add_tool_button(self, button: QToolButton) -> None:
@@ -94,3 +95,13 @@ class RecordTab(QWidget):
 
     def describe(self, rows: Sequence[Any]) -> str:
         return ""
+
+    def export_title(self) -> str:
+        return self.title
+
+    def _on_export(self) -> None:
+        from ukom_desktop.ui.table_export import export_table
+
+        target = export_table(self.table, self.export_title(), f"{self.settings_key}.xlsx")
+        if target is not None:
+            self.window().statusBar().showMessage(f"Tersimpan: {target}", 10000)
