@@ -235,8 +235,10 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main_window/geometry")
         if geometry:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 780)
+        if not geometry or self.width() < 640 or self.height() < 400:
+            # First start, or a size saved on a smaller screen: a comfortable size that fits this screen.
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, screen.width()), min(800, screen.height()))
         state = settings.value("main_window/state")
         if state:
             self.restoreState(state)
