@@ -10,6 +10,7 @@ from .competency import (
     Position,
     PositionStandard,
 )
+from .directory import DirectoryEntry
 from .enums import (
     Attendance,
     CompetencyGroup,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
@@ -27,6 +27,8 @@ class Event(Base, Entity):
     end_date: Mapped[date | None]
     venue: Mapped[str] = mapped_column(String(250), default="")
     status: Mapped[EventStatus] = mapped_column(str_enum(EventStatus), default=EventStatus.USULAN)
+    status_changed_at: Mapped[datetime | None]  # when the current status began (mutu baku of the stage)
+    checklist: Mapped[dict[str, Any]] = mapped_column(default=dict)  # SOP step code -> ticked by hand
     wave_size: Mapped[int] = mapped_column(default=30)
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
     notes: Mapped[str] = mapped_column(Text, default="")

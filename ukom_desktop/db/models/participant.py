@@ -22,6 +22,7 @@ class Participant(Base, Entity):
     name: Mapped[str] = mapped_column(String(150), index=True)
     sex: Mapped[Sex | None] = mapped_column(str_enum(Sex, 1))
     birth_date: Mapped[date | None]
+    birth_place: Mapped[str] = mapped_column(String(100), default="")
     golongan: Mapped[str] = mapped_column(String(10), default="")
     jabatan: Mapped[str] = mapped_column(String(250), default="")
     unit: Mapped[str] = mapped_column(String(250), default="", index=True)
