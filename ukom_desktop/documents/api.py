@@ -16,7 +16,7 @@ from ukom_desktop.documents.event_report import (
     render_speech_outline,
 )
 from ukom_desktop.documents.fonts import FontsMissingError, register_fonts
-from ukom_desktop.documents.letterhead import LogoError
+from ukom_desktop.documents.letterhead import LogoError, logo_size
 from ukom_desktop.documents.letters import (
     build_invitation,
     build_summons,
@@ -51,6 +51,8 @@ from ukom_desktop.documents.model import (
 from ukom_desktop.documents.output import (
     Document,
     RenderCancelled,
+    iter_write_pdf,
+    iter_write_pdf_files,
     safe_file_stem,
     write_pdf,
     write_pdf_files,
@@ -101,7 +103,10 @@ __all__ = [
     "build_speech_outline",
     "build_summons",
     "default_template",
+    "iter_write_pdf",
+    "iter_write_pdf_files",
     "letter_file_stem",
+    "logo_size",
     "register_fonts",
     "render_assignment",
     "render_attendance",

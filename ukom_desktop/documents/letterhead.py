@@ -27,6 +27,9 @@ GAP_AFTER = 14.0
 _keys = itertools.count(1)
 
 
+LOGO_UNREADABLE = "Logo instansi tidak dapat dibaca sebagai gambar; gunakan berkas PNG atau JPEG."
+
+
 class LogoError(ValueError):
     """The logo image cannot be read; the message is in Bahasa Indonesia."""
 
@@ -68,7 +71,19 @@ def _logo_reader(logo: str | Path | bytes) -> ImageReader:
             return ImageReader(io.BytesIO(logo))
         return ImageReader(str(logo))
     except Exception as exc:  # ReportLab/PIL raise many kinds
-        raise LogoError(f"Logo instansi tidak dapat dibaca: {exc}") from exc
+        raise LogoError(LOGO_UNREADABLE) from exc
+
+
+def logo_size(logo: str | Path | bytes) -> tuple[int, int]:
+    """Width and height in pixels of a logo image; LogoError (in Indonesian) when it cannot be read."""
+    reader = _logo_reader(logo)
+    try:
+        width, height = reader.getSize()
+    except Exception as exc:  # noqa: BLE001 - PIL raises many kinds for a broken image
+        raise LogoError(LOGO_UNREADABLE) from exc
+    if width <= 0 or height <= 0:
+        raise LogoError("Logo instansi tidak memiliki ukuran gambar yang sah.")
+    return int(width), int(height)
 
 
 def _fit_style(text: str, style: Style, width: float, smallest: float) -> Style:

@@ -10,10 +10,10 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Any, BinaryIO, Literal
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -132,11 +132,14 @@ class _AtomicFile:
         self.temp.unlink(missing_ok=True)
 
 
-def write_pdf(
-    documents: Iterable[Document], out: Target, *, total: int | None = None, progress: Progress | None = None,
-    cancelled: Cancelled | None = None, title: str = "", author: str = "",
-) -> int:
-    """Draw every document into one PDF at `out` (path or binary file); return the page count."""
+Step = tuple[int, int, str]
+
+
+def iter_write_pdf(
+    documents: Iterable[Document], out: Target, *, total: int | None = None, title: str = "", author: str = "",
+) -> Generator[Step, None, int]:
+    """`write_pdf` as a generator yielding (done, total, message) after each document; returns the page
+    count. Closing the generator early (the user cancelled) removes the unfinished file."""
     register_fonts()
     atomic = None if hasattr(out, "write") else _AtomicFile(out)  # type: ignore[arg-type]
     target = str(atomic.temp) if atomic else out
@@ -145,8 +148,6 @@ def write_pdf(
         canvas: Canvas | None = None
         forms: set[str] = set()
         for done, doc in enumerate(documents, start=1):
-            if cancelled is not None and cancelled():
-                raise RenderCancelled()
             if canvas is None:
                 canvas = Canvas(target, pagesize=doc.spec.size)
                 canvas.setTitle(title or doc.title)
@@ -154,8 +155,7 @@ def write_pdf(
                 canvas.setCreator("UKOM Desktop")
             draw_document(canvas, doc, forms)
             pages += doc.page_count
-            if progress is not None:
-                progress(done, total or done, f"Menyusun dokumen {done} dari {total or done}")
+            yield done, total or done, f"Menyusun dokumen {done} dari {total or done}"
         if canvas is None:
             raise ValueError("Tidak ada dokumen untuk dicetak.")
         canvas.save()
@@ -166,6 +166,31 @@ def write_pdf(
     if atomic:
         atomic.commit()
     return pages
+
+
+def _drive(steps: Generator[Step, None, Any], progress: Progress | None, cancelled: Cancelled | None) -> Any:
+    """Run a step generator with callbacks; a cancel closes it (which cleans up) and raises RenderCancelled."""
+    try:
+        while True:
+            if cancelled is not None and cancelled():
+                steps.close()
+                raise RenderCancelled()
+            try:
+                done, total, message = next(steps)
+            except StopIteration as stop:
+                return stop.value
+            if progress is not None:
+                progress(done, total, message)
+    finally:
+        steps.close()
+
+
+def write_pdf(
+    documents: Iterable[Document], out: Target, *, total: int | None = None, progress: Progress | None = None,
+    cancelled: Cancelled | None = None, title: str = "", author: str = "",
+) -> int:
+    """Draw every document into one PDF at `out` (path or binary file); return the page count."""
+    return _drive(iter_write_pdf(documents, out, total=total, title=title, author=author), progress, cancelled)
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9 ._,'()-]+")
@@ -180,14 +205,11 @@ def safe_file_stem(text: str, max_length: int = 120) -> str:
     return cleaned[:max_length].rstrip(" ._") or "dokumen"
 
 
-def write_pdf_files(
+def iter_write_pdf_files(
     named: Iterable[tuple[str, Document]], folder: str | os.PathLike[str], *, total: int | None = None,
-    progress: Progress | None = None, cancelled: Cancelled | None = None,
-) -> list[Path]:
-    """One PDF per document named `<stem>.pdf` in `folder`; repeated stems get " (2)", " (3)".
-
-    On cancel, the files written so far are removed again so a batch is all or nothing.
-    """
+) -> Generator[Step, None, list[Path]]:
+    """`write_pdf_files` as a generator of (done, total, message); returns the paths written. Closing
+    it early removes the files written so far, so a batch is all or nothing."""
     register_fonts()
     target_dir = Path(folder)
     target_dir.mkdir(parents=True, exist_ok=True)
@@ -195,8 +217,6 @@ def write_pdf_files(
     used: set[str] = set()
     try:
         for done, (stem, doc) in enumerate(named, start=1):
-            if cancelled is not None and cancelled():
-                raise RenderCancelled()
             base = safe_file_stem(stem)
             name, n = base, 1
             while name.lower() in used:
@@ -206,10 +226,20 @@ def write_pdf_files(
             path = target_dir / f"{name}.pdf"
             write_pdf([doc], path)
             written.append(path)
-            if progress is not None:
-                progress(done, total or done, f"Menyimpan berkas {done} dari {total or done}")
+            yield done, total or done, f"Menyimpan berkas {done} dari {total or done}"
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
         raise
     return written
+
+
+def write_pdf_files(
+    named: Iterable[tuple[str, Document]], folder: str | os.PathLike[str], *, total: int | None = None,
+    progress: Progress | None = None, cancelled: Cancelled | None = None,
+) -> list[Path]:
+    """One PDF per document named `<stem>.pdf` in `folder`; repeated stems get " (2)", " (3)".
+
+    On cancel, the files written so far are removed again so a batch is all or nothing.
+    """
+    return _drive(iter_write_pdf_files(named, folder, total=total), progress, cancelled)

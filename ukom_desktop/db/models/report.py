@@ -82,9 +82,14 @@ class DocumentSequence(Base, IdMixin):
 
 
 class IssuedDocument(Base, IdMixin, UuidMixin):
-    """A letter or document that went out: a reprint keeps its number."""
+    """A letter or document that went out: a reprint keeps its number.
+
+    One row per event, kind and subject (the unique key makes two workstations printing the same
+    letter at once end up with one number); `print_count` counts the printings.
+    """
 
     __tablename__ = "issued_document"
+    __table_args__ = (UniqueConstraint("event_id", "kind", "subject_key"),)
 
     event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id", ondelete="SET NULL"), index=True)
     kind: Mapped[str] = mapped_column(String(40))
@@ -94,3 +99,5 @@ class IssuedDocument(Base, IdMixin, UuidMixin):
     subject_key: Mapped[str] = mapped_column(String(80), default="")  # e.g. "participant:<uuid>"
     file_path: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    print_count: Mapped[int] = mapped_column(default=1, server_default="1")
+    last_printed_at: Mapped[datetime | None]
