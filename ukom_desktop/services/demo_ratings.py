@@ -1,0 +1,235 @@
+"""A fully rated demo event (`ukom-desktop demo --with-ratings`): deterministic with the seed.
+
+On top of services.demo.build_demo: lead assessors (1 : 3), participant groups of 6 and a simple
+schedule when the event has none (whole-wave psychotest and in-basket, LGD per group with two
+observers, role play with another assessor, interview with the lead assessor), independent ratings
+consistent with the event matrix by several assessors per participant (submitted), potential
+scores for the 8 aspects, performance categories, the assessor meeting (final level = suggestion,
+a few departures with a reason) and report narratives from the starting text.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ukom_desktop.db.models import (
+    Event,
+    EventExercise,
+    EventParticipant,
+    EventStatus,
+    Exercise,
+    ParticipantGroup,
+    PositionStandard,
+    PotentialScore,
+    Rating,
+    Room,
+    RoomKind,
+    ScheduleSession,
+    SessionAssessor,
+    SessionParticipant,
+    Wave,
+)
+from ukom_desktop.domain import potential
+from ukom_desktop.services import integration, ratings
+from ukom_desktop.services.report_content import start_report
+
+PERFORMANCE = ("di_atas", "sesuai", "sesuai", "di_bawah")
+EVIDENCE = (
+    "Menyampaikan gagasan secara runtut dan memberi contoh dari pekerjaan sehari-hari.",
+    "Mengajak anggota kelompok menyepakati langkah kerja dan membagi peran.",
+    "Menyusun prioritas disposisi berdasarkan tenggat dan dampaknya.",
+    "Menggali kebutuhan pihak lain sebelum menawarkan solusi.",
+    "Mengakui keterbatasan data dan meminta masukan sebelum memutuskan.",
+)
+
+
+@dataclass(frozen=True)
+class DemoRatingsSummary:
+    ratings: int
+    integrated: int
+    reports: int
+    sessions_created: int
+
+
+def _clamp(value: float, low: float = 1, high: float = 5) -> int:
+    return int(max(low, min(high, round(value))))
+
+
+def _make_groups(session: Session, event: Event, members: list[EventParticipant]) -> None:
+    by_wave: dict[int | None, list[EventParticipant]] = defaultdict(list)
+    for ep in members:
+        by_wave[ep.wave_id].append(ep)
+    for wave_id, people in by_wave.items():
+        if all(ep.group_id for ep in people):
+            continue
+        count = max(1, -(-len(people) // 6))
+        groups = []
+        for n in range(1, count + 1):
+            group = ParticipantGroup(event_id=event.id, wave_id=wave_id, number=n, name=f"Kelompok {n}")
+            session.add(group)
+            groups.append(group)
+        session.flush()
+        for i, ep in enumerate(people):
+            ep.group_id = groups[i % count].id
+
+
+def _make_schedule(session: Session, event: Event, members: list[EventParticipant], assessors: list[int]) -> int:
+    """A simple two-day schedule per wave; returns the number of sessions created."""
+    exercises = {
+        e.code: e for e in session.scalars(
+            select(Exercise).join(EventExercise, EventExercise.exercise_id == Exercise.id)
+            .where(EventExercise.event_id == event.id)
+        )
+    }
+    rooms = list(session.scalars(select(Room).where(Room.active.is_(True)).order_by(Room.name)))
+    hall = next((r for r in rooms if r.kind == RoomKind.AULA), None)
+    group_rooms = [r for r in rooms if r.kind == RoomKind.RUANG_KELOMPOK] or rooms
+    interview_rooms = [r for r in rooms if r.kind == RoomKind.RUANG_WAWANCARA] or rooms
+    waves = {w.id: w for w in session.scalars(select(Wave).where(Wave.event_id == event.id))}
+    created = 0
+
+    def add(exercise: Exercise, wave: Wave | None, day: int, start: time, minutes: int, room: Room | None,
+            people: list[EventParticipant], observers: list[int], group_id: int | None = None) -> None:
+        nonlocal created
+        base = (wave.start_date if wave and wave.start_date else event.start_date) or datetime.now(UTC).date()
+        starts = datetime.combine(base + timedelta(days=day), start, tzinfo=UTC)
+        s = ScheduleSession(event_id=event.id, wave_id=wave.id if wave else None, exercise_id=exercise.id,
+                            room_id=room.id if room else None, group_id=group_id, starts_at=starts,
+                            ends_at=starts + timedelta(minutes=minutes), label=exercise.name)
+        s.participants = [SessionParticipant(event_participant_id=ep.id) for ep in people]
+        s.assessors = [SessionAssessor(member_id=m) for m in dict.fromkeys(observers)]
+        session.add(s)
+        created += 1
+
+    by_wave: dict[int | None, list[EventParticipant]] = defaultdict(list)
+    for ep in members:
+        by_wave[ep.wave_id].append(ep)
+    for wave_id, people in by_wave.items():
+        wave = waves.get(wave_id) if wave_id else None
+        for code, start in (("PSI", time(8, 0)), ("INB", time(10, 30))):
+            if code in exercises:
+                add(exercises[code], wave, 0, start, exercises[code].duration_minutes, hall, people, [])
+        if "LGD" in exercises:
+            groups: dict[int | None, list[EventParticipant]] = defaultdict(list)
+            for ep in people:
+                groups[ep.group_id].append(ep)
+            for n, (group_id, group) in enumerate(sorted(groups.items(), key=lambda g: g[0] or 0)):
+                leads = [ep.lead_assessor_id for ep in group if ep.lead_assessor_id]
+                observers = list(dict.fromkeys(leads))[:2]
+                k = n
+                while len(observers) < 2 and k < n + len(assessors):
+                    if assessors[k % len(assessors)] not in observers:
+                        observers.append(assessors[k % len(assessors)])
+                    k += 1
+                add(exercises["LGD"], wave, 0, time(13, 30), 60, group_rooms[n % len(group_rooms)], group,
+                    observers, group_id)
+        slot: dict[int, int] = defaultdict(int)
+        for i, ep in enumerate(people):
+            lead = ep.lead_assessor_id or assessors[i % len(assessors)]
+            other = assessors[(assessors.index(lead) + 1 + i % 2) % len(assessors)] if lead in assessors else lead
+            for code, who in (("RP", other), ("WWC", lead)):
+                if code not in exercises:
+                    continue
+                minutes = exercises[code].duration_minutes
+                start_min = 8 * 60 + slot[who] * (minutes + 10)
+                slot[who] += 1
+                add(exercises[code], wave, 1, time(min(start_min // 60, 23), start_min % 60), minutes,
+                    interview_rooms[assessors.index(who) % len(interview_rooms)] if who in assessors else None,
+                    [ep], [who])
+    session.flush()
+    return created
+
+
+def build_demo_ratings(session: Session, event_id: int, seed: int = 1, *, actor: str = "demo") -> DemoRatingsSummary:
+    """Rate, integrate and draft the reports of every participant of the event (see module doc)."""
+    rng = random.Random(seed * 7919 + event_id)
+    event = session.get(Event, event_id)
+    assert event is not None
+    members = list(session.scalars(
+        select(EventParticipant).where(EventParticipant.event_id == event_id).order_by(EventParticipant.number)
+    ))
+    assessors = [a.id for a in ratings.team_assessors(session, event_id)]
+    if not members or not assessors:
+        return DemoRatingsSummary(0, 0, 0, 0)
+    for i, ep in enumerate(members):
+        if ep.lead_assessor_id is None:
+            ep.lead_assessor_id = assessors[(i // 3) % len(assessors)]
+        if not ep.performance_category:
+            ep.performance_category = rng.choice(PERFORMANCE)
+    session.flush()
+    _make_groups(session, event, members)
+    has_schedule = session.scalar(
+        select(func.count()).select_from(ScheduleSession).where(ScheduleSession.event_id == event_id)
+    )
+    created = 0 if has_schedule else _make_schedule(session, event, members, assessors)
+
+    assignments = ratings.event_assignments(session, event_id)
+    cells = ratings.matrix(session, event_id)
+    standards = ratings.standard_competencies(session, [ep.id for ep in members])
+    std_level = {
+        (pos, comp): Decimal(level)
+        for pos, comp, level in session.execute(
+            select(PositionStandard.position_id, PositionStandard.competency_id, PositionStandard.level)
+        )
+    }
+    position_of = {ep.id: ep.target_position_id for ep in members}
+    ability = {ep.id: rng.gauss(-0.25, 0.6) for ep in members}
+    talent: dict[tuple[int, int], float] = {}
+    severity = {a: rng.choice((-0.3, 0.0, 0.0, 0.3)) for a in assessors}
+    now = datetime.now(UTC)
+    count = 0
+    for a in sorted(assignments, key=lambda x: (x.event_participant_id, x.exercise_id, x.assessor_id)):
+        for comp in ratings.form_competencies(cells, standards, a.event_participant_id, a.exercise_id):
+            key = (a.event_participant_id, comp)
+            if key not in talent:
+                talent[key] = rng.gauss(0, 0.5)
+            standard = std_level.get((position_of[a.event_participant_id], comp), Decimal(3))
+            no_evidence = rng.random() < 0.02
+            level = None if no_evidence else Decimal(_clamp(
+                float(standard) + ability[a.event_participant_id] + talent[key] + severity.get(a.assessor_id, 0)
+                + rng.gauss(0, 0.35)
+            ))
+            session.add(Rating(
+                event_participant_id=a.event_participant_id, competency_id=comp, exercise_id=a.exercise_id,
+                assessor_id=a.assessor_id, level=level, no_evidence=no_evidence,
+                evidence="" if no_evidence else rng.choice(EVIDENCE), submitted_at=now,
+            ))
+            count += 1
+    for ep in members:
+        base = 3.2 + ability[ep.id]
+        for aspect in potential.ASPECTS:
+            value = Decimal(_clamp(base + rng.gauss(0, 0.6)))
+            session.add(PotentialScore(event_participant_id=ep.id, aspect_code=aspect.code, score=value))
+    session.flush()
+
+    integrated = reports = 0
+    for n, ep in enumerate(members):
+        try:
+            sheet = integration.integration_sheet(session, ep.id)
+        except integration.IntegrationError:
+            continue
+        finals = {}
+        for row in sheet.rows:
+            suggested = row.summary.suggested_level or Decimal(_clamp(float(row.standard)))
+            reason = "" if row.summary.suggested_level is not None else "Ditetapkan dari bukti wawancara."
+            if n % 7 == 3 and row is sheet.rows[0] and suggested < 5:
+                suggested += 1
+                reason = "Bukti wawancara dan role play menunjukkan perilaku level ini secara konsisten."
+            finals[row.competency_id] = (suggested, reason)
+        integration.save_integration(session, ep.id, finals, actor=actor)
+        integrated += 1
+        start_report(session, ep.id, actor=actor)
+        reports += 1
+    if event.status in (EventStatus.USULAN, EventStatus.VERIFIKASI, EventStatus.TERJADWAL, EventStatus.PERSIAPAN,
+                        EventStatus.PELAKSANAAN):
+        event.status = EventStatus.PENULISAN_LAPORAN
+    session.flush()
+    return DemoRatingsSummary(count, integrated, reports, created)
+
