@@ -56,7 +56,24 @@ def emit(args: argparse.Namespace, data: Any, text: str) -> None:
         print(text)
 
 
+def _window_request(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments when they only ask for the window (at most --db): no need to build every subcommand."""
+    quick = argparse.ArgumentParser(add_help=False)
+    quick.add_argument("--db")
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except SystemExit:
+        return None
+    return None if rest else args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    window = _window_request(argv)
+    if window is not None:
+        from ukom_desktop.ui.app import run_gui
+
+        return run_gui(window.db)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

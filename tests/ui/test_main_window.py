@@ -11,7 +11,7 @@ from ukom_desktop.domain.nip import format_nip
 
 
 def _show_tab(window, tab) -> None:  # type: ignore[no-untyped-def]
-    window.tabs.setCurrentWidget(tab)
+    window.tabs.setCurrentWidget(tab.parentWidget())
     assert tab.isVisible()
 
 
@@ -173,3 +173,15 @@ def test_export_of_the_participant_table_reads_back(main_window, tmp_path: Path)
     assert first.number == 1
     assert body[0][0] == first.number and body[0][1] == format_nip(first.nip)
     assert values[0][0] == "Daftar Peserta"
+
+
+def test_plain_role_numbers_match_qt() -> None:
+    from PySide6.QtCore import Qt
+
+    from ukom_desktop.ui.models import record_table_model as m
+
+    assert Qt.ItemDataRole.DisplayRole.value == m.DISPLAY_ROLE
+    assert Qt.ItemDataRole.TextAlignmentRole.value == m.TEXT_ALIGNMENT_ROLE
+    assert Qt.ItemDataRole.UserRole.value == m.USER_ROLE
+    assert Qt.Orientation.Horizontal.value == m.HORIZONTAL
+    assert (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value == m.ALIGN_RIGHT_VCENTER

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -10,19 +10,22 @@ from ukom_desktop import APP_NAME, __version__
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.context import AppContext
 from ukom_desktop.ui.icons import icon
-from ukom_desktop.ui.tabs.assessors_tab import AssessorsTab
-from ukom_desktop.ui.tabs.base import RecordTab
-from ukom_desktop.ui.tabs.events_tab import EventsTab
-from ukom_desktop.ui.tabs.participants_tab import ParticipantsTab
-from ukom_desktop.ui.tabs.qc_tab import QcTab
-from ukom_desktop.ui.tabs.schedule_tab import ScheduleTab
+from ukom_desktop.ui.widgets.lazy_page import LazyPage
 
 # Each feature module has install(window): it adds its menu actions (and may replace a tab's content).
 # Keep these modules light at import time; dialogs are imported inside their slots.
 FEATURE_MODULES: tuple[str, ...] = ()
 
-TAB_ICONS = {"Kegiatan": "events", "Peserta": "participants", "Asesor": "assessors", "Jadwal": "schedule",
-             "QC Laporan": "qc"}
+# The tabs in order: attribute name, title, icon, "module:Class" (a RecordTab or any QWidget taking the
+# AppContext). A tab's module is imported and its page built when it is first shown or first asked for, so
+# the window frame appears before any of them is loaded.
+TAB_SPECS: tuple[tuple[str, str, str, str], ...] = (
+    ("events_tab", "Kegiatan", "events", "ukom_desktop.ui.tabs.events_tab:EventsTab"),
+    ("participants_tab", "Peserta", "participants", "ukom_desktop.ui.tabs.participants_tab:ParticipantsTab"),
+    ("assessors_tab", "Asesor", "assessors", "ukom_desktop.ui.tabs.assessors_tab:AssessorsTab"),
+    ("schedule_tab", "Jadwal", "schedule", "ukom_desktop.ui.tabs.schedule_tab:ScheduleTab"),
+    ("qc_tab", "QC Laporan", "qc", "ukom_desktop.ui.tabs.qc_tab:QcTab"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -41,13 +44,12 @@ class MainWindow(QMainWindow):
     # -- construction -------------------------------------------------------------------------
     def _setup_ui(self) -> None:
         self.tabs = QTabWidget()
-        self.events_tab = EventsTab(self.context)
-        self.participants_tab = ParticipantsTab(self.context)
-        self.assessors_tab = AssessorsTab(self.context)
-        self.schedule_tab = ScheduleTab(self.context)
-        self.qc_tab = QcTab(self.context)
-        for tab in self.record_tabs():
-            self.tabs.addTab(tab, icon(TAB_ICONS[tab.title]), tab.title)
+        self.pages: dict[str, LazyPage] = {}
+        for key, title, icon_name, target in TAB_SPECS:
+            page = LazyPage(lambda target=target: self._make_tab(target),
+                            lambda widget, key=key: self._on_tab_created(key, widget))
+            self.pages[key] = page
+            self.tabs.addTab(page, icon(icon_name), title)
         self.setCentralWidget(self.tabs)
 
         self.event_combo = QComboBox()
@@ -88,7 +90,6 @@ class MainWindow(QMainWindow):
     def _make_toolbar(self) -> None:
         self.toolbar = self.addToolBar("Utama")
         self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.addWidget(QLabel(" Kegiatan aktif: "))
         self.toolbar.addWidget(self.event_combo)
         self.toolbar.addSeparator()
@@ -103,7 +104,6 @@ class MainWindow(QMainWindow):
         self.act_refresh.triggered.connect(self.refresh_all)
         self.act_about.triggered.connect(self._on_about)
         self.event_combo.currentIndexChanged.connect(self._on_event_combo)
-        self.events_tab.event_chosen.connect(self.select_event)
         self.context.database_changed.connect(self._on_database_changed)
         self.context.data_changed.connect(lambda _what: self.refresh_all())
 
@@ -114,12 +114,38 @@ class MainWindow(QMainWindow):
             importlib.import_module(name).install(self)
         self.print_menu.menuAction().setVisible(not self.print_menu.isEmpty())
 
-    def record_tabs(self) -> list[RecordTab]:
-        return [self.events_tab, self.participants_tab, self.assessors_tab, self.schedule_tab, self.qc_tab]
+    def _make_tab(self, target: str) -> QWidget:
+        import importlib
+
+        module_name, class_name = target.split(":")
+        return getattr(importlib.import_module(module_name), class_name)(self.context)
+
+    def _on_tab_created(self, key: str, widget: QWidget) -> None:
+        if key == "events_tab":
+            widget.event_chosen.connect(self.select_event)  # type: ignore[attr-defined]
+
+    def tab(self, key: str) -> QWidget:
+        """The tab's widget, built now if it was not shown yet."""
+        return self.pages[key].widget()
+
+    def show_tab(self, key: str) -> QWidget:
+        self.tabs.setCurrentWidget(self.pages[key])
+        return self.tab(key)
+
+    def record_tabs(self) -> list[QWidget]:
+        """The tabs built so far (the others load fresh data when first shown)."""
+        return [page.widget() for page in self.pages.values() if page.is_created]
 
     # -- database -----------------------------------------------------------------------------
+    def finish_startup(self) -> None:
+        """Touches that need the Qt namespace (about 20 ms on first use): done once the window shows."""
+        from PySide6.QtCore import Qt
+
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
     def open_database(self, url: str | None = None) -> bool:
         """Open (creating and upgrading as needed) a database; tell the user in words when it fails."""
+        self.finish_startup()
         from ukom_desktop.db.database import open_database
         from ukom_desktop.errors import user_message
 
@@ -185,7 +211,8 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         self.reload_events()
         for tab in self.record_tabs():
-            tab.mark_dirty()
+            if hasattr(tab, "mark_dirty"):
+                tab.mark_dirty()
 
     def _on_open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -248,8 +275,12 @@ class MainWindow(QMainWindow):
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())
         for tab in self.record_tabs():
-            if tab.is_built:
+            if getattr(tab, "is_built", False):
                 tab.table.save_columns()
         if self.context.database is not None:
             self.context.database.dispose()
         super().closeEvent(event)
+
+
+for _key, *_rest in TAB_SPECS:
+    setattr(MainWindow, _key, property(lambda self, key=_key: self.tab(key)))

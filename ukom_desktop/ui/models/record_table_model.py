@@ -7,10 +7,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+# Role numbers as plain ints (the Qt.ItemDataRole values): touching the Qt namespace costs ~20 ms on first
+# use and this module is imported before the window is shown. A UI test guards that they equal Qt's values.
+DISPLAY_ROLE = 0
+TEXT_ALIGNMENT_ROLE = 7
+USER_ROLE = 256
+ALIGN_RIGHT_VCENTER = 0x0002 | 0x0080  # AlignRight | AlignVCenter
+HORIZONTAL = 1  # Orientation.Horizontal
+SORT_ROLE = USER_ROLE + 1
+ROW_ROLE = USER_ROLE + 2
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -102,21 +109,21 @@ class RecordTableModel(QAbstractTableModel):
             self._text_cache[key] = text
         return text
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = DISPLAY_ROLE) -> Any:
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY_ROLE:
             return self.cell_text(row, column)
         if role == SORT_ROLE:
             return _sort_key(self.columns[column].value(self._rows[row]))
         if role == ROW_ROLE:
             return self._rows[row]
-        if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[column].align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == TEXT_ALIGNMENT_ROLE and self.columns[column].align_right:
+            return ALIGN_RIGHT_VCENTER
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+    def headerData(self, section: int, orientation: Any, role: int = DISPLAY_ROLE) -> Any:  # noqa: N802
+        if role == DISPLAY_ROLE and orientation == HORIZONTAL:
             return self.columns[section].header
         return None

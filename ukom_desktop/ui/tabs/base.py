@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ukom_desktop.ui.context import AppContext
 from ukom_desktop.ui.models.record_table_model import Column, RecordTableModel
@@ -57,6 +57,8 @@ class RecordTab(QWidget):
         self.actions_bar = QHBoxLayout()
         self.hint = QLabel()
         self.hint.setObjectName("tabHint")
+        self.hint.setWordWrap(True)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.actions_bar.addWidget(self.hint, 1)
         layout.addLayout(self.actions_bar)
         self.table = RecordTable(self.model, self.settings_key)
