@@ -14,6 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo = sub.add_parser("demo", help="buat data contoh yang realistis (satu kegiatan lengkap)")
     demo.add_argument("--participants", type=int, default=30, metavar="N", help="jumlah peserta (bawaan 30)")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="benih acak agar hasil dapat diulang")
+    demo.add_argument("--with-ratings", action="store_true",
+                      help="lengkapi dengan penilaian asesor, hasil rapat integrasi dan draf laporan")
     add_json_flag(demo)
     demo.set_defaults(handler=_demo)
 
@@ -31,7 +33,12 @@ def _demo(args: argparse.Namespace) -> int:
     try:
         with transaction(db.sessions) as session:
             summary = build_demo(session, participants=args.participants, seed=args.seed)
+            data = asdict(summary)
+            if args.with_ratings:
+                from ukom_desktop.services.demo_ratings import build_demo_ratings
+
+                data["ratings"] = asdict(build_demo_ratings(session, summary.event_id, seed=args.seed))
     finally:
         db.dispose()
-    emit(args, asdict(summary), summary.event_code)
+    emit(args, data, summary.event_code)
     return 0

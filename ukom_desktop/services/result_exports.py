@@ -1,0 +1,206 @@
+"""Exports and printing of results: the rekap hasil workbook and PDF, psychograms and individual reports.
+
+Printing jobs are generators yielding (done, total, message) for ui/background.run_in_background;
+their return value is the page count. Documents are laid out while yielding, then written in one
+go, so a cancelled job leaves no file behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ukom_desktop.db.models import Event, EventParticipant, IntegratedResult, Wave
+from ukom_desktop.documents.individual_report import build_individual_report
+from ukom_desktop.documents.output import Document, write_pdf, write_pdf_files
+from ukom_desktop.documents.psychogram import (
+    GroupMember,
+    GroupPsychogramData,
+    build_group_psychogram,
+    build_psychogram,
+)
+from ukom_desktop.documents.results_recap import RecapData, RecapRow, build_results_recap
+from ukom_desktop.domain.dates import format_date_range_id
+from ukom_desktop.errors import UserFacingError
+from ukom_desktop.io.xlsx_writer import DECIMAL_FORMAT, TableColumn, TableSheet, write_table_workbook
+from ukom_desktop.services import report_content
+from ukom_desktop.services.integration import jpm_settings
+from ukom_desktop.services.results import event_results, participant_result, purpose_label
+
+Job = Iterator[tuple[int, int, str]]
+
+
+def _event(session: Session, event_id: int) -> Event:
+    event = session.get(Event, event_id)
+    if event is None:
+        raise UserFacingError("Kegiatan tidak ditemukan.")
+    return event
+
+
+def integrated_participants(session: Session, event_id: int, wave: int | None = None) -> list[int]:
+    """Event participant ids that have a result, in participant-number order (optionally one wave)."""
+    stmt = (
+        select(EventParticipant.id)
+        .join(IntegratedResult, IntegratedResult.event_participant_id == EventParticipant.id)
+        .where(EventParticipant.event_id == event_id, IntegratedResult.jpm.is_not(None))
+        .order_by(EventParticipant.number, EventParticipant.id)
+    )
+    if wave is not None:
+        stmt = stmt.join(Wave, Wave.id == EventParticipant.wave_id).where(Wave.number == wave)
+    return list(session.scalars(stmt))
+
+
+def _require(ids: Sequence[int]) -> None:
+    if not ids:
+        raise UserFacingError("Belum ada peserta yang memiliki hasil rapat integrasi pada kegiatan ini.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Rekap hasil (xlsx and PDF)
+
+
+def recap_sheet(session: Session, event_id: int) -> TableSheet:
+    data = event_results(session, event_id)
+    columns: list[TableColumn | str] = [
+        TableColumn("No", "0", 5), "Nama", TableColumn.text("NIP", 21), "Unit Kerja", "Jabatan Sasaran",
+        TableColumn("Gel.", "0", 6),
+    ]
+    columns += [TableColumn(code, DECIMAL_FORMAT, 8) for code, _name in data.competencies]
+    columns += [TableColumn("JPM (%)", DECIMAL_FORMAT, 10), "Kategori", "Potensi", TableColumn("Kotak", "0", 7),
+                TableColumn("Berlaku Sampai", None, 14)]
+    rows = []
+    for r in data.rows:
+        rows.append([
+            r.number, r.name, r.nip, r.unit, r.position_name, r.wave,
+            *[(float(v) if (v := r.levels.get(code)) is not None else None) for code, _n in data.competencies],
+            float(r.jpm) if r.jpm is not None else None, r.category_code or "Belum", r.potential_category,
+            r.nine_box, r.valid_until,
+        ])
+    legend = "; ".join(f"{c} = {n}" for c, n in data.competencies)
+    return TableSheet(
+        title="REKAP HASIL PENILAIAN KOMPETENSI", columns=columns, rows=rows,
+        subtitles=(f"{data.event_code} - {data.event_name}", purpose_label(data.purpose)),
+        sheet_name="Rekap Hasil", footer_lines=(f"Keterangan kompetensi: {legend}",
+                                                f"Dicetak {date.today():%d-%m-%Y}"),
+    )
+
+
+def write_recap_workbook(session: Session, event_id: int, path: str | Path) -> Path:
+    """The rekap hasil workbook: one row per participant (levels, JPM, category, potential, box)."""
+    _event(session, event_id)
+    return write_table_workbook(path, [recap_sheet(session, event_id)])
+
+
+def recap_data(session: Session, event_id: int) -> RecapData:
+    event = _event(session, event_id)
+    data = event_results(session, event_id)
+    purpose = data.purpose
+    categories = tuple(
+        (c.code, c.name) for c in jpm_settings(session, event_id).category_set(purpose).categories
+    )
+    return RecapData(
+        event_name=event.name, purpose_label=purpose_label(purpose),
+        dates_text=format_date_range_id(event.start_date, event.end_date) if event.start_date else "",
+        categories=categories,
+        rows=tuple(RecapRow(r.unit, r.number, r.name, r.nip, r.position_name, r.jpm, r.category_code,
+                            r.potential_category, r.nine_box) for r in data.rows),
+        letterhead=report_content.letterhead(session), signatory=report_content.head_signatory(session),
+        place=_city(session), date=date.today(),
+    )
+
+
+def _city(session: Session) -> str:
+    kop = report_content.letterhead(session)
+    return kop.city if kop else ""
+
+
+def write_recap_pdf(session: Session, event_id: int, path: str | Path) -> int:
+    return write_pdf([build_results_recap(recap_data(session, event_id))], path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Psychograms and reports
+
+
+def group_psychogram_data(session: Session, event_id: int) -> list[GroupPsychogramData]:
+    """One group psychogram per wave (participants with a result)."""
+    event = _event(session, event_id)
+    data = event_results(session, event_id)
+    kop = report_content.letterhead(session)
+    waves: dict[int | None, list[GroupMember]] = {}
+    for row in data.rows:
+        if not row.integrated:
+            continue
+        result = participant_result(session, row.event_participant_id)
+        waves.setdefault(row.wave, []).append(GroupMember(
+            row.number, row.name, row.position_name, {lv.code: lv.final for lv in result.levels},
+            {lv.code: lv.standard for lv in result.levels}, row.jpm, row.category_code,
+        ))
+    return [
+        GroupPsychogramData(event.name, f"Gelombang {wave}" if wave else "", data.competencies, tuple(members),
+                            letterhead=kop)
+        for wave, members in sorted(waves.items(), key=lambda item: item[0] or 0)
+    ]
+
+
+def psychograms_job(
+    session: Session, event_id: int, out: str | Path, *, wave: int | None = None, with_group: bool = True,
+    ids: Sequence[int] | None = None,
+) -> Job:
+    """Psychograms of every integrated participant (then the group psychogram per wave) in one PDF."""
+    ids = list(ids) if ids is not None else integrated_participants(session, event_id, wave)
+    _require(ids)
+    kop = report_content.letterhead(session)
+    groups = [g for g in group_psychogram_data(session, event_id)
+              if wave is None or g.subtitle == f"Gelombang {wave}"] if with_group else []
+    total = len(ids) + len(groups) + 1
+    docs: list[Document] = []
+    for done, ep_id in enumerate(ids, start=1):
+        result = participant_result(session, ep_id)
+        item = report_content.psychogram_data(session, result, with_letterhead=False)
+        docs.append(build_psychogram(replace(item, letterhead=kop)))
+        yield done, total, f"Menyusun psikogram {result.name}"
+    for group in groups:
+        docs.append(build_group_psychogram(group))
+        yield len(docs), total, "Menyusun psikogram kelompok"
+    yield total - 1, total, "Menyimpan berkas PDF"
+    return write_pdf(docs, out, title="Psikogram Hasil Penilaian Kompetensi")
+
+
+def reports_job(
+    session: Session, event_id: int, out: str | Path, *, wave: int | None = None,
+    ids: Sequence[int] | None = None,
+) -> Job:
+    """Individual reports in one PDF (``out`` ends in .pdf) or one PDF per participant in a folder."""
+    ids = list(ids) if ids is not None else integrated_participants(session, event_id, wave)
+    _require(ids)
+    kop = report_content.letterhead(session)
+    head = report_content.head_signatory(session)
+    provider = report_content.provider_name(session)
+    total = len(ids) + 1
+    named: list[tuple[str, Document]] = []
+    for done, ep_id in enumerate(ids, start=1):
+        data = report_content.report_data(session, ep_id, head=head, kop=kop, provider=provider)
+        stem = f"{data.number or ''} {data.name}".strip()
+        named.append((f"Laporan Individu {stem}", build_individual_report(data)))
+        yield done, total, f"Menyusun laporan {data.name}"
+    yield total - 1, total, "Menyimpan berkas PDF"
+    target = Path(out)
+    if target.suffix.lower() == ".pdf":
+        return write_pdf([doc for _s, doc in named], target, title="Laporan Individu Hasil Penilaian Kompetensi")
+    files = write_pdf_files(named, target)
+    return len(files)
+
+
+def run_job(job: Job) -> int:
+    """Run a printing job to its end (CLI, tests); returns its value."""
+    while True:
+        try:
+            next(job)
+        except StopIteration as stop:
+            return int(stop.value or 0)
