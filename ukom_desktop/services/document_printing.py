@@ -14,8 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ukom_desktop.db.models import Event
 from ukom_desktop.documents import api
 from ukom_desktop.domain.nip import format_nip
 from ukom_desktop.errors import UserFacingError
@@ -102,6 +104,14 @@ def _copies(session: Session, event_id: int, kind: str, options: ed.PrintOptions
         return tuple(line for line in options.copies if line.strip())
     stored = (event_setting(session, event_id, COPIES_KEY, {}) or {}).get(kind) or []
     return tuple(str(line) for line in stored if str(line).strip())
+
+
+def event_id_by_code(session: Session, code: str) -> int:
+    """The id of the event with this code; a clear message when there is none."""
+    event_id = session.scalar(select(Event.id).where(Event.code == code.strip()))
+    if event_id is None:
+        raise UserFacingError(f"Kegiatan dengan kode '{code}' tidak ditemukan.")
+    return int(event_id)
 
 
 def default_contact(session: Session, event_id: int) -> str:
