@@ -304,7 +304,7 @@ def check_stored_schedule(session: Session, event_id: int, waves: Iterable[int] 
 # ------------------------------------------------------------------------------------ grid edits
 
 EditKind = Literal["move_participant", "move_assessor", "replace_assessor", "swap_participants",
-                   "reschedule", "set_lead"]
+                   "swap_assessors", "reschedule", "set_lead"]
 
 
 @dataclass(frozen=True)
@@ -313,7 +313,7 @@ class GridEdit:
 
     move_participant / move_assessor: person from `source` to `target` session.
     replace_assessor: in session `source`, `person` is replaced by `other`.
-    swap_participants: `person` (in `source`) and `other` (in `target`) change places.
+    swap_participants / swap_assessors: `person` (in `source`) and `other` (in `target`) change places.
     reschedule: session `source` starts at `start` (and moves to room `room` when given).
     set_lead: `person` (a participant) gets `other` as lead assessor.
     """
@@ -353,6 +353,9 @@ def tentative(schedule: Schedule, edit: GridEdit) -> Schedule:
     if edit.kind == "swap_participants":
         step = move_participant(schedule, edit.person, edit.source, edit.target)
         return move_participant(step, edit.other, edit.target, edit.source)
+    if edit.kind == "swap_assessors":
+        step = replace_assessor(schedule, edit.source, edit.person, edit.other)
+        return replace_assessor(step, edit.target, edit.other, edit.person)
     if edit.kind == "reschedule":
         return reschedule_session(schedule, edit.source, edit.start, edit.room)
     if edit.kind == "set_lead":
