@@ -27,6 +27,7 @@ from ukom_desktop.domain.scheduling.feasibility import (
 )
 from ukom_desktop.domain.scheduling.grouping import form_groups
 from ukom_desktop.domain.scheduling.model import Participant, Schedule, ScheduleProblem, Session, Violation
+from ukom_desktop.domain.scheduling.rebalance import rebalance_wave
 from ukom_desktop.domain.scheduling.stats import ScheduleStats, compute_stats
 from ukom_desktop.domain.scheduling.timegrid import Window, available_windows, subtract, total_minutes
 from ukom_desktop.domain.scheduling.timetable import Timetabler
@@ -151,6 +152,9 @@ def _run(
     if progress is not None:
         progress(len(todo), len(todo), "Memeriksa jadwal")
     schedule = Schedule(sessions=tuple(sessions), lead=lead)
+    if not baseline:
+        for wave in solved:
+            schedule = rebalance_wave(problem, schedule, wave)
     checked = check_schedule(problem, schedule, solved) if solved else []
     seconds = _time.perf_counter() - started
     hard = [v for v in checked if v.is_hard]
