@@ -188,6 +188,8 @@ def clean_nip(value: CellValue) -> tuple[str, str | None]:
     more than 15 digits has lost its last digits in the spreadsheet program, so it is refused with
     advice instead of being read as a different, valid-looking NIP.
     """
+    if value.__class__ is str and len(value) == 18 and value.isdigit() and value.isascii():  # type: ignore[union-attr]
+        return value, None  # the usual case, as typed
     lost = (
         "NIP tersimpan sebagai angka sehingga digit terakhirnya hilang (lembar kerja hanya menyimpan "
         "15 digit angka); ubah format kolom NIP menjadi Teks lalu ketik ulang NIP ini"
@@ -216,6 +218,8 @@ def clean_phone(value: CellValue) -> tuple[str, str | None]:
     """
     if is_blank(value):
         return "", None
+    if value.__class__ is str and value.isdigit() and value.isascii() and value[:2] == "08" and 10 <= len(value) <= 13:  # type: ignore[union-attr]
+        return value, None  # the usual case: already an 08... number
     text = cell_text(value)
     first = re.split(r"[/,;]|\batau\b|\bdan\b", text)[0]
     digits = re.sub(r"\D", "", first)

@@ -8,9 +8,10 @@ parse_participant_rows() with the NIPs already registered in the event; it can c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from ukom_desktop.domain.golongan import normalize_golongan
@@ -36,6 +37,7 @@ __all__ = [
     "clean_nip",
     "clean_phone",
     "clean_sex",
+    "iter_participant_rows",
     "parse_participant_rows",
 ]
 
@@ -154,24 +156,34 @@ class ImportPreview:
 
 
 class _Row:
-    """Access to one row's cells by field key."""
+    """Access to one row's cells by field key; each field's text is worked out once."""
+
+    __slots__ = ("cells", "values", "texts")
 
     def __init__(self, cells: Sequence[CellValue], columns: dict[str, int]) -> None:
         self.cells = cells
-        self.columns = columns
+        width = len(cells)
+        self.values = {key: cells[col] for key, col in columns.items() if col < width}
+        self.texts = {key: cell_text(value) for key, value in self.values.items()}
 
     def raw(self, key: str) -> CellValue:
-        col = self.columns.get(key)
-        if col is None or col >= len(self.cells):
-            return None
-        return self.cells[col]
+        return self.values.get(key)
 
     def text(self, key: str) -> str:
-        return cell_text(self.raw(key))
+        return self.texts.get(key, "")
 
     def filled(self) -> list[int]:
         """Indexes of the non-empty cells."""
-        return [col for col, value in enumerate(self.cells) if not is_blank(value)]
+        return [
+            col
+            for col, value in enumerate(self.cells)
+            if value is not None and (value.__class__ is not str or not value.isspace() and value)
+        ]
+
+
+# Few distinct values per file: the cleaning of golongan and sex is remembered per value.
+_golongan_of = lru_cache(maxsize=1024, typed=True)(normalize_golongan)
+_sex_of = lru_cache(maxsize=256, typed=True)(clean_sex)
 
 
 def _is_footer_marker(text: str) -> bool:
@@ -194,6 +206,8 @@ def _row_kind(row: _Row, match: HeaderMatch, no_col: int | None) -> str:
     """What a row is: "empty", "data", "repeat" (the header again), "sparse" (one or two cells, no NIP)
     or "marker" (a sparse row that looks like a footer: "Jumlah", "Mengetahui", a place-and-date line)."""
     filled = row.filled()
+    if len(filled) > 3:  # more than two cells besides a number: a person (or the header again)
+        return "repeat" if _is_repeated_header(row, match) else "data"
     if no_col is not None and no_col in filled and _is_sequence_number(row.cells[no_col]):
         filled.remove(no_col)  # a template row numbered in advance but never filled in
     if not filled:
@@ -216,7 +230,7 @@ def _is_repeated_header(row: _Row, match: HeaderMatch) -> bool:
     """The header row again (printed pages, pasted blocks): its NIP cell holds the NIP column's title."""
     nip_col = match.columns.get("nip")
     value = row.raw("nip")
-    if nip_col is None or not isinstance(value, str) or any(char.isdigit() for char in value):
+    if nip_col is None or not isinstance(value, str) or value[:1].isdigit() or any(c.isdigit() for c in value):
         return False
     return normalize_header(value) == normalize_header(match.headers.get(nip_col, ""))
 
@@ -226,6 +240,9 @@ def _is_repeated_header(row: _Row, match: HeaderMatch) -> bool:
 
 def _birth_fields(row: _Row) -> tuple[str, date | None, str]:
     """(place, date, original text of the date) from the birth columns, whichever are present."""
+    values = row.values
+    if "tempat_lahir" not in values and "tanggal_lahir" not in values and "tempat_tanggal_lahir" not in values:
+        return "", None, ""
     place = row.text("tempat_lahir")
     born = cell_date(row.raw("tanggal_lahir"))
     born_text = row.text("tanggal_lahir")
@@ -264,7 +281,8 @@ def _judge_row(
         except NipError as exc:
             errors.append(f"NIP tidak sah: {exc}")
         else:
-            warnings.extend(f"NIP: {warning}" for warning in info.warnings)
+            if info.warnings:
+                warnings.extend(f"NIP: {warning}" for warning in info.warnings)
     if nip and not nip_problem:
         if nip in first_row_of_nip:
             errors.append(f"NIP {format_nip(nip)} sudah ada di baris {first_row_of_nip[nip]} berkas ini")
@@ -281,15 +299,15 @@ def _judge_row(
     golongan_text = row.text("golongan")
     pangkat_text = row.text("pangkat")
     if golongan_text:
-        golongan = normalize_golongan(row.raw("golongan"))
+        golongan = _golongan_of(row.raw("golongan"))
         if golongan is None:
             errors.append(f"Golongan/ruang '{golongan_text}' tidak dikenal")
         elif pangkat_text:
-            from_pangkat = normalize_golongan(pangkat_text)
+            from_pangkat = _golongan_of(pangkat_text)
             if from_pangkat and from_pangkat != golongan:
                 warnings.append(f"Pangkat '{pangkat_text}' tidak sesuai dengan golongan {golongan}")
     elif pangkat_text:
-        golongan = normalize_golongan(pangkat_text)
+        golongan = _golongan_of(pangkat_text)
         if golongan is None:
             errors.append(f"Pangkat/golongan '{pangkat_text}' tidak dikenal")
     else:
@@ -298,7 +316,7 @@ def _judge_row(
     sex = info.sex if info else None
     sex_text = row.text("jenis_kelamin")
     if sex_text:
-        stated = clean_sex(sex_text)
+        stated = _sex_of(sex_text)
         if stated is None:
             warnings.append(f"Jenis kelamin '{sex_text}' tidak dikenal; dipakai data dari NIP")
         else:
@@ -355,7 +373,22 @@ def _describe_rows(numbers: Sequence[int]) -> str:
     return "Baris " + ", ".join(str(number) for number in numbers)
 
 
+PROGRESS_EVERY = 2000
+
+
 def parse_participant_rows(sheet: RawSheet, existing_nips: Iterable[str] = frozenset()) -> ImportPreview:
+    """Find the header, then judge every data row of a participant sheet (see iter_participant_rows)."""
+    work = iter_participant_rows(sheet, existing_nips)
+    while True:
+        try:
+            next(work)
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
+
+
+def iter_participant_rows(
+    sheet: RawSheet, existing_nips: Iterable[str] = frozenset()
+) -> Generator[tuple[int, int, str], None, ImportPreview]:
     """Find the header, then judge every data row of a participant sheet.
 
     Fully empty rows (also rows numbered in advance but never filled) are skipped silently. Rows with
@@ -365,6 +398,7 @@ def parse_participant_rows(sheet: RawSheet, existing_nips: Iterable[str] = froze
     names), and short rows inside the table unless their name cell is filled (then they are judged, so
     a person without NIP is rejected rather than lost). A repeated header row is skipped.
     existing_nips are the NIPs already registered in the event, in any spelling.
+    A generator: it yields (done, total, message) every PROGRESS_EVERY rows and returns the preview.
     """
     existing = {normalize_nip(nip) for nip in existing_nips}  # "19860926 201505 1 001" works too
     match = find_header(sheet.rows, PARTICIPANT_FIELDS)
@@ -386,9 +420,12 @@ def parse_participant_rows(sheet: RawSheet, existing_nips: Iterable[str] = froze
     rows = [_Row(cells, data_cols) for cells in sheet.rows[match.data_start :]]
     kinds = [_row_kind(row, match, no_col) for row in rows]
     # From a footer marker on, the rest is footer, unless a row with an NIP-like value still follows.
-    nip_like = [kind == "data" and _has_nip_like_value(row) for row, kind in zip(rows, kinds, strict=True)]
+    # (NIP-like values are only looked for after a marker: most files have none.)
     for index, kind in enumerate(kinds):
-        if kind == "marker" and not any(nip_like[index + 1 :]):
+        if kind == "marker" and not any(
+            later == "data" and _has_nip_like_value(row)
+            for row, later in zip(rows[index + 1 :], kinds[index + 1 :], strict=True)
+        ):
             kinds[index:] = ["empty" if kind == "empty" else "footer" for kind in kinds[index:]]
             break
     last_data = max((i for i, kind in enumerate(kinds) if kind == "data"), default=-1)
@@ -396,7 +433,10 @@ def parse_participant_rows(sheet: RawSheet, existing_nips: Iterable[str] = froze
     verdicts: list[RowVerdict] = []
     ignored: list[int] = []
     first_row_of_nip: dict[str, int] = {}
+    total = len(rows)
     for offset, (row, kind) in enumerate(zip(rows, kinds, strict=True)):
+        if offset % PROGRESS_EVERY == 0 and offset:
+            yield offset, total, f"Memeriksa baris {offset} dari {total}..."
         number = sheet.row_number(match.data_start + offset)
         if kind == "empty":
             continue

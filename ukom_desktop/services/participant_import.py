@@ -1,0 +1,314 @@
+"""Importing an event's participants from a spreadsheet: a preview with a verdict per row, then one commit.
+
+Both steps are generators yielding `(done, total, message)` so the window runs them with
+ui.background.run_in_background (progress bar, Batal) and the CLI simply drains them (`drain`).
+The commit writes every valid row or nothing: it runs inside the caller's transaction and raises
+before writing anything when the preview cannot be imported or has gone stale; closing the generator
+(Batal) leaves the transaction to roll back. A person already known by NIP is linked to the event and
+their empty fields are filled, never duplicated.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Generator, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Date, DateTime, func, insert, select
+from sqlalchemy import column as sa_column
+from sqlalchemy import table as sa_table
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ukom_desktop.db import audit
+from ukom_desktop.db.models import (
+    Attendance,
+    Event,
+    EventParticipant,
+    EventPosition,
+    InvitationStatus,
+    Participant,
+    Position,
+    new_uuid,
+    utcnow,
+)
+from ukom_desktop.errors import UserFacingError
+from ukom_desktop.io.participant_rows import ImportPreview, ParticipantRecord, iter_participant_rows
+from ukom_desktop.io.spreadsheet_reader import SpreadsheetError, read_table
+
+Progress = tuple[int, int, str]
+T = TypeVar("T")
+CHUNK = 2000
+_IN_CHUNK = 900  # bound parameters per IN (...) query, well under every database's limit
+_SCAN_ALL = 100_000  # up to this many participants, reading all NIPs once beats IN (...) queries
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """A preview for one event: the row verdicts plus what the database already knows."""
+
+    event_id: int
+    event_code: str
+    preview: ImportPreview
+    known_ids: dict[str, int] = field(default_factory=dict)  # NIP -> id of people already in the database
+    unknown_positions: dict[str, int] = field(default_factory=dict)  # target jabatan text -> rows
+    position_ids: dict[str, int] = field(default_factory=dict)  # normalised target jabatan -> position id
+
+    @property
+    def can_import(self) -> bool:
+        return self.preview.can_import
+
+    @property
+    def known_people(self) -> int:
+        """Importable rows whose NIP is already a participant: linked and filled in, not duplicated."""
+        return len(self.known_ids)
+
+    def summary(self) -> str:
+        text = self.preview.summary()
+        if self.known_people:
+            text += f"; {self.known_people} sudah ada di basis data dan akan ditautkan"
+        return text
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    event_id: int
+    imported: int
+    created: int
+    linked: int
+    rejected: int
+    first_number: int | None = None
+    last_number: int | None = None
+    rejected_rows: tuple[tuple[int, str], ...] = ()  # (row number, reasons)
+
+    def summary(self) -> str:
+        return f"diimpor {self.imported}, ditolak {self.rejected}"
+
+
+def drain(work: Generator[Any, None, T]) -> T:
+    """Run a progress generator to its end and return its value (CLI, tests)."""
+    while True:
+        try:
+            next(work)
+        except StopIteration as stop:
+            return stop.value  # type: ignore[no-any-return]
+
+
+def _chunks(items: Sequence[T], size: int) -> Iterable[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _event(session: Session, event_id: int) -> Event:
+    event = session.get(Event, event_id)
+    if event is None:
+        raise UserFacingError("Kegiatan tidak ditemukan; pilih kegiatan lain.")
+    return event
+
+
+def event_nips(session: Session, event_id: int) -> set[str]:
+    return set(
+        session.scalars(
+            select(Participant.nip)
+            .join(EventParticipant, EventParticipant.participant_id == Participant.id)
+            .where(EventParticipant.event_id == event_id)
+        )
+    )
+
+
+def known_participants(session: Session, nips: Sequence[str]) -> dict[str, int]:
+    """NIP -> participant id for the NIPs already in the database (one query while the table is small)."""
+    wanted = set(nips)
+    if not wanted:
+        return {}
+    people = session.scalar(select(func.count()).select_from(Participant)) or 0
+    if people <= _SCAN_ALL:
+        rows = session.execute(select(Participant.nip, Participant.id))
+        return {nip: pid for nip, pid in rows if nip in wanted}
+    found: dict[str, int] = {}
+    for chunk in _chunks(sorted(wanted), _IN_CHUNK):
+        rows = session.execute(select(Participant.nip, Participant.id).where(Participant.nip.in_(chunk)))
+        found.update({nip: pid for nip, pid in rows})
+    return found
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _position_map(session: Session, event_id: int) -> dict[str, int]:
+    """Normalised position name -> id; the event's target positions win over other positions."""
+    mapping = {_norm(name): pid for pid, name in session.execute(select(Position.id, Position.name))}
+    mapping.update(
+        (_norm(name), pid)
+        for pid, name in session.execute(
+            select(Position.id, Position.name)
+            .join(EventPosition, EventPosition.position_id == Position.id)
+            .where(EventPosition.event_id == event_id)
+        )
+    )
+    return mapping
+
+
+def read_sheet(path: str | Path, sheet: str | int | None = None):  # type: ignore[no-untyped-def]
+    try:
+        return read_table(path, sheet)
+    except SpreadsheetError as exc:
+        raise UserFacingError(str(exc)) from exc
+    except FileNotFoundError as exc:
+        raise UserFacingError(f"Berkas {path} tidak ditemukan.") from exc
+
+
+def preview_import(
+    session: Session, event_id: int, path: str | Path, sheet: str | int | None = None
+) -> Generator[Progress, None, ImportPlan]:
+    """Read the file and judge every row against the event's participants (nothing is written)."""
+    event = _event(session, event_id)
+    name = Path(path).name
+    yield 0, 0, f"Membaca {name}..."
+    raw = read_sheet(path, sheet)
+    existing = event_nips(session, event_id)
+    preview = yield from iter_participant_rows(raw, existing)
+    yield len(preview.rows), len(preview.rows), "Mencocokkan dengan basis data..."
+    records = preview.valid_records()
+    known = known_participants(session, [r.nip for r in records])
+    positions = _position_map(session, event_id)
+    unknown = Counter(
+        r.target_jabatan for r in records if r.target_jabatan and _norm(r.target_jabatan) not in positions
+    )
+    return ImportPlan(
+        event_id=event_id, event_code=event.code, preview=preview, known_ids=known,
+        unknown_positions=dict(unknown), position_ids=positions,
+    )
+
+
+def _plain_table(table: Any) -> Any:
+    """The same table without column types: values go to the driver as given (already converted once)."""
+    return sa_table(table.name, *(sa_column(c.name) for c in table.columns))
+
+
+def _converter(session: Session, sa_type: Any) -> Callable[[Any], Any]:
+    """The dialect's conversion of a Python value for one column type (identity when there is none)."""
+    process = sa_type.bind_processor(session.get_bind().dialect)
+    return process if process is not None else (lambda value: value)
+
+
+def _new_row(record: ParticipantRecord, now: Any, to_date: Callable[[Any], Any]) -> dict[str, Any]:
+    return {
+        "nip": record.nip, "name": record.name, "sex": record.sex,
+        "birth_date": None if record.birth_date is None else to_date(record.birth_date),
+        "birth_place": record.birth_place, "golongan": record.golongan or "", "jabatan": record.jabatan,
+        "unit": record.unit, "agency": record.agency, "phone": record.phone, "email": record.email,
+        "archived": False, "uuid": new_uuid(), "version": 1, "created_at": now, "updated_at": now,
+    }
+
+
+_UPDATABLE = ("name", "sex", "birth_date", "birth_place", "golongan", "jabatan", "unit", "agency", "phone", "email")
+
+
+def _update_person(person: Participant, record: ParticipantRecord) -> bool:
+    """Fill a known person's fields from the file where the file has a value. True when anything changed."""
+    changed = False
+    for key in _UPDATABLE:
+        value = getattr(record, key)
+        if value in (None, ""):
+            continue
+        current = getattr(person, key)
+        if getattr(current, "value", current) != value:
+            setattr(person, key, value)
+            changed = True
+    return changed
+
+
+def commit_import(
+    session: Session, plan: ImportPlan, *, actor: str = ""
+) -> Generator[Progress, None, ImportResult]:
+    """Write every valid row of the plan into the event, in the caller's transaction (all or nothing)."""
+    preview = plan.preview
+    if preview.problems:
+        raise UserFacingError("Berkas tidak dapat diimpor: " + " ".join(preview.problems))
+    records = preview.valid_records()
+    if not records:
+        raise UserFacingError("Tidak ada baris yang sah untuk diimpor; semua baris ditolak.")
+    _event(session, plan.event_id)
+    clash = event_nips(session, plan.event_id).intersection(r.nip for r in records)
+    if clash:
+        raise UserFacingError(
+            f"{len(clash)} NIP dalam pratinjau sudah terdaftar di kegiatan ini sejak pratinjau dibuat; "
+            "buat pratinjau ulang lalu impor kembali. Tidak ada data yang disimpan."
+        )
+    total = len(records) * 2
+    yield 0, total, "Menyimpan peserta..."
+    known = plan.known_ids
+    # Bulk rows skip the per-value type processing: the one timestamp and the dates are converted here.
+    now = _converter(session, DateTime(timezone=True))(utcnow())
+    to_date = _converter(session, Date())
+    new_records = [r for r in records if r.nip not in known]
+    table = _plain_table(Participant.__table__)
+    done = 0
+    ids = dict(known)
+    # New rows get ids above the largest one now (SQLite rowids, PostgreSQL sequences): one query finds them.
+    before = session.scalar(select(func.max(Participant.id))) or 0
+    statement = insert(table)
+    for chunk in _chunks(new_records, CHUNK):
+        try:
+            session.execute(statement, [_new_row(r, now, to_date) for r in chunk])
+        except IntegrityError as exc:
+            raise UserFacingError(
+                "Sebagian peserta baru saja ditambahkan oleh pengguna lain sejak pratinjau dibuat; buat "
+                "pratinjau ulang lalu impor kembali. Tidak ada data yang disimpan."
+            ) from exc
+        done += len(chunk)
+        yield done, total, f"Menyimpan peserta baru {done} dari {len(new_records)}..."
+    if new_records:
+        wanted = {r.nip for r in new_records}
+        rows = session.execute(select(Participant.nip, Participant.id).where(Participant.id > before))
+        ids.update({nip: pid for nip, pid in rows if nip in wanted})
+
+    linked = [r for r in records if r.nip in known]
+    for chunk in _chunks(linked, _IN_CHUNK):
+        people = session.scalars(select(Participant).where(Participant.nip.in_([r.nip for r in chunk])))
+        by_nip = {p.nip: p for p in people}
+        for record in chunk:
+            _update_person(by_nip[record.nip], record)
+        session.flush()
+        done += len(chunk)
+        yield done, total, "Memperbarui data peserta yang sudah ada..."
+
+    start = (session.scalar(
+        select(func.max(EventParticipant.number)).where(EventParticipant.event_id == plan.event_id)
+    ) or 0) + 1
+    positions = plan.position_ids
+    ep_table = _plain_table(EventParticipant.__table__)
+    belum_invited, belum_attending = InvitationStatus.BELUM.value, Attendance.BELUM.value
+    done = len(records)
+    for offset, chunk in enumerate(_chunks(records, CHUNK)):
+        base = start + offset * CHUNK
+        session.execute(insert(ep_table), [
+            {
+                "event_id": plan.event_id, "participant_id": ids[r.nip], "number": base + i,
+                "target_position_id": positions.get(_norm(r.target_jabatan)) if r.target_jabatan else None,
+                "question_set": "", "invitation_status": belum_invited, "attendance": belum_attending,
+                "attendance_reason": "", "cv_complete": False, "tracing_complete": False,
+                "performance_category": "", "notes": "", "uuid": new_uuid(), "version": 1,
+                "created_at": now, "updated_at": now,
+            }
+            for i, r in enumerate(chunk)
+        ])
+        done += len(chunk)
+        yield done, total, f"Mendaftarkan peserta ke kegiatan {done - len(records)} dari {len(records)}..."
+
+    rejected = [(row.row_number, "; ".join(row.reasons)) for row in preview.rows if not row.importable]
+    audit.record(
+        session, action="impor_peserta", entity="event", entity_id=plan.event_id, actor=actor,
+        new={"berkas": preview.source_name, "diimpor": len(records), "baru": len(new_records),
+             "ditautkan": len(linked), "ditolak": len(rejected)},
+    )
+    session.flush()
+    return ImportResult(
+        event_id=plan.event_id, imported=len(records), created=len(new_records), linked=len(linked),
+        rejected=len(rejected), first_number=start, last_number=start + len(records) - 1,
+        rejected_rows=tuple(rejected),
+    )
