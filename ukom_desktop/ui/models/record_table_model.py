@@ -124,6 +124,6 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Any, role: int = DISPLAY_ROLE) -> Any:  # noqa: N802
-        if role == DISPLAY_ROLE and orientation == HORIZONTAL:
+        if role == DISPLAY_ROLE and getattr(orientation, "value", orientation) == HORIZONTAL:
             return self.columns[section].header
         return None
