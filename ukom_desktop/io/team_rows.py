@@ -42,6 +42,8 @@ TEAM_FIELDS: tuple[FieldSpec, ...] = (
                                                    "Maks. peserta/gel.", "Maks Peserta per Gelombang")),
 )
 
+_FOOTER_WORDS = ("mengetahui", "menyetujui", "jumlah", "total", "kepala", "ketua tim", "tertanda", "ttd",
+                 "catatan", "keterangan", "nip", "dibuat oleh", "disahkan")
 _ROLE_WORDS = {normalize_header(text): key for key, text in TEAM_ROLE.items()}
 _ROLE_WORDS.update({"penilai": "penilai_teknis", "asesor sdm": "asesor", "assessor": "asesor",
                     "administrasi": "admin", "tenaga pendukung": "pendukung", "ketua": "asesor",
@@ -226,6 +228,8 @@ def parse_team_rows(
         name_cell = cells[name_col] if name_col < len(cells) else None
         if len(filled) <= 1 and is_blank(name_cell):
             continue  # a heading or footer line
+        if len(filled) <= 2 and normalize_header(name_cell).startswith(_FOOTER_WORDS):
+            continue  # "Mengetahui", "Kepala Balai", a signature's "NIP. ..." under the table
         if normalize_header(name_cell) == normalize_header(match.headers.get(name_col, "")):
             continue  # the header repeated
         verdicts.append(_judge(list(cells), match.columns, number, seen, existing_nips or {}, names))
