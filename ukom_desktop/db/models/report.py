@@ -45,6 +45,10 @@ class ReportRevision(Base, IdMixin):
     revision: Mapped[int]
     sections: Mapped[dict[str, Any]] = mapped_column(default=dict)
     submitted_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # What the report stated when it was submitted (participant name and NIP, JPM, category), so the
+    # review can see whether the data changed after submission.
+    facts: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    submitted_by: Mapped[str] = mapped_column(String(100), default="")
 
 
 class ReportStatusChange(Base, IdMixin):
