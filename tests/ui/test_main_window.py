@@ -17,7 +17,7 @@ def _show_tab(window, tab) -> None:  # type: ignore[no-untyped-def]
 
 def test_tabs_are_in_indonesian_and_in_order(main_window) -> None:  # type: ignore[no-untyped-def]
     titles = [main_window.tabs.tabText(i) for i in range(main_window.tabs.count())]
-    assert titles == ["Kegiatan", "Peserta", "Asesor", "Jadwal", "QC Laporan"]
+    assert titles == ["Kegiatan", "Peserta", "Asesor", "Jadwal", "Penilaian", "QC Laporan"]
     menus = [a.text() for a in main_window.menuBar().actions()]
     assert menus[:2] == ["&Berkas", "&Data"] and menus[-1] == "Ban&tuan"
     assert "SQLite" in main_window.db_label.text()

@@ -133,6 +133,7 @@ class ProgressRow:
     filled: int
     submitted_parts: int  # participant rows: assessors who submitted; assessor rows: participants submitted
     parts: int
+    number: int | None = None  # participant number (participant rows)
 
     @property
     def missing(self) -> int:
@@ -586,8 +587,7 @@ def rating_progress(session: Session, event_id: int) -> Progress:
         number, name = names[ep_id]
         mine = [p for p in pairs if p[0] == ep_id]
         by_ep.append((number or 0, ProgressRow(
-            ep_id, f"{number}. {name}" if number else name, total, done,
-            sum(1 for p in mine if p in submitted_pairs), len(mine),
+            ep_id, name, total, done, sum(1 for p in mine if p in submitted_pairs), len(mine), number,
         )))
     by_as = []
     for member_id, (total, done) in per_as.items():

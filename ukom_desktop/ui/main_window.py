@@ -14,7 +14,8 @@ from ukom_desktop.ui.widgets.lazy_page import LazyPage
 
 # Each feature module has install(window): it adds its menu actions (and may replace a tab's content).
 # Keep these modules light at import time; dialogs are imported inside their slots.
-FEATURE_MODULES: tuple[str, ...] = ("ukom_desktop.ui.schedule.menu",)
+FEATURE_MODULES: tuple[str, ...] = ("ukom_desktop.ui.schedule.menu", "ukom_desktop.ui.scoring.menu",
+                                     "ukom_desktop.ui.documents.menu")
 
 # The tabs in order: attribute name, title, icon, "module:Class" (a RecordTab or any QWidget taking the
 # AppContext). A tab's module is imported and its page built when it is first shown or first asked for, so
@@ -24,6 +25,7 @@ TAB_SPECS: tuple[tuple[str, str, str, str], ...] = (
     ("participants_tab", "Peserta", "participants", "ukom_desktop.ui.tabs.participants_tab:ParticipantsTab"),
     ("assessors_tab", "Asesor", "assessors", "ukom_desktop.ui.tabs.assessors_tab:AssessorsTab"),
     ("schedule_tab", "Jadwal", "schedule", "ukom_desktop.ui.tabs.schedule_tab:ScheduleTab"),
+    ("scoring_tab", "Penilaian", "edit", "ukom_desktop.ui.scoring.tab:ScoringTab"),
     ("qc_tab", "QC Laporan", "qc", "ukom_desktop.ui.tabs.qc_tab:QcTab"),
 )
 

@@ -1,0 +1,1 @@
+"""Penilaian: rating entry, progress, assessor meeting, results and the individual report."""

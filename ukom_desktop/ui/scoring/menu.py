@@ -1,0 +1,140 @@
+"""Menu actions of the results area: Cetak > Psikogram / Laporan individu / Rekap hasil, and
+Data > Impor nilai potensi. Long work runs in the background with a cancel button."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog
+
+from ukom_desktop.ui import messages
+from ukom_desktop.ui.icons import icon
+
+
+def install(window: Any) -> None:
+    menu = window.print_menu
+    actions = (
+        ("Psikogram...", lambda: print_job(window, "psychograms")),
+        ("Laporan individu...", lambda: print_job(window, "reports")),
+        ("Rekap hasil (Excel)...", lambda: export_recap(window, "xlsx")),
+        ("Rekap hasil per unit (PDF)...", lambda: export_recap(window, "pdf")),
+    )
+    if not menu.isEmpty():
+        menu.addSeparator()
+    window.scoring_actions = []
+    for text, slot in actions:
+        action = QAction(icon("export" if "Excel" in text else "print"), text, window)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        window.scoring_actions.append(action)
+    potential = QAction(icon("import"), "Impor nilai potensi (psikotes)...", window)
+    potential.triggered.connect(lambda: import_potential(window))
+    window.data_menu.addAction(potential)
+    window.scoring_actions.append(potential)
+
+
+def _event_id(window: Any) -> int | None:
+    if window.context.database is None or window.context.event_id is None:
+        messages.info(window, "Pilih kegiatan pada bilah alat terlebih dahulu.")
+        return None
+    return int(window.context.event_id)
+
+
+def print_job(window: Any, kind: str, path: str | None = None) -> Any:
+    """Ask where to save, then lay out and write the PDF in the background; returns the task."""
+    from ukom_desktop.ui.background import run_in_background
+
+    event_id = _event_id(window)
+    if event_id is None:
+        return None
+    name = "Psikogram" if kind == "psychograms" else "Laporan Individu"
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(window, f"Simpan {name.lower()}", f"{name}.pdf", "PDF (*.pdf)")
+    if not path:
+        return None
+    database = window.context.database
+
+    def work():  # type: ignore[no-untyped-def]
+        from ukom_desktop.services.result_exports import psychograms_job, reports_job
+
+        session = database.sessions()
+        try:
+            job = psychograms_job if kind == "psychograms" else reports_job
+            return (yield from job(session, event_id, path))
+        finally:
+            session.close()
+
+    def done(pages: Any) -> None:
+        window.statusBar().showMessage(f"{name} tersimpan: {path} ({pages} halaman)", 15000)
+
+    return run_in_background(window, work, title=f"Mencetak {name.lower()}", on_done=done)
+
+
+def export_recap(window: Any, kind: str, path: str | None = None) -> str | None:
+    from ukom_desktop.errors import user_message
+    from ukom_desktop.services.result_exports import write_recap_pdf, write_recap_workbook
+
+    event_id = _event_id(window)
+    if event_id is None:
+        return None
+    if path is None:
+        pattern = "Excel (*.xlsx)" if kind == "xlsx" else "PDF (*.pdf)"
+        path, _ = QFileDialog.getSaveFileName(window, "Simpan rekap hasil", f"Rekap Hasil.{kind}", pattern)
+    if not path:
+        return None
+    try:
+        with window.context.session() as session:
+            if kind == "xlsx":
+                write_recap_workbook(session, event_id, path)
+            else:
+                write_recap_pdf(session, event_id, path)
+    except Exception as exc:  # noqa: BLE001
+        text = user_message(exc)
+        if text is None:
+            raise
+        messages.error(window, text)
+        return None
+    window.statusBar().showMessage(f"Rekap hasil tersimpan: {path}", 15000)
+    return path
+
+
+def import_potential(window: Any, path: str | None = None) -> int:
+    """Preview the psychotest file, confirm, then write every good row in one transaction."""
+    from ukom_desktop.errors import user_message
+    from ukom_desktop.services.potential_import import commit_potential_import, preview_potential_import
+
+    event_id = _event_id(window)
+    if event_id is None:
+        return 0
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(window, "Impor nilai potensi", "",
+                                              "Lembar kerja (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)")
+    if not path:
+        return 0
+    try:
+        with window.context.session() as session:
+            preview = preview_potential_import(session, event_id, path)
+        if preview.problem:
+            messages.warn(window, preview.problem)
+            return 0
+        rejected = "\n".join(f"Baris {r.row_number}: {r.message}" for r in preview.rejected[:10])
+        text = f"{len(preview.ok_rows)} peserta siap diimpor, {len(preview.rejected)} baris ditolak."
+        if rejected:
+            text += f"\n\n{rejected}"
+        if not preview.ok_rows:
+            messages.warn(window, text)
+            return 0
+        if not messages.confirm(window, text + "\n\nSimpan nilai potensi yang sah?"):
+            return 0
+        with window.context.transaction() as session:
+            for _ in commit_potential_import(session, preview, actor="impor potensi"):
+                pass
+    except Exception as exc:  # noqa: BLE001
+        message = user_message(exc)
+        if message is None:
+            raise
+        messages.error(window, message)
+        return 0
+    window.context.data_changed.emit("potential")
+    return len(preview.ok_rows)
