@@ -1,0 +1,1 @@
+"""Letters and event documents: institution profile, signatories, numbering, templates, printing."""
