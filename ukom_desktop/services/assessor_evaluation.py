@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,10 +28,16 @@ from ukom_desktop.db.models import (
     ReportStatusChange,
     TeamMember,
 )
+from ukom_desktop.documents.assessor_evaluation_doc import (
+    AssessorEvaluationData,
+    EvaluationDocRow,
+    render_assessor_evaluation,
+)
 from ukom_desktop.domain import assessor_evaluation as rules
 from ukom_desktop.domain import deadlines
 from ukom_desktop.domain.integration import Rating as IntegrationRating
 from ukom_desktop.errors import UserFacingError
+from ukom_desktop.io.xlsx_writer import TableColumn, TableSheet, write_table_workbook
 from ukom_desktop.services import ratings as rating_service
 from ukom_desktop.services.qc_overview import deadline_settings, last_assessment_day
 
@@ -146,3 +153,52 @@ def row_values(row: AssessorRow) -> list[str]:
         signed(ev.mean_signed_difference), ev.tendency, str(ev.co_rating_pairs),
         percent(ev.agreement_within_half_rate), percent(ev.exact_agreement_rate),
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Printed and Excel versions
+
+
+def evaluation_document(session: Session, event_id: int, *, as_of: datetime | None = None) -> AssessorEvaluationData:
+    from ukom_desktop.domain.dates import format_date_id, format_date_range_id
+    from ukom_desktop.services import report_content
+
+    report = evaluate_event(session, event_id, as_of=as_of)
+    event = session.get(Event, event_id)
+    assert event is not None
+    overall = report.overall_agreement
+    overall_text = (
+        f"{percent(overall.within_tolerance_rate)} dari {overall.pairs} pasangan penilaian berselisih paling banyak "
+        f"0,5 level, {percent(overall.exact_rate)} tepat sama" if overall.pairs else ""
+    )
+    kop = report_content.letterhead(session)
+    rows = []
+    for row in report.rows:
+        values = row_values(row)
+        rows.append(EvaluationDocRow(*values))
+    return AssessorEvaluationData(
+        event_name=event.name,
+        dates_text=format_date_range_id(event.start_date, event.end_date) if event.start_date else "",
+        as_of=report.as_of.date(), report_due_text=format_date_id(report.report_due) if report.report_due else "",
+        rows=tuple(rows), overall_agreement=overall_text, letterhead=kop,
+        signatory=report_content.head_signatory(session), place=kop.city if kop else "",
+    )
+
+
+def write_evaluation_pdf(session: Session, event_id: int, path: str | Path) -> int:
+    """The laporan evaluasi kinerja asesor as a PDF; returns the page count."""
+    return render_assessor_evaluation(evaluation_document(session, event_id), path)
+
+
+def evaluation_sheet(session: Session, event_id: int) -> TableSheet:
+    report = evaluate_event(session, event_id)
+    columns = [TableColumn(c) if c != "NIP" else TableColumn.text(c) for c in COLUMNS]
+    return TableSheet(
+        title=f"Evaluasi Kinerja Asesor - {report.event_name}",
+        subtitles=(f"Keadaan per {report.as_of.date().isoformat()}",),
+        columns=columns, rows=[row_values(r) for r in report.rows], sheet_name="Evaluasi asesor",
+    )
+
+
+def write_evaluation_workbook(session: Session, event_id: int, path: str | Path) -> Path:
+    return write_table_workbook(path, [evaluation_sheet(session, event_id)])
