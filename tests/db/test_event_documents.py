@@ -198,7 +198,7 @@ def test_the_users_wording_and_signer_choice_are_printed(demo, tmp_path: Path) -
         save_signer_choices(session, {"berita_acara": SignerChoice(secretary.id, "a.n.")})
     run(demo, "berita_acara", tmp_path / "ba.pdf")
     text = " ".join(pdf_pages(tmp_path / "ba.pdf"))
-    assert "telah dilaksanakan Penilaian Kompetensi" in text and "Jumlah peserta yang diundang" in text
+    assert "telah dilaksanakan Penilaian Kompetensi" in text and "Peserta yang diundang" in text
     assert "a.n. Kepala Balai Penilaian Kompetensi" in text and "NIP. 19750115 200003 2 001" in text
     assert "Nomor: 1/BA/PK/" in text
 

@@ -319,10 +319,26 @@ class Flow:
                 self.new_page()
         self.skip(after)
 
+    def balanced_margin(self, text: str, style: Style) -> float:
+        """Side margin that makes a wrapped centred title break into lines of even length (no "2026"
+        left alone on the last line); 0 when it fits on one line or has its own line breaks."""
+        count = len(wrap(text, style.font, style.size, round(self.width, 2)))
+        if count < 2 or "\n" in text:
+            return 0.0
+        low, high = 0.0, self.width * 0.3
+        for _ in range(12):
+            middle = (low + high) / 2
+            if len(wrap(text, style.font, style.size, round(self.width - 2 * middle, 2))) == count:
+                low = middle
+            else:
+                high = middle
+        return low
+
     def centered(self, text: str, style: Style, *, after: float = 0.0, underline: bool = False) -> None:
-        self.paragraph(text, style, align="C", after=0.0, keep=True)
+        margin = self.balanced_margin(text, style)
+        self.paragraph(text, style, left=margin, right=margin, align="C", after=0.0, keep=True)
         if underline:
-            lines = wrap(text, style.font, style.size, round(self.width, 2))
+            lines = wrap(text, style.font, style.size, round(self.width - 2 * margin, 2))
             baseline = self.y + style.leading * 0.2 - style.size * 0.12
             natural = lines[-1][1]
             self.line(self.x0 + (self.width - natural) / 2, baseline, self.x0 + (self.width + natural) / 2, baseline, 0.8)

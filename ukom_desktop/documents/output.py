@@ -126,6 +126,9 @@ class _AtomicFile:
         self.temp = Path(name)
 
     def commit(self) -> None:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.temp, 0o666 & ~umask)  # mkstemp made it private; a printed PDF is an ordinary file
         os.replace(self.temp, self.target)
 
     def discard(self) -> None:

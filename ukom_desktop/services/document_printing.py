@@ -122,7 +122,7 @@ def _letters(session: Session, request: PrintRequest, basics: ed.EventBasics, to
     kind, options = request.kind, request.options
     signatory = institution.signer_for(session, kind)
     wave = basics.waves.get(options.wave) if options.wave is not None else None
-    rows = ed.event_participants(session, basics.event.id, wave)
+    rows = ed.event_participants(session, basics.event.id, wave, options.participant_ids)
     ed.require_participants(rows, basics, wave)
     base = api.LetterData(
         basics.letterhead, signatory, "", today, options.subject or ed.SUBJECTS[kind], ed.event_info(basics, options, wave),

@@ -74,6 +74,7 @@ class PrintOptions:
     collective: bool = False
     per_participant: bool = False
     wave: int | None = None
+    participant_ids: tuple[int, ...] = ()  # only these event participants (EventParticipant ids)
     renumber: bool = False
     by_session: bool | None = None  # daftar hadir: None = per session when the event has a schedule
     with_letterhead: bool = False  # daftar hadir and susunan acara with the kop surat
@@ -121,8 +122,10 @@ def person_of(participant: Participant) -> Person:
     return Person(participant.name, participant.nip, participant.golongan, participant.jabatan, participant.unit)
 
 
-def event_participants(session: Session, event_id: int, wave: Wave | None = None) -> list[EventParticipant]:
-    """The participants of the event (or of one wave), by participant number then name."""
+def event_participants(
+    session: Session, event_id: int, wave: Wave | None = None, only: Sequence[int] = (),
+) -> list[EventParticipant]:
+    """The participants of the event (or of one wave, or only the given ones), by number then name."""
     query = (
         select(EventParticipant).join(Participant)
         .options(joinedload(EventParticipant.participant), joinedload(EventParticipant.wave))
@@ -130,6 +133,8 @@ def event_participants(session: Session, event_id: int, wave: Wave | None = None
     )
     if wave is not None:
         query = query.where(EventParticipant.wave_id == wave.id)
+    if only:
+        query = query.where(EventParticipant.id.in_(list(only)))
     rows = list(session.scalars(query))
     rows.sort(key=lambda ep: (ep.number is None, ep.number or 0, ep.participant.name.lower()))
     return rows
@@ -392,12 +397,12 @@ def minutes_facts(session: Session, basics: EventBasics) -> tuple[tuple[str, str
     if exercises:
         facts.append(("Alat ukur yang digunakan", ", ".join(exercises)))
     facts += [
-        ("Jumlah peserta yang diundang", f"{number_with_words(figures.invited)} orang"),
-        ("Jumlah peserta yang hadir", f"{number_with_words(figures.present)} orang"),
-        ("Jumlah peserta yang tidak hadir", f"{number_with_words(figures.invited - figures.present)} orang"),
+        ("Peserta yang diundang", f"{number_with_words(figures.invited)} orang"),
+        ("Peserta yang hadir", f"{number_with_words(figures.present)} orang"),
+        ("Peserta yang tidak hadir", f"{number_with_words(figures.invited - figures.present)} orang"),
     ]
     if assessors:
-        facts.append(("Jumlah asesor yang bertugas", f"{assessors} ({terbilang(assessors)}) orang"))
+        facts.append(("Asesor yang bertugas", f"{assessors} ({terbilang(assessors)}) orang"))
     return tuple(facts)
 
 

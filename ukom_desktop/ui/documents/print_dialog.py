@@ -71,6 +71,7 @@ class PrintDialog(QDialog):
             self.event_id = event.id
             self.event_code = event.code
             self.event_label = f"{event.code} - {event.name}"
+            self.event_end = event.end_date or event.start_date
             self.waves = sorted(w.number for w in session.query(Wave).filter(Wave.event_id == event.id))
             self.paper = paper_size(session)
             self.contact = default_contact(session, event.id)
@@ -85,6 +86,8 @@ class PrintDialog(QDialog):
         event_label.setWordWrap(True)
         form.addRow("Kegiatan:", event_label)
         self.date_edit = QDateEdit(QDate.currentDate())
+        if self.kind == "berita_acara" and self.event_end is not None:  # dated on the day it happened
+            self.date_edit.setDate(QDate(self.event_end.year, self.event_end.month, self.event_end.day))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMMM yyyy")
         form.addRow("Tanggal naskah:", self.date_edit)
