@@ -1,0 +1,1 @@
+"""Dialogs of the Kegiatan tab: event editor (status, checklist, rundown) and the feature menu."""

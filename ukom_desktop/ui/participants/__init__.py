@@ -1,0 +1,1 @@
+"""Dialogs of the Peserta tab: import wizard, participant editor, bulk actions, grouping, directory."""
