@@ -1,0 +1,172 @@
+"""Results of a rated demo event: recap workbook and PDF, printed psychograms and reports, potential import."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from ukom_desktop.db.models import EventParticipant, Participant, PotentialScore
+from ukom_desktop.services import potential_import, report_content
+from ukom_desktop.services.demo import build_demo
+from ukom_desktop.services.demo_ratings import build_demo_ratings
+from ukom_desktop.services.result_exports import (
+    psychograms_job,
+    reports_job,
+    run_job,
+    write_recap_pdf,
+    write_recap_workbook,
+)
+from ukom_desktop.services.results import event_results, participant_result
+
+
+@pytest.fixture
+def rated_db(sqlite_database):  # type: ignore[no-untyped-def]
+    with sqlite_database.sessions.begin() as session:
+        demo = build_demo(session, participants=8, seed=5)
+        summary = build_demo_ratings(session, demo.event_id, seed=5)
+    assert summary.integrated == 8 and summary.reports == 8
+    return sqlite_database, demo.event_id
+
+
+def _text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def test_demo_ratings_are_deterministic_with_the_seed(sqlite_database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ukom_desktop.db.database import open_database
+
+    results = []
+    for n, db in enumerate((sqlite_database, open_database(f"sqlite:///{tmp_path / 'b.sqlite'}"))):
+        with db.sessions.begin() as session:
+            demo = build_demo(session, participants=5, seed=2)
+            build_demo_ratings(session, demo.event_id, seed=2)
+        with db.sessions() as session:
+            results.append([(r.name, r.jpm, r.category_code, r.nine_box) for r in event_results(session, 1).rows])
+        if n:
+            db.dispose()
+    assert results[0] == results[1]
+
+
+def test_recap_workbook_has_one_row_per_participant(rated_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    database, event_id = rated_db
+    with database.sessions() as session:
+        data = event_results(session, event_id)
+        path = write_recap_workbook(session, event_id, tmp_path / "rekap.xlsx")
+    sheet = load_workbook(path).active
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    header_index = next(i for i, r in enumerate(rows) if r[0] == "No")
+    header = rows[header_index]
+    assert header[:3] == ["No", "Nama", "NIP"] and "M.01" in header and "SK.01" in header
+    assert header[-5:] == ["JPM (%)", "Kategori", "Potensi", "Kotak", "Berlaku Sampai"]
+    body = rows[header_index + 1: header_index + 1 + len(data.rows)]
+    first = data.rows[0]
+    assert body[0][1] == first.name and body[0][2] == first.nip  # NIP kept as text
+    assert body[0][header.index("JPM (%)")] == pytest.approx(float(first.jpm))
+    assert body[0][header.index("M.01")] == float(first.levels["M.01"])
+    assert body[0][header.index("Kategori")] == first.category_code
+
+
+def test_recap_pdf_groups_by_unit(rated_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    database, event_id = rated_db
+    with database.sessions() as session:
+        data = event_results(session, event_id)
+        write_recap_pdf(session, event_id, tmp_path / "rekap.pdf")
+    text = _text(tmp_path / "rekap.pdf")
+    assert "REKAPITULASI HASIL PENILAIAN KOMPETENSI" in text
+    for unit in {r.unit for r in data.rows}:
+        assert unit in text
+    assert "Jumlah peserta per kategori dan unit kerja" in text
+
+
+def test_printed_psychograms_show_levels_jpm_and_category(rated_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    database, event_id = rated_db
+    with database.sessions() as session:
+        first = participant_result(session, event_results(session, event_id).rows[0].event_participant_id)
+        pages = run_job(psychograms_job(session, event_id, tmp_path / "psikogram.pdf"))
+    reader = PdfReader(str(tmp_path / "psikogram.pdf"))
+    assert pages == len(reader.pages) >= 9  # 8 participants and the group psychogram
+    page = reader.pages[0].extract_text()
+    assert first.name in page and "PSIKOGRAM HASIL PENILAIAN KOMPETENSI" in page
+    jpm = f"{first.jpm:.2f}".replace(".", ",") + "%"
+    assert jpm in page and f"{first.category_name} ({first.category_code})" in page
+    assert "Integritas (M.01)" in page
+    assert "PSIKOGRAM KELOMPOK" in reader.pages[-1].extract_text()
+
+
+def test_reports_as_one_file_or_one_per_participant(rated_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    database, event_id = rated_db
+    with database.sessions() as session:
+        count = run_job(reports_job(session, event_id, tmp_path / "laporan"))
+        run_job(reports_job(session, event_id, tmp_path / "laporan.pdf"))
+        name = participant_result(session, event_results(session, event_id).rows[0].event_participant_id).name
+    assert count == 8 and len(list((tmp_path / "laporan").glob("*.pdf"))) == 8
+    text = _text(tmp_path / "laporan.pdf")
+    assert text.count("LAPORAN INDIVIDU") == 8 and name in text
+
+
+def test_report_snapshot_passes_the_report_checks(rated_db) -> None:  # type: ignore[no-untyped-def]
+    from ukom_desktop.domain.report_checks import failed_checks, run_checks
+
+    database, event_id = rated_db
+    with database.sessions() as session:
+        ep_id = event_results(session, event_id).rows[0].event_participant_id
+        assert failed_checks(run_checks(report_content.report_snapshot(session, ep_id))) == []
+
+
+def test_narratives_are_saved_and_locked_after_submission(rated_db) -> None:  # type: ignore[no-untyped-def]
+    from ukom_desktop.db.models import ReportStatus
+
+    database, event_id = rated_db
+    with database.sessions.begin() as session:
+        ep_id = event_results(session, event_id).rows[0].event_participant_id
+        report_content.save_sections(session, ep_id, {"kekuatan": "- Integritas tinggi\n- Komunikatif"})
+    with database.sessions.begin() as session:
+        report = report_content.report_row(session, ep_id)
+        assert report.sections["kekuatan"].startswith("- Integritas tinggi")
+        report.status = ReportStatus.DIAJUKAN
+    with database.sessions.begin() as session, pytest.raises(report_content.ReportContentError, match="terkunci"):
+        report_content.save_sections(session, ep_id, {"kekuatan": "diubah"})
+
+
+def _write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(rows)
+    return path
+
+
+def test_potential_import_previews_then_writes_all_good_rows(rated_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    database, event_id = rated_db
+    with database.sessions() as session:
+        people = session.execute(
+            select(EventParticipant.id, Participant.nip)
+            .join(Participant, Participant.id == EventParticipant.participant_id)
+            .where(EventParticipant.event_id == event_id).order_by(EventParticipant.number)
+        ).all()
+    header = ["No", "NIP", "Nama", "Kemampuan Intelektual", "Interpersonal", "Self Awareness",
+              "Berpikir Kritis dan Strategis", "Problem Solving", "Kecerdasan Emosional", "Growth Mindset",
+              "Motivasi dan Komitmen"]
+    rows = [["HASIL PSIKOTES"], header,
+            ["1", people[0][1], "A", "5", "5", "5", "5", "5", "5", "5", "5"],
+            ["2", people[1][1], "B", "4", "4", "4", "9", "4", "4", "4", "4"],
+            ["3", "199001012020011001", "C", "3", "3", "3", "3", "3", "3", "3", "3"]]
+    path = _write_csv(tmp_path / "psikotes.csv", rows)
+    with database.sessions() as session:
+        preview = potential_import.preview_potential_import(session, event_id, path)
+    assert len(preview.aspects_found) == 8
+    assert [r.verdict for r in preview.rows] == ["ok", "ditolak", "ditolak"]
+    assert "di luar skala" in preview.rows[1].message and "tidak terdaftar" in preview.rows[2].message
+    with database.sessions.begin() as session:
+        for _ in potential_import.commit_potential_import(session, preview):
+            pass
+    with database.sessions() as session:
+        scores = session.scalars(select(PotentialScore.score).where(
+            PotentialScore.event_participant_id == people[0][0])).all()
+        assert sorted(scores) == [5] * 8
+        assert participant_result(session, people[0][0]).potential_category == "Tinggi"
+    with database.sessions.begin() as session, pytest.raises(potential_import.PotentialImportError, match="ditolak"):
+        potential_import.import_potential(session, event_id, path)

@@ -1,0 +1,152 @@
+"""Psychogram and individual report PDFs, read back with pypdf (no database)."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from decimal import Decimal
+
+from pypdf import PdfReader
+
+from ukom_desktop.documents.individual_report import (
+    NOT_FOR_PENGISIAN,
+    IndividualReportData,
+    build_individual_report,
+    render_individual_reports,
+)
+from ukom_desktop.documents.model import Letterhead, Signatory
+from ukom_desktop.documents.psychogram import (
+    GroupMember,
+    GroupPsychogramData,
+    PsychogramData,
+    PsychogramRow,
+    build_psychogram,
+    fmt,
+    render_psychograms,
+)
+from ukom_desktop.domain.kamus import COMPETENCIES
+
+FINALS = [3, 4, 2, Decimal("3.5"), 3, 2, 5, 3, 4]
+ROWS = tuple(PsychogramRow(c.code, c.name, Decimal(3), Decimal(v)) for c, v in zip(COMPETENCIES, FINALS, strict=True))
+KOP = Letterhead(("KEMENTERIAN CONTOH", "BALAI PENILAIAN KOMPETENSI"), address="Jalan Contoh 1", city="Jakarta")
+
+
+def _pdf_text(render) -> list[str]:  # type: ignore[no-untyped-def]
+    buffer = io.BytesIO()
+    render(buffer)
+    return [page.extract_text() for page in PdfReader(io.BytesIO(buffer.getvalue())).pages]
+
+
+def test_fmt_prints_levels_and_signed_gaps_the_indonesian_way() -> None:
+    assert [fmt(Decimal(3)), fmt(Decimal("3.50")), fmt(Decimal(-1), signed=True), fmt(Decimal(1), signed=True)] == [
+        "3", "3,5", "-1", "+1"]
+    assert fmt(None) == "-"
+
+
+def test_psychogram_page_has_every_competency_gap_and_the_jpm() -> None:
+    data = PsychogramData("Budi Santoso, S.T.", "198609262015051001", 7, "Kepala Bagian Umum (Administrator)",
+                          "Pemetaan Kompetensi", "Penilaian Kompetensi 2026", ROWS, Decimal("29.5"), Decimal(27),
+                          Decimal("100.00"), "O", "Optimal", "JPM ≥ 90%", letterhead=KOP)
+    (page,) = _pdf_text(lambda out: render_psychograms([data], out))
+    assert "19860926 201505 1 001" in page and "Budi Santoso, S.T." in page
+    for row in ROWS:
+        assert f"{row.name} ({row.code})" in page
+    assert "+0,5" in page and "-1" in page and "+2" in page  # gaps of M.04, M.03 and M.07
+    assert "100,00%" in page and "Optimal (O), JPM ≥ 90%" in page and "29,5" in page
+
+
+def test_psychogram_marks_the_achieved_level_in_its_column() -> None:
+    doc = build_psychogram(PsychogramData("A", "", 1, "", "", "", ROWS[:1]))
+    marks = [op for op in doc.pages[0] if op[0] == "r" and op[5] == 0.0 and op[3] == op[4]]
+    shades = [op for op in doc.pages[0] if op[0] == "r" and 0 < op[5] < 0.85]
+    assert len(marks) == 1 + 1  # the mark in the table and the one in the legend
+    mark, shade = marks[0], shades[0]
+    # Final 3 = standard 3: the mark sits in the middle of the shaded standard column.
+    assert abs((mark[1] + mark[3] / 2) - (shade[1] + shade[3] / 2)) < 0.01
+
+
+def test_group_psychogram_lists_participants_against_competencies() -> None:
+    members = tuple(
+        GroupMember(n, f"Peserta {n}", "Kepala Subbagian", {c.code: Decimal(2 + n % 2) for c in COMPETENCIES},
+                    {c.code: Decimal(3) for c in COMPETENCIES}, Decimal("88.89"), "CO")
+        for n in range(1, 41)
+    )
+    data = GroupPsychogramData("Penilaian 2026", "Gelombang 1", tuple((c.code, c.name) for c in COMPETENCIES),
+                               members)
+    pages = _pdf_text(lambda out: render_psychograms([], out, groups=[data]))
+    text = "\n".join(pages)
+    assert len(pages) >= 2 and "Peserta 1" in pages[0] and "Peserta 40" in pages[-1]
+    assert all("SK.01" in page and "Kategori" in page for page in pages)  # header repeated on every page
+    assert "Gelombang 1" in pages[0] and "88,89%" in text
+
+
+def _report(is_mapping: bool = True) -> IndividualReportData:
+    return IndividualReportData(
+        provider_name="Balai Penilaian Kompetensi", purpose_label="Pemetaan Kompetensi",
+        position="Kepala Bagian Umum (Administrator)", dates_text="23 - 24 November 2026", number=12,
+        name="Siti Rahayu, S.E.", nip="198703152010012003", jabatan="Kepala Subbagian Keuangan",
+        unit="Sekretariat Jenderal",
+        potential_rows=(("Kemampuan Intelektual", Decimal(4)), ("Kesadaran Diri", Decimal(3))),
+        potential_scale=(1, 5), potential_summary="Rata-rata 3,5; kategori potensial: Menengah.",
+        potential_text="Peserta belajar cepat.\n\n- Kemampuan Intelektual: 4", profile=ROWS,
+        strengths_text="- Mengelola Perubahan (level 5)", development_text="- Komunikasi (level 2)",
+        total_final=Decimal("29.5"), total_standard=Decimal(27), jpm=Decimal("100.00"), category_code="O",
+        category_name="Optimal", category_range="JPM ≥ 90%", is_mapping=is_mapping,
+        placement_text="Dapat dipromosikan ke jabatan sasaran.", development_suggestions="1. Pelatihan komunikasi",
+        assessor=Signatory("Dra. Rina Wulandari, M.Psi.", "Asesor Penanggung Jawab", nip="197512122000032001"),
+        head=Signatory("Dr. Hadi Susilo, M.T.", "Kepala Balai Penilaian Kompetensi", nip="196811151992021002"),
+        place="Jakarta", date=date(2026, 11, 24), valid_until=date(2029, 11, 24), letterhead=KOP,
+    )
+
+
+def test_report_prints_every_item_of_the_laporan_individu_in_order() -> None:
+    text = "\n".join(_pdf_text(lambda out: render_individual_reports([_report()], out)))
+    flat = " ".join(text.split())
+    expected_in_order = [
+        "Tujuan penilaian", "Pemetaan Kompetensi", "Jabatan sasaran", "Kepala Bagian Umum (Administrator)",  # 1
+        "Lembaga penyelenggara", "Balai Penilaian Kompetensi",  # 2
+        "Tanggal penilaian", "23 - 24 November 2026",  # 3
+        "Nomor peserta", "12",  # 4
+        "Nama", "Siti Rahayu, S.E.",  # 5
+        "NIP", "19870315 201001 2 003",  # 6
+        "Jabatan saat ini", "Kepala Subbagian Keuangan",  # 7
+        "Unit kerja", "Sekretariat Jenderal",  # 8
+        "Psikogram Potensi", "Kemampuan Intelektual",  # 9
+        "Uraian Potensi", "Peserta belajar cepat.",  # 10
+        "Aspek Kompetensi", "Integritas (M.01)", "Perekat Bangsa (SK.01)",  # 11
+        "Kekuatan", "Mengelola Perubahan (level 5)", "Area Pengembangan", "Komunikasi (level 2)",  # 12
+        "Nama peserta", "Siti Rahayu, S.E.",  # 13
+        "Jumlah nilai capaian kompetensi", "29,5",  # 14
+        "Jumlah nilai standar kompetensi jabatan", "27",  # 15
+        "Persentase JPM", "100,00%",  # 16
+        "Kategori", "Optimal (O)",  # 17
+        "Saran Penempatan", "Dapat dipromosikan ke jabatan sasaran.",  # 18
+        "Saran Pengembangan", "Pelatihan komunikasi",  # 19
+        "disusun oleh Balai Penilaian Kompetensi",  # 20
+        "Asesor Penanggung Jawab", "Dra. Rina Wulandari, M.Psi.", "NIP. 19751212 200003 2 001",  # 21
+        "Kepala Balai Penilaian Kompetensi", "Dr. Hadi Susilo, M.T.", "NIP. 19681115 199202 1 002",  # 22
+    ]
+    position = 0
+    for needle in expected_in_order:
+        found = flat.find(needle, position)
+        assert found >= 0, f"'{needle}' tidak ditemukan sesudah posisi {position}"
+        position = found + len(needle)
+    assert "sampai dengan 24 November 2029" in flat  # valid for 3 years
+
+
+def test_placement_item_is_marked_not_applicable_for_filling_a_position() -> None:
+    text = " ".join("\n".join(_pdf_text(lambda out: render_individual_reports([_report(False)], out))).split())
+    assert NOT_FOR_PENGISIAN in text and "Dapat dipromosikan" not in text
+
+
+def test_long_report_keeps_headings_with_their_content() -> None:
+    data = _report()
+    long_text = "\n".join(f"- Butir pengembangan nomor {n} yang cukup panjang untuk memenuhi baris." for n in range(60))
+    from dataclasses import replace
+
+    doc = build_individual_report(replace(data, development_suggestions=long_text))
+    assert doc.page_count >= 3
+    for page in doc.pages:
+        texts = [op for op in page if op[0] == "t"]
+        lowest = min(texts, key=lambda op: op[2])
+        assert not lowest[5].startswith(("A. ", "B. ", "C. ", "II.", "III.", "IV.", "V.", "VI."))
