@@ -274,13 +274,16 @@ def submit(session: Session, event_participant_id: int, *, actor: str = "", now:
 
 def return_report(
     session: Session, event_participant_id: int, comment: str, *, actor: str = "",
-    reviewer_id: int | None = None, now: datetime | None = None,
+    reviewer_id: int | None = None, section: str = GENERAL_SECTION, now: datetime | None = None,
 ) -> Done:
-    """The reviewer returns the report to its author with a comment (kept as a general QC comment)."""
+    """The reviewer returns the report to its author with a comment (kept as a QC comment anchored to
+    ``section``, the report as a whole by default)."""
     report = report_of(session, event_participant_id)
+    if section not in COMMENT_SECTIONS:
+        raise QcError(f"Bagian laporan '{section}' tidak dikenal.")
     _set_reviewer(session, report, reviewer_id)
     step = _apply(session, report, ReportStatus.DIKEMBALIKAN, ReportRole.QC, actor=actor, comment=comment, now=now)
-    report.comments.append(QcComment(revision=report.revision, section=GENERAL_SECTION, text=step.comment,
+    report.comments.append(QcComment(revision=report.revision, section=section, text=step.comment,
                                      author=actor, created_at=_now(now)))
     session.flush()
     name = participant_result(session, event_participant_id).name

@@ -77,7 +77,7 @@ class ReportDiff:
         if not changed:
             return f"Tidak ada perubahan sejak revisi {self.base_revision} yang terakhir diperiksa."
         names = ", ".join(s.title for s in changed)
-        return f"Berubah sejak revisi {self.base_revision} ({self.current_label}): {names}."
+        return f"Berubah dari revisi {self.base_revision} (terakhir diperiksa) ke {self.current_label}: {names}."
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ def _as_text(value: Any, names: dict[str, str] | None = None) -> str:
 _TOKEN = re.compile(r"\s+|[^\s]+")
 
 
-def _segments(old: str, new: str) -> tuple[Segment, ...]:
+def _word_segments(old: str, new: str) -> list[Segment]:
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
     out: list[Segment] = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -136,6 +136,29 @@ def _segments(old: str, new: str) -> tuple[Segment, ...]:
             out.append(Segment("removed", "".join(a[i1:i2])))
         if j2 > j1:
             out.append(Segment("added", "".join(b[j1:j2])))
+    return out
+
+
+def _segments(old: str, new: str) -> tuple[Segment, ...]:
+    """Line by line; a line that was edited (not rewritten) shows its changed words."""
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    out: list[Segment] = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out.append(Segment("same", "".join(a[i1:i2])))
+        elif tag == "replace" and i2 - i1 == j2 - j1 and all(
+            difflib.SequenceMatcher(None, x, y).ratio() >= 0.6 for x, y in zip(a[i1:i2], b[j1:j2], strict=True)
+        ):
+            for x, y in zip(a[i1:i2], b[j1:j2], strict=True):
+                out.extend(_word_segments(x, y))
+        else:
+            removed = "".join(a[i1:i2])
+            if removed and j2 > j1 and not removed.endswith("\n"):
+                removed += "\n"  # the added lines start on their own line
+            if removed:
+                out.append(Segment("removed", removed))
+            if j2 > j1:
+                out.append(Segment("added", "".join(b[j1:j2])))
     return tuple(out)
 
 

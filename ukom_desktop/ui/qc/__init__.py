@@ -1,0 +1,1 @@
+"""The QC Laporan area: review dialog, assessor evaluation screen, print menu."""
