@@ -2,7 +2,7 @@
 
 Kinds: "daftar" (participant list), "kehadiran" (rekapitulasi kehadiran, with a per-unit summary),
 "kelengkapan" (phone, e-mail, DRH and competency tracing per participant, with what is missing),
-"kelompok" (waves, groups and question sets, one sheet per wave).
+"kelompok" (waves, groups and question sets, one sheet per wave; those not attending are left out).
 """
 
 from __future__ import annotations
@@ -113,7 +113,8 @@ def _completeness_sheet(rows: list[ParticipantRow], subtitles: list[str]) -> Tab
 def _group_sheets(rows: list[ParticipantRow], subtitles: list[str]) -> list[TableSheet]:
     waves: dict[int | None, list[ParticipantRow]] = defaultdict(list)
     for r in rows:
-        waves[r.wave].append(r)
+        if r.attendance != "tidak_hadir":  # people who will not come are in no group
+            waves[r.wave].append(r)
     sheets = []
     for wave in sorted(waves, key=lambda w: (w is None, w or 0)):
         members = sorted(waves[wave], key=lambda r: (r.group is None, r.group or 0, r.number or 0))

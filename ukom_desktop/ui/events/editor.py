@@ -237,16 +237,20 @@ class EventEditorDialog(QDialog):
         self.checklist = result
         self.status_label.setText(f"Status: {label(EVENT_STATUS, result.status)}")
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(result.status)))
-        parts = []
+        timing = []
         if result.stage_days:
-            parts.append(f"Mutu baku tahap ini {result.stage_days} hari")
+            timing.append(f"mutu baku tahap ini {result.stage_days} hari")
         if result.stage_minutes_000:
-            parts.append(f"langkah SOP 000 seluruhnya {result.stage_minutes_000} menit kerja")
+            timing.append(f"langkah SOP 000 seluruhnya {result.stage_minutes_000} menit kerja")
         if result.days_in_stage is not None:
-            parts.append(f"sudah berjalan {result.days_in_stage} hari" + (" (melewati mutu baku)" if result.overdue else ""))
+            timing.append(f"sudah berjalan {result.days_in_stage} hari"
+                          + (" (melewati mutu baku)" if result.overdue else ""))
+        lines = ["; ".join(timing).capitalize() + "."] if timing else []
+        if not result.items:
+            lines.append("Tidak ada langkah SOP pada tahap ini.")
         if result.missing_summary:
-            parts.append(f"Masih kurang: {result.missing_summary}")
-        self.stage_label.setText(". ".join(parts) + ("." if parts else "Tidak ada langkah SOP pada tahap ini."))
+            lines.append(f"Masih kurang: {result.missing_summary}.")
+        self.stage_label.setText(" ".join(lines))
         table = self.checklist_table
         table.blockSignals(True)
         table.setRowCount(len(result.items))

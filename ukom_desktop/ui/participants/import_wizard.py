@@ -82,13 +82,13 @@ class ImportWizard(QDialog):
         layout.addLayout(filter_bar)
         self.model = RecordTableModel((
             Column("row", "Baris", lambda v: v.row_number, align_right=True, width=55),
-            Column("status", "Hasil", lambda v: v.status, lambda s: STATUS_TEXT.get(s, s), width=90),
-            Column("nip", "NIP", lambda v: v.record.nip, _nip_text, width=165),
-            Column("name", "Nama", lambda v: v.record.name, width=220),
+            Column("status", "Hasil", lambda v: v.status, lambda s: STATUS_TEXT.get(s, s), width=85),
+            Column("reasons", "Alasan", lambda v: "; ".join(v.reasons), width=400),
+            Column("nip", "NIP", lambda v: v.record.nip, _nip_text, width=150),
+            Column("name", "Nama", lambda v: v.record.name, width=180),
             Column("golongan", "Gol.", lambda v: v.record.golongan or "", width=55),
-            Column("unit", "Unit kerja", lambda v: v.record.unit, width=200),
+            Column("unit", "Unit kerja", lambda v: v.record.unit, width=160),
             Column("phone", "No. HP", lambda v: v.record.phone, width=115),
-            Column("reasons", "Alasan", lambda v: "; ".join(v.reasons), width=420),
         ))
         self.table = RecordTable(self.model, "import_preview")
         layout.addWidget(self.table, 1)
