@@ -26,9 +26,9 @@ COLUMNS = (
     Column("kind", "Jenis", lambda r: r.kind_label, width=170),
     Column("number", "Nomor", lambda r: r.number or "-", width=170),
     Column("date", "Tanggal", lambda r: r.issued_on, width=130),
-    Column("recipient", "Penerima", lambda r: r.recipient, width=300),
+    Column("recipient", "Penerima", lambda r: r.recipient, width=280),
     Column("count", "Dicetak", lambda r: r.print_count, lambda v: f"{v} kali", align_right=True, width=70),
-    Column("last", "Terakhir dicetak", lambda r: r.last_printed_at, _when, width=150),
+    Column("last", "Terakhir dicetak", lambda r: r.last_printed_at, _when, width=175),
     Column("file", "Berkas", lambda r: r.file_path, width=320),
 )
 
@@ -55,6 +55,7 @@ class IssuedDocumentsDialog(QDialog):
         hint.setStyleSheet("color: palette(mid);")
         layout.addWidget(hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("Tutup")
         self.open_button = buttons.addButton("Buka berkas", QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.clicked.connect(self._open_selected)
         buttons.rejected.connect(self.reject)
