@@ -249,27 +249,29 @@ def event_assignments(
         any_lead = any(lead is not None for lead in present.values())
     cells = matrix(session, event_id)
     measured = {ex for ex, comps in cells.items() if comps}
-    sessions = session.execute(
-        select(ScheduleSession.id, ScheduleSession.exercise_id).where(ScheduleSession.event_id == event_id)
-    ).all()
+    has_schedule = session.scalars(
+        select(ScheduleSession.id).where(ScheduleSession.event_id == event_id).limit(1)
+    ).first() is not None
     result: set[Assignment] = set()
-    if sessions:
-        exercise_of = {sid: ex for sid, ex in sessions}
+    if has_schedule:
+        stmt = (
+            select(SessionParticipant.session_id, SessionParticipant.event_participant_id, ScheduleSession.exercise_id)
+            .join(ScheduleSession, ScheduleSession.id == SessionParticipant.session_id)
+            .where(ScheduleSession.event_id == event_id)
+        )
+        if only is not None:
+            stmt = stmt.where(SessionParticipant.event_participant_id.in_(present))
+        seats = [(sid, ep, ex) for sid, ep, ex in session.execute(stmt) if ep in present and ex in measured]
         assessors: dict[int, list[int]] = defaultdict(list)
-        for sid, member in session.execute(
-            select(SessionAssessor.session_id, SessionAssessor.member_id).where(
-                SessionAssessor.session_id.in_(exercise_of)
-            )
-        ):
-            assessors[sid].append(member)
-        for sid, ep_id in session.execute(
-            select(SessionParticipant.session_id, SessionParticipant.event_participant_id).where(
-                SessionParticipant.session_id.in_(exercise_of)
-            )
-        ):
-            exercise_id = exercise_of[sid]
-            if ep_id not in present or exercise_id not in measured:
-                continue
+        session_ids = {sid for sid, _ep, _ex in seats}
+        if session_ids:
+            for sid, member in session.execute(
+                select(SessionAssessor.session_id, SessionAssessor.member_id).where(
+                    SessionAssessor.session_id.in_(session_ids)
+                )
+            ):
+                assessors[sid].append(member)
+        for sid, ep_id, exercise_id in seats:
             raters = assessors.get(sid) or ([present[ep_id]] if present[ep_id] is not None else [])
             for member in raters:
                 result.add(Assignment(ep_id, exercise_id, member))
