@@ -83,8 +83,9 @@ class ImportPreviewDialog(QDialog):
         self.preview = preview
         kinds = ", ".join(f"{sheet} ({kind})" for sheet, kind in preview.sheets) or "-"
         self.summary.setText(f"{preview.summary()}\nLembar yang dikenali: {kinds}.")
-        self.issues.setRowCount(len(preview.issues))
-        for row, issue in enumerate(preview.issues):
+        issues = sorted(preview.issues, key=lambda i: (i.sheet, i.row or 0))
+        self.issues.setRowCount(len(issues))
+        for row, issue in enumerate(issues):
             color = QColor("#c53030") if issue.severity == "error" else QColor("#b7791f")
             values = [issue.sheet, str(issue.row or ""), "Galat" if issue.severity == "error" else "Peringatan",
                       issue.message]
