@@ -59,7 +59,7 @@ def test_status_moves_on_and_the_checklist_shows_what_is_missing(qtbot, main_win
     with demo_database.sessions() as session:
         phones = checklist(session, event_id).counts.without_phone
     assert f"{phones} peserta tanpa nomor HP" in texts
-    assert "Status: Persiapan" == dialog.status_label.text()
+    assert dialog.status_label.text() == "Status: Persiapan"
     assert "mutu baku tahap ini 3 hari" in dialog.stage_label.text().lower()
 
     row = next(r for r in range(table.rowCount()) if table.item(r, 4).data(Qt.ItemDataRole.UserRole) == "004.4")
