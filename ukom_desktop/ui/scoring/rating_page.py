@@ -29,6 +29,7 @@ class RatingEntryPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.participant_id: int | None = None
+        self.participant_name = ""
         self._setup_ui()
         self._connect_signals()
 
@@ -161,6 +162,7 @@ class RatingEntryPage(QWidget):
             return
         self.model.set_form(list(form.rows), allow_half=form.allow_half_levels, max_level=form.max_level,
                             others=others)
+        self.participant_name = form.participant_name
         state = "sudah diserahkan (terkunci)" if form.submitted else f"{form.missing} isian belum diisi"
         self.title.setText(f"<b>{form.participant_name}</b> &nbsp; {state}")
         self.submit_button.setEnabled(not form.submitted)
@@ -210,6 +212,8 @@ class RatingEntryPage(QWidget):
                             f"{'tanpa bukti' if no_evidence else level_text(level) or 'kosong'}. "
                             f"Belum diisi: {missing}.")
         self._update_list_item(missing)
+        self.title.setText(f"<b>{self.participant_name}</b> &nbsp; "
+                           + (f"{missing} isian belum diisi" if missing else "lengkap; siap diserahkan"))
         return None
 
     def _update_list_item(self, missing: int) -> None:
