@@ -32,7 +32,7 @@ def test_export_import_dry_run_and_formulation_pdf(cli, tmp_path: Path) -> None:
         assert name in text
 
 
-def test_import_with_errors_exits_2_and_changes_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_with_errors_and_unknown_event_exit_2_and_change_nothing(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     cli("demo", "--participants", "3")
     wb = Workbook()
     ws = wb.active
@@ -51,9 +51,7 @@ def test_import_with_errors_exits_2_and_changes_nothing(cli, tmp_path: Path) -> 
               if row[0] == "Kepala Subbagian Tata Usaha"}
     assert levels["M.01"] == 2
 
-
-def test_unknown_event_is_a_sentence(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    cli("demo", "--participants", "1")
     result = cli("print", "formulation", "--event", "TIDAK-ADA", "--out", str(tmp_path / "x.pdf"), check=False)
     assert result.returncode == 2 and "Kegiatan dengan kode TIDAK-ADA tidak ditemukan." in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
