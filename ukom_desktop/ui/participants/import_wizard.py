@@ -44,7 +44,7 @@ class ImportWizard(QDialog):
         self.result: Any = None
         self.task: Any = None
         self.setWindowTitle("Impor peserta dari lembar kerja")
-        self.resize(1100, 640)
+        self.resize(1180, 660)
         self._setup_ui()
         self._connect_signals()
         self._update()
@@ -83,9 +83,9 @@ class ImportWizard(QDialog):
         self.model = RecordTableModel((
             Column("row", "Baris", lambda v: v.row_number, align_right=True, width=55),
             Column("status", "Hasil", lambda v: v.status, lambda s: STATUS_TEXT.get(s, s), width=85),
-            Column("reasons", "Alasan", lambda v: "; ".join(v.reasons), width=400),
-            Column("nip", "NIP", lambda v: v.record.nip, _nip_text, width=150),
-            Column("name", "Nama", lambda v: v.record.name, width=180),
+            Column("reasons", "Alasan", lambda v: "; ".join(v.reasons), width=440),
+            Column("nip", "NIP", lambda v: v.record.nip, _nip_text, width=168),
+            Column("name", "Nama", lambda v: v.record.name, width=160),
             Column("golongan", "Gol.", lambda v: v.record.golongan or "", width=55),
             Column("unit", "Unit kerja", lambda v: v.record.unit, width=160),
             Column("phone", "No. HP", lambda v: v.record.phone, width=115),
