@@ -48,8 +48,8 @@ class GroupingDialog(QDialog):
         for value, text in QUESTION_SET_MODES.items():
             self.mode_combo.addItem(text, value)
         form.addRow("Peserta per gelombang", self.wave_spin)
-        form.addRow("Kelompok paling sedikit", self.min_spin)
-        form.addRow("Kelompok paling banyak", self.max_spin)
+        form.addRow("Anggota kelompok paling sedikit", self.min_spin)
+        form.addRow("Anggota kelompok paling banyak", self.max_spin)
         form.addRow("Jumlah paket soal", self.sets_spin)
         form.addRow("Pembagian paket soal", self.mode_combo)
         layout.addLayout(form)
