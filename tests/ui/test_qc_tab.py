@@ -85,6 +85,9 @@ def test_return_and_resubmit_in_the_qc_tab(window, qtbot, recorded_messages) -> 
     assert "Kekuatan" in dialog.diff_view.toPlainText()
     qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
     assert dialog.data.status.value == "disetujui" and dialog.data.report_number
+    assert dialog.reopen_button.isEnabled()
+    assert not dialog.reopen("")  # a reason is required
+    assert "Alasan revisi baru wajib diisi." in recorded_messages[-1][1]
     dialog.close()
     assert _row(tab, ep).status == "disetujui"
     assert tab.model.cell_text(tab.model.rows().index(_row(tab, ep)), 4) == "Disetujui"

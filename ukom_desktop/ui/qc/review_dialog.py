@@ -102,8 +102,10 @@ class ReviewDialog(QDialog):
         actions.addWidget(self.action_hint, 1)
         self.return_button = QPushButton("Kembalikan ke penulis")
         self.approve_button = QPushButton("Setujui")
+        self.reopen_button = QPushButton("Revisi baru...")
+        self.reopen_button.setToolTip("Buka kembali laporan yang sudah disetujui agar dapat diubah (alasan wajib)")
         self.close_button = QPushButton("Tutup")
-        for button in (self.return_button, self.approve_button, self.close_button):
+        for button in (self.return_button, self.approve_button, self.reopen_button, self.close_button):
             actions.addWidget(button)
         layout.addLayout(actions)
 
@@ -111,6 +113,7 @@ class ReviewDialog(QDialog):
         self.add_comment_button.clicked.connect(self._on_add_comment)
         self.return_button.clicked.connect(self._on_return)
         self.approve_button.clicked.connect(self._on_approve)
+        self.reopen_button.clicked.connect(lambda: self.reopen())
         self.close_button.clicked.connect(self.accept)
 
     # -- data ---------------------------------------------------------------------------------
@@ -163,6 +166,7 @@ class ReviewDialog(QDialog):
         back, ok = data.action("kembalikan"), data.action("setujui")
         self.return_button.setEnabled(back is not None and back.enabled)
         self.approve_button.setEnabled(ok is not None and ok.enabled)
+        self.reopen_button.setEnabled(data.action("revisi_baru") is not None)
         if ok is None and back is None:
             self.action_hint.setText(f"Laporan berstatus {data.status.label}: tidak ada tindakan QC saat ini.")
         elif ok is not None and not ok.enabled:
@@ -222,3 +226,16 @@ class ReviewDialog(QDialog):
 
         self._write(lambda s: report_qc.approve(s, self.event_participant_id, actor=self._actor(),
                                                 reviewer_id=self.reviewer_combo.currentData()))
+
+    def reopen(self, reason: str | None = None) -> bool:
+        """"Revisi baru": the approved report goes back to draft; the reason is recorded."""
+        from ukom_desktop.services import report_qc
+
+        if reason is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            reason, ok = QInputDialog.getText(self, "Revisi baru", "Alasan membuka kembali laporan yang disetujui:")
+            if not ok:
+                return False
+        return self._write(lambda s: report_qc.new_revision(s, self.event_participant_id, reason or "",
+                                                            actor=self._actor()))
