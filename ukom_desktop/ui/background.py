@@ -88,11 +88,15 @@ class BackgroundTask(QObject):
             self.dialog.setLabelText("Membatalkan...")
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
-        if self.dialog is not None:
-            self.dialog.setMaximum(max(total, 0))
-            self.dialog.setValue(min(done, total) if total > 0 else 0)
-            if message:
-                self.dialog.setLabelText(message)
+        dialog = self.dialog
+        if dialog is None:
+            return
+        if message:
+            dialog.setLabelText(message)
+        dialog.setMaximum(max(total, 0))
+        # A modal QProgressDialog processes events inside setValue, so the task may end (and the dialog
+        # close) during this call: nothing may touch the dialog after it.
+        dialog.setValue(min(done, total) if total > 0 else 0)
 
     def _close_dialog(self) -> None:
         if self.dialog is not None:

@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self._setup_ui()
         self._connect_signals()
-        self._install_features()
+        self._features_installed = False
         self._restore_geometry()
 
     # -- construction -------------------------------------------------------------------------
@@ -141,10 +141,15 @@ class MainWindow(QMainWindow):
 
     # -- database -----------------------------------------------------------------------------
     def finish_startup(self) -> None:
-        """Touches that need the Qt namespace (about 20 ms on first use): done once the window shows."""
+        """What can wait until the frame is on screen: the feature areas' menu actions, and touches that
+        need the Qt namespace (about 20 ms on first use). Runs once, before the database opens."""
+        if self._features_installed:
+            return
         from PySide6.QtCore import Qt
 
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._install_features()
+        self._features_installed = True
 
     def open_database(self, url: str | None = None) -> bool:
         """Open (creating and upgrading as needed) a database; tell the user in words when it fails."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 
@@ -32,5 +33,7 @@ class LazyPage(QWidget):
         return self._widget
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
-        self.widget()
         super().showEvent(event)
+        if self._widget is None:
+            # Built right after this paint, so showing the page (or the window) is never held up by it.
+            QTimer.singleShot(0, self.widget)
