@@ -4,6 +4,10 @@
 PrintResult; run it inside one transaction (ui/background.run_in_background or `print_now`). Closing the
 generator early (Batal) removes the unfinished files and, with the caller's rollback, gives the numbers
 back: a batch is all or nothing.
+
+A finished print of invitations (Surat Undangan, one per participant or collective) also marks the
+participants it was addressed to as invited ("dikirim", with the time), in the same transaction as
+the register; a participant whose invitation is already "dikirim" or "diterima" keeps that status.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ukom_desktop.db.models import Event
+from ukom_desktop.db.models import Event, EventParticipant, InvitationStatus, utcnow
 from ukom_desktop.documents import api
 from ukom_desktop.domain.nip import format_nip
 from ukom_desktop.errors import UserFacingError
@@ -70,6 +74,7 @@ class PrintResult:
     files: tuple[Path, ...]
     pages: int
     documents: tuple[PrintedDocument, ...]
+    newly_invited: int = 0  # participants whose invitation status became "dikirim" with this print
 
     @property
     def new_count(self) -> int:
@@ -85,7 +90,10 @@ class PrintResult:
         if numbers:
             text += f"; nomor {numbers[0]}" + (f" s.d. {numbers[-1]}" if len(numbers) > 1 else "")
         where = self.files[0] if len(self.files) == 1 else self.files[0].parent
-        return f"{text}; disimpan di {where}"
+        text = f"{text}; disimpan di {where}"
+        if self.newly_invited:
+            text += f"; {self.newly_invited} peserta dicatat sudah diundang (status undangan: dikirim)"
+        return text
 
 
 @dataclass
@@ -96,6 +104,7 @@ class _Job:
     build: list[Callable[[], api.Document]]
     stems: list[str]
     title: str
+    addressees: list[EventParticipant] = field(default_factory=list)  # participants the letters go to
 
 
 def _copies(session: Session, event_id: int, kind: str, options: ed.PrintOptions) -> tuple[str, ...]:
@@ -131,7 +140,7 @@ def _letters(session: Session, request: PrintRequest, basics: ed.EventBasics, to
         template=template_text(session, kind), paper=basics.paper,
     )
     build_one = api.build_invitation if kind == "undangan" else api.build_summons
-    job = _Job([], [], [], PRINT_KINDS[kind])
+    job = _Job([], [], [], PRINT_KINDS[kind], list(rows))
     if options.collective:
         key = f"kolektif:gelombang-{wave.number}" if wave else "kolektif"
         who = f"Peserta {'gelombang ' + str(wave.number) + ' ' if wave else ''}({len(rows)} orang)"
@@ -212,6 +221,19 @@ def _single(session: Session, request: PrintRequest, basics: ed.EventBasics, tod
     raise UserFacingError(f"Jenis dokumen '{kind}' tidak dikenal.")
 
 
+def mark_invited(session: Session, participants: list[EventParticipant]) -> int:
+    """Invitation status "dikirim" (with the time) for those not yet invited; returns how many changed."""
+    now = utcnow()
+    changed = 0
+    for ep in participants:
+        if ep.invitation_status == InvitationStatus.BELUM:
+            ep.invitation_status = InvitationStatus.DIKIRIM
+            ep.invited_at = ep.invited_at or now
+            changed += 1
+    session.flush()
+    return changed
+
+
 def _check_target(request: PrintRequest) -> None:
     per_file = request.options.per_participant
     if per_file and request.kind not in LETTER_KINDS:
@@ -257,7 +279,8 @@ def print_documents(session: Session, request: PrintRequest) -> Generator[Progre
         printed.append(PrintedDocument(issued.kind, issued.number, issued.issued_on, issued.recipient,
                                        issued.reprint, path))
     files_out = tuple(dict.fromkeys(paths))
-    return PrintResult(request.kind, job.title, files_out, pages, tuple(printed))
+    invited = mark_invited(session, job.addressees) if request.kind == "undangan" else 0
+    return PrintResult(request.kind, job.title, files_out, pages, tuple(printed), invited)
 
 
 def print_now(session: Session, request: PrintRequest, progress: Callable[[int, int, str], None] | None = None
