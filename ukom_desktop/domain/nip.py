@@ -29,6 +29,8 @@ class NipError(ValueError):
 
 
 _NON_DIGIT = re.compile(r"[\s.\-'’`]")
+_WHOLE_FLOAT_TEXT = re.compile(r"\d+\.0+")
+_SCIENTIFIC_TEXT = re.compile(r"\d(\.\d+)?[eE]\+?\d+")
 
 
 def normalize_nip(raw: object) -> str:
@@ -46,9 +48,9 @@ def normalize_nip(raw: object) -> str:
             return str(int(raw))
         return repr(raw)
     text = str(raw).strip()
-    if re.fullmatch(r"\d+\.0+", text):
+    if _WHOLE_FLOAT_TEXT.fullmatch(text):
         text = text.split(".")[0]
-    if re.fullmatch(r"\d(\.\d+)?[eE]\+?\d+", text):
+    if _SCIENTIFIC_TEXT.fullmatch(text):
         # Scientific notation from a numeric cell: precision is already lost beyond 15 digits.
         return text
     return _NON_DIGIT.sub("", text)
@@ -62,7 +64,10 @@ def parse_nip(raw: object) -> NipInfo:
             "NIP tersimpan sebagai angka di lembar kerja sehingga digit terakhirnya hilang; "
             "format kolom NIP sebagai Teks lalu ketik ulang NIP tersebut"
         )
-    nip = normalize_nip(raw)
+    if raw.__class__ is str and len(raw) == 18 and raw.isdigit() and raw.isascii():  # type: ignore[attr-defined]
+        nip: str = raw  # type: ignore[assignment]  # the usual case: normalize_nip would return it unchanged
+    else:
+        nip = normalize_nip(raw)
     if not nip:
         raise NipError("NIP kosong")
     if not nip.isdigit():

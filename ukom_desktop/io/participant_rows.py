@@ -155,22 +155,28 @@ class ImportPreview:
 # --------------------------------------------------------------------------- row classification
 
 
-class _Row:
-    """Access to one row's cells by field key; each field's text is worked out once."""
+def _text(value: CellValue) -> str:
+    """cell_text() with the common case (a text cell) done here."""
+    if value.__class__ is str:
+        return " ".join(value.split())  # type: ignore[union-attr]
+    return "" if value is None else cell_text(value)
 
-    __slots__ = ("cells", "values", "texts")
+
+class _Row:
+    """Access to one row's cells by field key; a cell becomes text only when a check asks for it."""
+
+    __slots__ = ("cells", "values")
 
     def __init__(self, cells: Sequence[CellValue], columns: dict[str, int]) -> None:
         self.cells = cells
         width = len(cells)
         self.values = {key: cells[col] for key, col in columns.items() if col < width}
-        self.texts = {key: cell_text(value) for key, value in self.values.items()}
 
     def raw(self, key: str) -> CellValue:
         return self.values.get(key)
 
     def text(self, key: str) -> str:
-        return self.texts.get(key, "")
+        return _text(self.values.get(key))
 
     def filled(self) -> list[int]:
         """Indexes of the non-empty cells."""
@@ -268,8 +274,9 @@ def _judge_row(
 ) -> RowVerdict:
     errors: list[str] = []
     warnings: list[str] = []
+    get = row.values.get
 
-    nip, nip_problem = clean_nip(row.raw("nip"))
+    nip, nip_problem = clean_nip(get("nip"))
     info: NipInfo | None = None
     if nip_problem:
         errors.append(nip_problem)
@@ -291,15 +298,16 @@ def _judge_row(
             if nip in existing_nips:
                 errors.append(f"NIP {format_nip(nip)} sudah terdaftar sebagai peserta kegiatan ini")
 
-    name = row.text("nama")
+    name = _text(get("nama"))
     if not name:
         errors.append("Nama kosong")
 
     golongan: str | None = None
-    golongan_text = row.text("golongan")
-    pangkat_text = row.text("pangkat")
+    golongan_raw = get("golongan")
+    golongan_text = _text(golongan_raw)
+    pangkat_text = _text(get("pangkat"))
     if golongan_text:
-        golongan = _golongan_of(row.raw("golongan"))
+        golongan = _golongan_of(golongan_raw)
         if golongan is None:
             errors.append(f"Golongan/ruang '{golongan_text}' tidak dikenal")
         elif pangkat_text:
@@ -314,7 +322,7 @@ def _judge_row(
         warnings.append("Golongan/ruang kosong")
 
     sex = info.sex if info else None
-    sex_text = row.text("jenis_kelamin")
+    sex_text = _text(get("jenis_kelamin"))
     if sex_text:
         stated = _sex_of(sex_text)
         if stated is None:
@@ -337,15 +345,17 @@ def _judge_row(
     elif birth_text and stated_birth is None and not info:
         warnings.append(f"Tanggal lahir '{birth_text}' tidak terbaca")
 
-    phone, phone_warning = clean_phone(row.raw("no_hp"))
-    if not row.text("no_hp"):
+    phone_raw = get("no_hp")
+    phone, phone_warning = clean_phone(phone_raw)
+    if not _text(phone_raw):
         warnings.append("No. HP/WA kosong")
     elif phone_warning:
         warnings.append(phone_warning)
 
-    email = row.text("email").replace(" ", "")
+    email_text = _text(get("email"))
+    email = email_text.replace(" ", "")
     if email and not is_valid_email(email):
-        warnings.append(f"Alamat email '{row.text('email')}' tidak sah")
+        warnings.append(f"Alamat email '{email_text}' tidak sah")
 
     record = ParticipantRecord(
         nip=nip,
@@ -354,12 +364,12 @@ def _judge_row(
         birth_date=birth,
         birth_place=place,
         golongan=golongan,
-        jabatan=row.text("jabatan"),
-        unit=row.text("unit"),
-        agency=row.text("instansi"),
+        jabatan=_text(get("jabatan")),
+        unit=_text(get("unit")),
+        agency=_text(get("instansi")),
         phone=phone,
         email=email,
-        target_jabatan=row.text("jabatan_sasaran"),
+        target_jabatan=_text(get("jabatan_sasaran")),
     )
     status = STATUS_REJECTED if errors else STATUS_WARNING if warnings else STATUS_OK
     return RowVerdict(row_number, status, tuple(errors), tuple(warnings), record)
