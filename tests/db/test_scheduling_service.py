@@ -205,3 +205,25 @@ def test_unknown_wave_and_empty_event_get_sentences(database) -> None:  # type: 
         run_to_end(schedule_event(database.sessions, full.event_id, [9]))
     with pytest.raises(UserFacingError, match="belum memiliki peserta"):
         run_to_end(schedule_event(database.sessions, empty.event_id))
+
+
+def test_findings_name_people_in_words_and_tell_namesakes_apart(scheduled) -> None:  # type: ignore[no-untyped-def]
+    from ukom_desktop.db.models import Participant
+
+    with scheduled.sessions.begin() as session:
+        stored = load_stored_schedule(session, 1)
+        first, second = _one_to_one_pair(stored)
+        a, b = first.participant_ids[0], second.participant_ids[0]
+        info_a, info_b = stored.event.participants[a], stored.event.participants[b]
+        twin = session.get(EventParticipant, info_b.db_id)
+        session.get(Participant, twin.participant_id).name = info_a.name  # two people of one name
+    edit = GridEdit("move_participant", person=a, source=first.id, target=second.id)
+    with scheduled.sessions.begin() as session:
+        outcome = apply_edit(session, 1, edit)
+    size = [v for v in outcome.added if v.code == Rule.ONE_TO_ONE_SIZE and second.id in v.session_ids]
+    assert not outcome.applied and size
+    message = size[0].message
+    # "2 peserta (Nama (no. 3), Nama (no. 17))": the names, told apart by the number the grid shows.
+    assert f"{info_a.name} (no. {info_a.number})" in message
+    assert f"{info_a.name} (no. {info_b.number})" in message
+    assert a not in message and b not in message  # never the internal ids ("P003")

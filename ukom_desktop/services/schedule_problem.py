@@ -7,10 +7,10 @@ exercises their code, stored sessions "S41" (schedule_session id), preset groups
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field, fields
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -105,6 +105,9 @@ class StoredSchedule:
         return sorted({s.wave for s in self.schedule.sessions})
 
 
+_Named = TypeVar("_Named", dm.Participant, dm.Assessor)
+
+
 def session_key(db_id: int) -> str:
     return f"S{db_id}"
 
@@ -174,6 +177,17 @@ def _availability(member: TeamMember, all_days: list[date]) -> frozenset[tuple[d
     return frozenset((d, h) for d in all_days for h in dm.HALF_DAYS if (d, h) not in blocked - granted)
 
 
+def _named_apart(people: list[_Named], qualifiers: dict[str, str]) -> list[_Named]:
+    """The checker's sentences name people; two people of one name get a qualifier in words (their
+    participant number, NIP or unit) so that a finding never leaves the reader guessing who is meant."""
+    counts = Counter(p.name.casefold() for p in people)
+    return [
+        replace(p, name=f"{p.name} ({qualifiers[p.id]})") if counts[p.name.casefold()] > 1 and p.id in qualifiers
+        else p
+        for p in people
+    ]
+
+
 def _event(session: Session, event_id: int) -> Event:
     event = session.get(Event, event_id)
     if event is None:
@@ -227,6 +241,9 @@ def build_event_problem(session: Session, event_id: int) -> EventProblem:
         unit = person.unit.strip() or f"(unit {person.name} belum diisi)"
         participants.append(dm.Participant(pid, unit, wave_number[ep.wave_id], gid, person.name))
         p_info[pid] = PersonInfo(ep.id, person.name, person.nip, person.unit, ep.number, person.jabatan)
+    participants = _named_apart(participants, {
+        pid: f"no. {info.number}" if info.number is not None else f"NIP {info.nip}" for pid, info in p_info.items()
+    })
     if no_wave:
         notes.append(f"{no_wave} peserta belum masuk gelombang sehingga tidak dijadwalkan.")
     if absent:
@@ -254,6 +271,7 @@ def build_event_problem(session: Session, event_id: int) -> EventProblem:
             dm.Assessor(aid, unit, _availability(member, all_days), member.max_participants_per_wave, member.name)
         )
         a_info[aid] = PersonInfo(member.id, member.name, member.nip, member.unit, None, label(TEAM_ROLE, etm.role))
+    assessors = _named_apart(assessors, {a.id: a.unit for a in assessors})
     if inactive:
         notes.append(f"{inactive} anggota tim berstatus nonaktif sehingga tidak dijadwalkan.")
 

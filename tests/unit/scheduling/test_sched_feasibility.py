@@ -78,7 +78,7 @@ def test_every_assessor_from_the_participants_unit() -> None:
     f = unit[0]
     assert f.wave == 1 and f.severity == HARD
     assert f.person_ids == ("P1", "P2")
-    assert "2 peserta dari unit Biro Umum (P1, P2) tidak dapat dinilai" in f.message
+    assert "2 peserta dari unit Biro Umum (Budi Santoso, Citra Lestari) tidak dapat dinilai" in f.message
     assert "semua asesor yang tersedia berasal dari unit Biro Umum" in f.message
 
 

@@ -89,6 +89,13 @@ class _Checker:
             return f"asesor {self.problem.assessor_by_id[person_id].label}"
         return f"{role} {person_id}"
 
+    def names(self, role: str, person_ids: Iterable[str]) -> str:
+        """The people's names joined for a sentence ("-" when there is nobody)."""
+        by_id: dict[str, Participant] | dict[str, Assessor] = (
+            self.problem.participant_by_id if role == "peserta" else self.problem.assessor_by_id
+        )
+        return ", ".join(by_id[x].label if x in by_id else x for x in person_ids) or "-"
+
     # -- rules ---------------------------------------------------------------------------------
     def check_references(self) -> None:
         p = self.problem
@@ -206,8 +213,8 @@ class _Checker:
                     Rule.ONE_TO_ONE_SIZE,
                     HARD,
                     f"Sesi {self.describe(s)} harus berisi tepat 1 peserta dan 1 asesor, tetapi berisi "
-                    f"{len(s.participant_ids)} peserta ({', '.join(s.participant_ids) or '-'}) dan "
-                    f"{len(s.assessor_ids)} asesor ({', '.join(s.assessor_ids) or '-'}).",
+                    f"{len(s.participant_ids)} peserta ({self.names('peserta', s.participant_ids)}) dan "
+                    f"{len(s.assessor_ids)} asesor ({self.names('asesor', s.assessor_ids)}).",
                     [s],
                     (*s.participant_ids, *s.assessor_ids),
                     wave=s.wave,
@@ -446,7 +453,7 @@ class _Checker:
                     Rule.LEAD_OVERLOAD,
                     HARD,
                     f"Gelombang {wave}: asesor {assessor.label} menjadi asesor utama {len(pids)} peserta "
-                    f"({', '.join(pids)}); paling banyak {limit} peserta.",
+                    f"({self.names('peserta', pids)}); paling banyak {limit} peserta.",
                     persons=[aid, *pids],
                     wave=wave,
                 )

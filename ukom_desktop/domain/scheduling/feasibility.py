@@ -179,7 +179,7 @@ def _check_wave(problem: ScheduleProblem, wave: int, members: list[Participant],
         if not others:
             out.add(
                 Rule.UNIT_COVERS_ALL_ASSESSORS,
-                f"{prefix}: {len(people)} peserta dari unit {unit} ({_names(ids)}) tidak dapat dinilai karena "
+                f"{prefix}: {len(people)} peserta dari unit {unit} ({_names([p.label for p in people])}) tidak dapat dinilai karena "
                 f"semua asesor yang tersedia berasal dari unit {unit}.",
                 wave,
                 ids,
@@ -217,7 +217,7 @@ def _check_wave(problem: ScheduleProblem, wave: int, members: list[Participant],
             if observers < st.group_observers:
                 out.add(
                     Rule.GROUP_PARTITION,
-                    f"{prefix}: kelompok {name} ({_names(ids)}) memerlukan {st.group_observers} asesor pengamat, "
+                    f"{prefix}: kelompok {name} ({_names([p.label for p in people])}) memerlukan {st.group_observers} asesor pengamat, "
                     f"tetapi hanya {observers} asesor tersedia yang bukan berasal dari unit "
                     f"{' atau '.join(sorted(units))}.",
                     wave,

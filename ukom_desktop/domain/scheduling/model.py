@@ -101,7 +101,8 @@ class Participant:
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({self.id})" if self.name else self.id
+        """The name in words; the id only when no name was given (the caller keeps names distinct)."""
+        return self.name or self.id
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,8 @@ class Assessor:
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({self.id})" if self.name else self.id
+        """The name in words; the id only when no name was given (the caller keeps names distinct)."""
+        return self.name or self.id
 
     def is_available(self, day: date, half: HalfDay) -> bool:
         return self.availability is None or (day, half) in self.availability
@@ -131,7 +133,8 @@ class Room:
 
     @property
     def label(self) -> str:
-        return f"{self.name} ({self.id})" if self.name else self.id
+        """The name in words; the id only when no name was given (the caller keeps names distinct)."""
+        return self.name or self.id
 
 
 @dataclass(frozen=True)
