@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from ukom_desktop.db.models import IntegratedResult, Rating
+from ukom_desktop.db.models import IntegratedResult, Participant, Rating, TeamMember
 
 
 def _entry(main_window, qtbot):  # type: ignore[no-untyped-def]
@@ -22,7 +22,11 @@ def _entry(main_window, qtbot):  # type: ignore[no-untyped-def]
 def test_tab_follows_the_event_and_lists_only_the_assessors_participants(main_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     tab, entry = _entry(main_window, qtbot)
     assert tab.pages.tabText(0) == "Input penilaian"
-    assert entry.participant_list.count() == 30  # no schedule, no lead assessors yet: the whole team rates
+    # No schedule, no lead assessors yet: the whole team rates, each assessor every participant of another unit.
+    with main_window.context.session() as session:
+        unit = session.get(TeamMember, entry.assessor_id).unit
+        own_unit = session.scalar(select(func.count()).select_from(Participant).where(Participant.unit == unit))
+    assert own_unit > 0 and entry.participant_list.count() == 30 - own_unit
     assert "(kurang " in entry.participant_list.item(0).text()
     assert entry.grid.currentIndex().column() == 2  # the level of the first missing row
 

@@ -1,15 +1,8 @@
-"""Rating entry for assessors: who rates whom in which exercise, the forms, saving, progress, submission.
+"""Rating entry for assessors: the forms, saving, submission and the blind-rating rule.
 
-Who may rate what (an *assignment* is participant x exercise x assessor):
-
-- From the stored schedule when the event has one: every session participant is rated in the
-  session's exercise by each assessor of that session. A session without assessors (a written,
-  whole-wave exercise such as the in-basket) is scored by the participant's lead assessor.
-- Without a schedule: the participant's lead assessor (EventParticipant.lead_assessor_id) rates every
-  exercise of the event; when no participant has a lead assessor yet, every assessor of the event
-  team may rate every participant.
-- Exercises that measure no competency in the event matrix (a psychotest) get no form; participants
-  marked absent are left out.
+Who rates whom is decided in services.rating_assignments (schedule, lead assessor or event team, never
+an assessor of the participant's own unit); progress per participant and assessor is in
+services.rating_progress. Their public names are importable from here as well.
 
 A form lists the competencies the exercise measures (EventMatrixCell), restricted to the competencies
 of the participant's target-position standard when it has one. Each save is one rating, validated
@@ -30,45 +23,35 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ukom_desktop.db import audit
-from ukom_desktop.db.models import (
-    Attendance,
-    Competency,
-    Event,
-    EventExercise,
-    EventMatrixCell,
-    EventParticipant,
-    EventTeamMember,
-    Exercise,
-    Participant,
-    PositionStandard,
-    Rating,
-    ScheduleSession,
-    SessionAssessor,
-    SessionParticipant,
-    TeamMember,
-    TeamRole,
-)
+from ukom_desktop.db.models import Competency, EventParticipant, Exercise, Participant, Rating
 from ukom_desktop.domain import integration as rules
-from ukom_desktop.errors import UserFacingError
-from ukom_desktop.services.settings import event_setting
+from ukom_desktop.services.rating_assignments import (
+    AssessorOption,
+    Assignment,
+    RatingError,
+    assessors_with_work,
+    conflict_reason,
+    event_assignments,
+    event_purpose,
+    exercise_order,
+    expected_cells,
+    form_competencies,
+    integration_settings,
+    matrix,
+    ratings_of,
+    standard_competencies,
+    team_assessors,
+    unassigned_participants,
+)
+from ukom_desktop.services.rating_progress import Progress, ProgressRow, rating_progress
 
-
-class RatingError(UserFacingError):
-    """A rating that cannot be saved or submitted; the message is in Bahasa Indonesia."""
-
-
-@dataclass(frozen=True)
-class Assignment:
-    event_participant_id: int
-    exercise_id: int
-    assessor_id: int
-
-
-@dataclass(frozen=True)
-class AssessorOption:
-    id: int
-    name: str
-    nip: str
+__all__ = [
+    "AssessorOption", "Assignment", "FormRow", "ParticipantToRate", "Progress", "ProgressRow", "RatingError",
+    "RatingForm", "assessors_with_work", "domain_ratings", "event_assignments", "event_purpose",
+    "form_competencies", "has_submitted", "integration_settings", "matrix", "participants_for_assessor",
+    "rating_form", "rating_progress", "save_rating", "standard_competencies", "submit_ratings",
+    "team_assessors", "unassigned_participants", "visible_ratings_for",
+]
 
 
 @dataclass(frozen=True)
@@ -123,212 +106,17 @@ class RatingForm:
         return sum(1 for r in self.rows if not r.filled)
 
 
-@dataclass(frozen=True)
-class ProgressRow:
-    """Expected and filled cells for one participant (assessor_id None) or one assessor."""
-
-    key: int
-    label: str
-    expected: int
-    filled: int
-    submitted_parts: int  # participant rows: assessors who submitted; assessor rows: participants submitted
-    parts: int
-    number: int | None = None  # participant number (participant rows)
-
-    @property
-    def missing(self) -> int:
-        return self.expected - self.filled
-
-
-@dataclass(frozen=True)
-class Progress:
-    by_participant: tuple[ProgressRow, ...]
-    by_assessor: tuple[ProgressRow, ...]
-
-
-# ---------------------------------------------------------------------------------------------
-# Settings and matrix
-
-
-def integration_settings(session: Session, event_id: int) -> rules.IntegrationSettings:
-    try:
-        return rules.IntegrationSettings.from_dict(event_setting(session, event_id, "integration", None))
-    except ValueError as exc:
-        raise RatingError(str(exc)) from exc
-
-
-def _exercise_order(session: Session, event_id: int) -> dict[int, int]:
-    rows = session.execute(
-        select(EventExercise.exercise_id, EventExercise.sort_order, Exercise.sort_order)
-        .join(Exercise, Exercise.id == EventExercise.exercise_id)
-        .where(EventExercise.event_id == event_id)
-    ).all()
-    ordered = sorted(rows, key=lambda r: (r[1], r[2], r[0]))
-    return {r[0]: n for n, r in enumerate(ordered)}
-
-
-def matrix(session: Session, event_id: int) -> dict[int, list[int]]:
-    """exercise id -> competency ids it measures in this event (competencies in dictionary order)."""
-    rows = session.execute(
-        select(EventMatrixCell.exercise_id, EventMatrixCell.competency_id)
-        .join(Competency, Competency.id == EventMatrixCell.competency_id)
-        .where(EventMatrixCell.event_id == event_id)
-        .order_by(Competency.sort_order, Competency.code)
-    ).all()
-    result: dict[int, list[int]] = defaultdict(list)
-    for exercise_id, competency_id in rows:
-        result[exercise_id].append(competency_id)
-    return dict(result)
-
-
-def standard_competencies(session: Session, event_participant_ids: Iterable[int]) -> dict[int, set[int]]:
-    """event participant id -> competency ids of their target position's standard (absent: no standard)."""
-    ids = list(event_participant_ids)
-    if not ids:
-        return {}
-    rows = session.execute(
-        select(EventParticipant.id, PositionStandard.competency_id)
-        .join(PositionStandard, PositionStandard.position_id == EventParticipant.target_position_id)
-        .where(EventParticipant.id.in_(ids))
-    ).all()
-    result: dict[int, set[int]] = defaultdict(set)
-    for ep_id, comp_id in rows:
-        result[ep_id].add(comp_id)
-    return dict(result)
-
-
-def form_competencies(
-    cells: dict[int, list[int]], standards: dict[int, set[int]], ep_id: int, exercise_id: int
-) -> list[int]:
-    measured = cells.get(exercise_id, [])
-    standard = standards.get(ep_id)
-    if standard:
-        narrowed = [c for c in measured if c in standard]
-        return narrowed
-    return list(measured)
-
-
-# ---------------------------------------------------------------------------------------------
-# Assignments
-
-
-def _present_participants(session: Session, event_id: int) -> dict[int, int | None]:
-    """event participant id -> lead assessor id, for participants not marked absent."""
-    rows = session.execute(
-        select(EventParticipant.id, EventParticipant.lead_assessor_id, EventParticipant.attendance).where(
-            EventParticipant.event_id == event_id
-        )
-    ).all()
-    return {r[0]: r[1] for r in rows if r[2] != Attendance.TIDAK_HADIR}
-
-
-def team_assessors(session: Session, event_id: int) -> list[AssessorOption]:
-    """Assessors of the event team (role asesor), by name."""
-    rows = session.execute(
-        select(TeamMember.id, TeamMember.name, TeamMember.nip)
-        .join(EventTeamMember, EventTeamMember.member_id == TeamMember.id)
-        .where(EventTeamMember.event_id == event_id, EventTeamMember.role == TeamRole.ASESOR)
-        .order_by(TeamMember.name)
-    ).all()
-    return [AssessorOption(r[0], r[1], r[2]) for r in rows]
-
-
-def event_assignments(
-    session: Session, event_id: int, only: Iterable[int] | None = None
-) -> set[Assignment]:
-    """Every participant x exercise x assessor that should be rated in the event (see module doc).
-
-    ``only`` limits the result to those event participants (the rule itself looks at the whole event).
-    """
-    present = _present_participants(session, event_id)
-    if only is not None:
-        wanted = set(only)
-        any_lead = any(lead is not None for lead in present.values())
-        present = {ep: lead for ep, lead in present.items() if ep in wanted}
-    else:
-        any_lead = any(lead is not None for lead in present.values())
-    cells = matrix(session, event_id)
-    measured = {ex for ex, comps in cells.items() if comps}
-    has_schedule = session.scalars(
-        select(ScheduleSession.id).where(ScheduleSession.event_id == event_id).limit(1)
-    ).first() is not None
-    result: set[Assignment] = set()
-    if has_schedule:
-        stmt = (
-            select(SessionParticipant.session_id, SessionParticipant.event_participant_id, ScheduleSession.exercise_id)
-            .join(ScheduleSession, ScheduleSession.id == SessionParticipant.session_id)
-            .where(ScheduleSession.event_id == event_id)
-        )
-        if only is not None:
-            stmt = stmt.where(SessionParticipant.event_participant_id.in_(present))
-        seats = [(sid, ep, ex) for sid, ep, ex in session.execute(stmt) if ep in present and ex in measured]
-        assessors: dict[int, list[int]] = defaultdict(list)
-        session_ids = {sid for sid, _ep, _ex in seats}
-        if session_ids:
-            for sid, member in session.execute(
-                select(SessionAssessor.session_id, SessionAssessor.member_id).where(
-                    SessionAssessor.session_id.in_(session_ids)
-                )
-            ):
-                assessors[sid].append(member)
-        for sid, ep_id, exercise_id in seats:
-            raters = assessors.get(sid) or ([present[ep_id]] if present[ep_id] is not None else [])
-            for member in raters:
-                result.add(Assignment(ep_id, exercise_id, member))
-        return result
-    exercises = [ex for ex in _exercise_order(session, event_id) if ex in measured]
-    if any_lead:
-        for ep_id, lead in present.items():
-            if lead is not None:
-                result.update(Assignment(ep_id, ex, lead) for ex in exercises)
-        return result
-    for member in team_assessors(session, event_id):
-        for ep_id in present:
-            result.update(Assignment(ep_id, ex, member.id) for ex in exercises)
-    return result
-
-
-def assessors_with_work(session: Session, event_id: int) -> list[AssessorOption]:
-    """Assessors that have at least one participant to rate, by name (for "bertindak sebagai")."""
-    ids = {a.assessor_id for a in event_assignments(session, event_id)}
-    if not ids:
-        return []
-    rows = session.execute(
-        select(TeamMember.id, TeamMember.name, TeamMember.nip).where(TeamMember.id.in_(ids)).order_by(TeamMember.name)
-    ).all()
-    return [AssessorOption(r[0], r[1], r[2]) for r in rows]
-
-
-def _ratings_of(session: Session, ep_ids: Iterable[int], assessor_id: int | None = None) -> list[Rating]:
-    ids = list(ep_ids)
-    if not ids:
-        return []
-    stmt = select(Rating).where(Rating.event_participant_id.in_(ids))
-    if assessor_id is not None:
-        stmt = stmt.where(Rating.assessor_id == assessor_id)
-    return list(session.scalars(stmt))
-
-
-def _expected_cells(
-    session: Session, event_id: int, assignments: Iterable[Assignment]
-) -> dict[Assignment, list[int]]:
-    items = list(assignments)
-    cells = matrix(session, event_id)
-    standards = standard_competencies(session, {a.event_participant_id for a in items})
-    return {a: form_competencies(cells, standards, a.event_participant_id, a.exercise_id) for a in items}
-
-
 def participants_for_assessor(session: Session, event_id: int, assessor_id: int) -> list[ParticipantToRate]:
     """The participants this assessor rates, with how much of their forms is filled in."""
     mine = [a for a in event_assignments(session, event_id) if a.assessor_id == assessor_id]
     if not mine:
         return []
-    expected = _expected_cells(session, event_id, mine)
-    order = _exercise_order(session, event_id)
+    expected = expected_cells(session, event_id, mine)
+    order = exercise_order(session, event_id)
     by_ep: dict[int, list[Assignment]] = defaultdict(list)
     for a in mine:
         by_ep[a.event_participant_id].append(a)
-    ratings = _ratings_of(session, by_ep, assessor_id)
+    ratings = ratings_of(session, by_ep, assessor_id)
     filled: dict[tuple[int, int, int], Rating] = {
         (r.event_participant_id, r.exercise_id, r.competency_id): r for r in ratings
     }
@@ -372,12 +160,13 @@ def rating_form(session: Session, event_participant_id: int, assessor_id: int) -
     ep = _event_of(session, event_participant_id)
     mine = sorted(
         (a for a in event_assignments(session, ep.event_id, [ep.id]) if a.assessor_id == assessor_id),
-        key=lambda a: _exercise_order(session, ep.event_id).get(a.exercise_id, 999),
+        key=lambda a: exercise_order(session, ep.event_id).get(a.exercise_id, 999),
     )
     if not mine:
-        raise RatingError("Asesor ini tidak ditugaskan menilai peserta tersebut.")
-    expected = _expected_cells(session, ep.event_id, mine)
-    saved = {(r.exercise_id, r.competency_id): r for r in _ratings_of(session, [ep.id], assessor_id)}
+        raise RatingError(conflict_reason(session, ep.id, assessor_id)
+                          or "Asesor ini tidak ditugaskan menilai peserta tersebut.")
+    expected = expected_cells(session, ep.event_id, mine)
+    saved = {(r.exercise_id, r.competency_id): r for r in ratings_of(session, [ep.id], assessor_id)}
     exercises = {e.id: e for e in session.scalars(select(Exercise).where(Exercise.id.in_({a.exercise_id for a in mine})))}
     comp_ids = {c for cs in expected.values() for c in cs}
     comps = {c.id: c for c in session.scalars(select(Competency).where(Competency.id.in_(comp_ids)))}
@@ -437,8 +226,9 @@ def save_rating(
     ep = _event_of(session, event_participant_id)
     assignment = Assignment(ep.id, exercise_id, assessor_id)
     if assignment not in event_assignments(session, ep.event_id, [ep.id]):
-        raise RatingError("Asesor ini tidak ditugaskan menilai peserta tersebut pada simulasi ini.")
-    if competency_id not in _expected_cells(session, ep.event_id, [assignment])[assignment]:
+        raise RatingError(conflict_reason(session, ep.id, assessor_id)
+                          or "Asesor ini tidak ditugaskan menilai peserta tersebut pada simulasi ini.")
+    if competency_id not in expected_cells(session, ep.event_id, [assignment])[assignment]:
         raise RatingError("Kompetensi ini tidak diukur oleh simulasi tersebut menurut matriks kegiatan.")
     settings = integration_settings(session, ep.event_id)
     value = None if no_evidence else rules.as_decimal(level) if level not in (None, "") else None
@@ -503,7 +293,7 @@ def submit_ratings(session: Session, event_participant_id: int, assessor_id: int
             "\"tanpa bukti\" sebelum menyerahkan."
         )
     now = datetime.now(UTC)
-    ratings = _ratings_of(session, [event_participant_id], assessor_id)
+    ratings = ratings_of(session, [event_participant_id], assessor_id)
     for rating in ratings:
         rating.submitted_at = now
     session.flush()
@@ -548,60 +338,3 @@ def visible_ratings_for(
         domain_ratings(session, [event_participant_id]), viewer_assessor_id,
         has_submitted(session, event_participant_id, viewer_assessor_id), integration,
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# Progress
-
-
-def rating_progress(session: Session, event_id: int) -> Progress:
-    """What is still missing, per participant and per assessor."""
-    assignments = event_assignments(session, event_id)
-    expected = _expected_cells(session, event_id, assignments)
-    ep_ids = {a.event_participant_id for a in assignments}
-    ratings = {
-        (r.event_participant_id, r.exercise_id, r.competency_id, r.assessor_id): r
-        for r in _ratings_of(session, ep_ids)
-    }
-    per_ep: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    per_as: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    pairs: set[tuple[int, int]] = set()
-    for a, comps in expected.items():
-        pairs.add((a.event_participant_id, a.assessor_id))
-        for comp in comps:
-            r = ratings.get((a.event_participant_id, a.exercise_id, comp, a.assessor_id))
-            done = int(r is not None and (r.level is not None or r.no_evidence))
-            for bucket in (per_ep[a.event_participant_id], per_as[a.assessor_id]):
-                bucket[0] += 1
-                bucket[1] += done
-    submitted_pairs = {(ep, ass) for (ep, _x, _c, ass), r in ratings.items() if r.submitted_at is not None}
-    names = {
-        r[0]: (r[1], r[2])
-        for r in session.execute(
-            select(EventParticipant.id, EventParticipant.number, Participant.name)
-            .join(Participant, Participant.id == EventParticipant.participant_id)
-            .where(EventParticipant.event_id == event_id)
-        )
-    }
-    members = dict(session.execute(select(TeamMember.id, TeamMember.name).where(TeamMember.id.in_(per_as))).all())
-    by_ep = []
-    for ep_id, (total, done) in per_ep.items():
-        number, name = names[ep_id]
-        mine = [p for p in pairs if p[0] == ep_id]
-        by_ep.append((number or 0, ProgressRow(
-            ep_id, name, total, done, sum(1 for p in mine if p in submitted_pairs), len(mine), number,
-        )))
-    by_as = []
-    for member_id, (total, done) in per_as.items():
-        mine = [p for p in pairs if p[1] == member_id]
-        by_as.append(ProgressRow(member_id, members.get(member_id, "?"), total, done,
-                                 sum(1 for p in mine if p in submitted_pairs), len(mine)))
-    return Progress(
-        tuple(row for _n, row in sorted(by_ep, key=lambda t: (t[0], t[1].label))),
-        tuple(sorted(by_as, key=lambda r: r.label)),
-    )
-
-
-def event_purpose(session: Session, event_id: int) -> str:
-    event = session.get(Event, event_id)
-    return str(getattr(event.purpose, "value", event.purpose)) if event else ""

@@ -62,8 +62,15 @@ class ProgressPage(QWidget):
         expected = sum(r.expected for r in progress.by_participant)
         filled = sum(r.filled for r in progress.by_participant)
         pending = sum(1 for r in progress.by_participant if r.submitted_parts < r.parts)
-        self.hint.setText(f"{filled} dari {expected} isian penilaian terisi; {pending} peserta masih menunggu "
-                          "penyerahan penilaian asesor.")
+        text = (f"{filled} dari {expected} isian penilaian terisi; {pending} peserta masih menunggu "
+                "penyerahan penilaian asesor.")
+        if progress.without_assessor:
+            names = ", ".join(progress.without_assessor[:5])
+            more = len(progress.without_assessor) - 5
+            text += (f" Belum ada asesor yang boleh menilai {len(progress.without_assessor)} peserta ({names}"
+                     f"{f', dan {more} lainnya' if more > 0 else ''}): tunjuk asesor utama dari unit kerja lain.")
+        self.hint.setText(text)
+        self.hint.setWordWrap(True)
 
 
 class ResultsPage(QWidget):
