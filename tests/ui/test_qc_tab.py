@@ -4,6 +4,7 @@ report and resubmits, the reviewer sees the change and approves; overdue rows hi
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -116,10 +117,21 @@ def test_a_failing_report_cannot_be_approved_from_the_dialog(window, qtbot, reco
     assert "Nama dan NIP peserta" in _row(tab, ep).failed_checks
 
 
+def test_nothing_is_overdue_before_the_deadline(window) -> None:  # type: ignore[no-untyped-def]
+    tab = window.show_tab("qc_tab")
+    tab.today = date(2026, 10, 20)  # the demo event was assessed on 6 October 2026, reports due 23 October
+    tab.refresh()
+    assert tab.model.rowCount() == PARTICIPANTS and not any(r.overdue for r in tab.model.rows())
+    assert tab.model.data(tab.model.index(0, 2), 8) is None
+    assert "terlambat" not in tab.hint.text()
+
+
 def test_overdue_rows_are_highlighted_and_filters_narrow_the_table(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     tab = window.show_tab("qc_tab")
+    tab.today = date(2026, 11, 2)  # after the reports' deadline of 23 October 2026: every draft is late
+    tab.refresh()
     rows = tab.model.rows()
-    assert all(r.overdue for r in rows)  # the demo event was assessed on 6 October 2026, reports are late
+    assert all(r.overdue for r in rows)
     index = tab.model.index(0, 2)
     assert tab.model.data(index, 8) == QColor("#fde2e1")
     assert "lewat" in tab.model.cell_text(0, 8)

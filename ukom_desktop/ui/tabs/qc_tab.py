@@ -5,6 +5,7 @@ assessor and wave; actions to submit, review, assign the reviewer and record del
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLabel, QToolButton
@@ -66,6 +67,9 @@ class QcTab(RecordTab):
     settings_key = "qc"
     needs_event = True
     empty_hint = "Kegiatan ini belum memiliki peserta, sehingga belum ada laporan."
+    #: The day deadlines and days in status are measured against; None: the computer's date today.
+    #: The one place to fix the day (tests set it, then call refresh()).
+    today: date | None = None
 
     def __init__(self, context, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(context, parent)
@@ -129,7 +133,7 @@ class QcTab(RecordTab):
     def fetch(self, session: Any) -> Sequence[Any]:
         from ukom_desktop.services.qc_overview import qc_overview
 
-        self.overview = qc_overview(session, self.context.event_id, with_checks=True)
+        self.overview = qc_overview(session, self.context.event_id, today=self.today, with_checks=True)
         return list(self.overview.rows)
 
     def refresh(self) -> None:
