@@ -10,6 +10,7 @@ their empty fields are filled, never duplicated.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +32,6 @@ from ukom_desktop.db.models import (
     InvitationStatus,
     Participant,
     Position,
-    new_uuid,
     utcnow,
 )
 from ukom_desktop.errors import UserFacingError
@@ -190,19 +190,61 @@ def _plain_table(table: Any) -> Any:
 
 
 def _converter(session: Session, sa_type: Any) -> Callable[[Any], Any]:
-    """The dialect's conversion of a Python value for one column type (identity when there is none)."""
-    process = sa_type.bind_processor(session.get_bind().dialect)
+    """The dialect's conversion of a Python value for one column type (identity when there is none).
+
+    The dialect's own implementation of the type is asked, so a bulk row stores a value exactly as the
+    ORM stores it (on SQLite a timestamp is the same text either way).
+    """
+    dialect = session.get_bind().dialect
+    process = sa_type.dialect_impl(dialect).bind_processor(dialect)
     return process if process is not None else (lambda value: value)
 
 
-def _new_row(record: ParticipantRecord, now: Any, to_date: Callable[[Any], Any]) -> dict[str, Any]:
-    return {
-        "nip": record.nip, "name": record.name, "sex": record.sex,
-        "birth_date": None if record.birth_date is None else to_date(record.birth_date),
-        "birth_place": record.birth_place, "golongan": record.golongan or "", "jabatan": record.jabatan,
-        "unit": record.unit, "agency": record.agency, "phone": record.phone, "email": record.email,
-        "archived": False, "uuid": new_uuid(), "version": 1, "created_at": now, "updated_at": now,
-    }
+_HEX_VARIANT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+
+
+def _uuids(count: int) -> list[str]:
+    """count random (version 4) UUIDs as text, like new_uuid() but from one read of os.urandom."""
+    digits = os.urandom(16 * count).hex()
+    return [
+        f"{digits[i : i + 8]}-{digits[i + 8 : i + 12]}-4{digits[i + 13 : i + 16]}-"
+        f"{_HEX_VARIANT[digits[i + 16]]}{digits[i + 17 : i + 20]}-{digits[i + 20 : i + 32]}"
+        for i in range(0, 32 * count, 32)
+    ]
+
+
+_PARTICIPANT_KEYS = (
+    "nip", "name", "sex", "birth_date", "birth_place", "golongan", "jabatan", "unit", "agency", "phone",
+    "email", "archived", "uuid", "version", "created_at", "updated_at",
+)
+_MEMBER_KEYS = (
+    "event_id", "participant_id", "number", "question_set", "target_position_id", "invitation_status",
+    "attendance", "attendance_reason", "cv_complete", "tracing_complete", "performance_category", "notes",
+    "uuid", "version", "created_at", "updated_at",
+)
+
+
+def _insert_many(session: Session, table: Any, keys: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """One executemany INSERT of rows given as tuples in `keys` order, values already as the driver takes them.
+
+    On SQLite the tuples go to the driver as they are: SQLAlchemy's per-row parameter handling used to
+    cost about as much as the insert itself. Other databases get a Core executemany, which PostgreSQL
+    sends as batches of multi-row VALUES.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    statement = insert(table)
+    if dialect.name == "sqlite":
+        compiled = statement.compile(dialect=dialect, column_keys=list(keys))
+        order = tuple(compiled.positiontup or ())
+        if order != keys:
+            index = [keys.index(key) for key in order]
+            rows = [tuple(row[i] for i in index) for row in rows]
+        connection.exec_driver_sql(compiled.string, rows)
+    else:
+        session.execute(statement, [dict(zip(keys, row, strict=True)) for row in rows])
 
 
 _UPDATABLE = ("name", "sex", "birth_date", "birth_place", "golongan", "jabatan", "unit", "agency", "phone", "email")
@@ -249,12 +291,19 @@ def commit_import(
     table = _plain_table(Participant.__table__)
     done = 0
     ids = dict(known)
+    session.flush()  # the rows below bypass the session: anything pending goes first
     # New rows get ids above the largest one now (SQLite rowids, PostgreSQL sequences): one query finds them.
     before = session.scalar(select(func.max(Participant.id))) or 0
-    statement = insert(table)
     for chunk in _chunks(new_records, CHUNK):
+        rows = [
+            (
+                r.nip, r.name, r.sex, None if r.birth_date is None else to_date(r.birth_date), r.birth_place,
+                r.golongan or "", r.jabatan, r.unit, r.agency, r.phone, r.email, False, uuid, 1, now, now,
+            )
+            for r, uuid in zip(chunk, _uuids(len(chunk)), strict=True)
+        ]
         try:
-            session.execute(statement, [_new_row(r, now, to_date) for r in chunk])
+            _insert_many(session, table, _PARTICIPANT_KEYS, rows)
         except IntegrityError as exc:
             raise UserFacingError(
                 "Sebagian peserta baru saja ditambahkan oleh pengguna lain sejak pratinjau dibuat; buat "
@@ -264,8 +313,10 @@ def commit_import(
         yield done, total, f"Menyimpan peserta baru {done} dari {len(new_records)}..."
     if new_records:
         wanted = {r.nip for r in new_records}
-        rows = session.execute(select(Participant.nip, Participant.id).where(Participant.id > before))
-        ids.update({nip: pid for nip, pid in rows if nip in wanted})
+        found = session.connection().execute(
+            select(Participant.nip, Participant.id).where(Participant.id > before)
+        )
+        ids.update({nip: pid for nip, pid in found if nip in wanted})
 
     linked = [r for r in records if r.nip in known]
     for chunk in _chunks(linked, _IN_CHUNK):
@@ -284,18 +335,16 @@ def commit_import(
     ep_table = _plain_table(EventParticipant.__table__)
     belum_invited, belum_attending = InvitationStatus.BELUM.value, Attendance.BELUM.value
     done = len(records)
+    event_id = plan.event_id
     for offset, chunk in enumerate(_chunks(records, CHUNK)):
         base = start + offset * CHUNK
-        session.execute(insert(ep_table), [
-            {
-                "event_id": plan.event_id, "participant_id": ids[r.nip], "number": base + i,
-                "target_position_id": positions.get(_norm(r.target_jabatan)) if r.target_jabatan else None,
-                "question_set": "", "invitation_status": belum_invited, "attendance": belum_attending,
-                "attendance_reason": "", "cv_complete": False, "tracing_complete": False,
-                "performance_category": "", "notes": "", "uuid": new_uuid(), "version": 1,
-                "created_at": now, "updated_at": now,
-            }
-            for i, r in enumerate(chunk)
+        _insert_many(session, ep_table, _MEMBER_KEYS, [
+            (
+                event_id, ids[r.nip], base + i, "",
+                positions.get(_norm(r.target_jabatan)) if r.target_jabatan else None,
+                belum_invited, belum_attending, "", False, False, "", "", uuid, 1, now, now,
+            )
+            for i, (r, uuid) in enumerate(zip(chunk, _uuids(len(chunk)), strict=True))
         ])
         done += len(chunk)
         yield done, total, f"Mendaftarkan peserta ke kegiatan {done - len(records)} dari {len(records)}..."
