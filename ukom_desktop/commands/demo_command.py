@@ -1,4 +1,4 @@
-"""`ukom-desktop demo [--participants N] [--seed S]`: a realistic demo event."""
+"""`ukom-desktop demo [--participants N] [--seed S] [--with-ratings] [--with-qc]`: a realistic demo event."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="benih acak agar hasil dapat diulang")
     demo.add_argument("--with-ratings", action="store_true",
                       help="lengkapi dengan penilaian asesor, hasil rapat integrasi dan draf laporan")
+    demo.add_argument("--with-qc", action="store_true",
+                      help="seperti --with-ratings, lalu sebagian laporan diajukan, dikembalikan, direvisi, "
+                           "disetujui dan diserahkan melalui QC")
     add_json_flag(demo)
     demo.set_defaults(handler=_demo)
 
@@ -34,10 +37,14 @@ def _demo(args: argparse.Namespace) -> int:
         with transaction(db.sessions) as session:
             summary = build_demo(session, participants=args.participants, seed=args.seed)
             data = asdict(summary)
-            if args.with_ratings:
+            if args.with_ratings or args.with_qc:
                 from ukom_desktop.services.demo_ratings import build_demo_ratings
 
                 data["ratings"] = asdict(build_demo_ratings(session, summary.event_id, seed=args.seed))
+            if args.with_qc:
+                from ukom_desktop.services.demo_qc import build_demo_qc
+
+                data["qc"] = asdict(build_demo_qc(session, summary.event_id, seed=args.seed))
     finally:
         db.dispose()
     emit(args, data, summary.event_code)

@@ -232,9 +232,13 @@ def start_report(
 
 
 def save_sections(
-    session: Session, event_participant_id: int, sections: Mapping[str, Any], *, actor: str = ""
+    session: Session, event_participant_id: int, sections: Mapping[str, Any], *, actor: str = "",
+    now: datetime | None = None,
 ) -> IndividualReport:
-    """Store edited sections (only the keys given). Locked reports (submitted, approved) are refused."""
+    """Store edited sections (only the keys given). Locked reports (submitted, approved) are refused.
+
+    Editing a returned report (dikembalikan) moves it to direvisi, in its history and the audit log.
+    """
     report = start_report(session, event_participant_id, actor=actor)
     status = report.status.value if hasattr(report.status, "value") else str(report.status)
     try:
@@ -249,11 +253,16 @@ def save_sections(
     if new == old:
         return report
     report.sections = new
+    when = now or datetime.now(UTC)
     if after.value != status:
-        report.history.append(ReportStatusChange(from_status=status, to_status=after.value, actor=actor,
+        report.history.append(ReportStatusChange(from_status=status, to_status=after.value, actor=actor, at=when,
                                                  note="Laporan mulai direvisi"))
         report.status = ReportStatus(after.value)
-        report.status_since = datetime.now(UTC)
+        report.status_since = when
+        audit.record(session, action="laporan_revisi", entity="individual_report", entity_id=report.id,
+                     entity_uuid=report.uuid, old={"status": status, "revisi": report.revision},
+                     new={"status": after.value, "revisi": report.revision}, actor=actor,
+                     note="Laporan mulai direvisi")
     changed = sorted(k for k in new if new.get(k) != old.get(k))
     audit.record(session, action="ubah_uraian", entity="individual_report", entity_id=report.id,
                  entity_uuid=report.uuid, old={k: old.get(k) for k in changed}, new={k: new[k] for k in changed},

@@ -366,7 +366,8 @@ def assign_reviewer(session: Session, event_participant_ids: Iterable[int], revi
 
 
 def edit_sections(
-    session: Session, event_participant_id: int, sections: Mapping[str, Any], *, actor: str = ""
+    session: Session, event_participant_id: int, sections: Mapping[str, Any], *, actor: str = "",
+    now: datetime | None = None,
 ) -> IndividualReport:
     """Save narrative edits; a report under review, approved or delivered is refused."""
     report = report_content.report_row(session, event_participant_id)
@@ -380,7 +381,7 @@ def edit_sections(
         if status == ReportStatus.DISERAHKAN:
             raise QcError("Laporan ini sudah diserahkan dan tidak dapat diubah lagi.")
     try:
-        return report_content.save_sections(session, event_participant_id, sections, actor=actor)
+        return report_content.save_sections(session, event_participant_id, sections, actor=actor, now=now)
     except report_content.ReportContentError as exc:
         raise QcError(str(exc)) from exc
 
