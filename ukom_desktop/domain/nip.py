@@ -13,7 +13,7 @@ from datetime import date
 MIN_AGE_AT_APPOINTMENT = 18  # UNVERIFIED in regulation: a warning only
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NipInfo:
     nip: str
     birth_date: date

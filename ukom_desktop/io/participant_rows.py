@@ -70,7 +70,7 @@ _FOOTER_WORDS = (
 _SEX_WORDS = {"L": "laki-laki", "P": "perempuan"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParticipantRecord:
     """The cleaned values of one row. Empty text is "", unknown values are None."""
 
@@ -88,7 +88,7 @@ class ParticipantRecord:
     target_jabatan: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowVerdict:
     """The verdict on one data row. row_number is the row number the user sees in the spreadsheet."""
 

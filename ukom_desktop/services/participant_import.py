@@ -161,10 +161,44 @@ def read_sheet(path: str | Path, sheet: str | int | None = None):  # type: ignor
         raise UserFacingError(f"Berkas {path} tidak ditemukan.") from exc
 
 
+def _collector_paused(work: Generator[Progress, None, T]) -> Generator[Progress, None, T]:
+    """Run a progress generator with Python's cyclic garbage collector paused while it works.
+
+    Reading and judging a large sheet builds a few hundred thousand small objects without cycles
+    (rows, verdicts, records). Each of them would count towards a full collection, which scans every
+    object in the process: for 20,000 rows that scan cost a tenth of a second and found nothing. The
+    collector runs again at every yield, so whatever the caller does in between is unaffected, and
+    reference counting still frees everything at once.
+    """
+    import gc
+
+    try:
+        while True:
+            paused = gc.isenabled()
+            if paused:
+                gc.disable()
+            try:
+                progress = next(work)
+            except StopIteration as stop:
+                return stop.value  # type: ignore[no-any-return]
+            finally:
+                if paused:
+                    gc.enable()
+            yield progress
+    finally:
+        work.close()
+
+
 def preview_import(
     session: Session, event_id: int, path: str | Path, sheet: str | int | None = None
 ) -> Generator[Progress, None, ImportPlan]:
     """Read the file and judge every row against the event's participants (nothing is written)."""
+    return _collector_paused(_preview(session, event_id, path, sheet))
+
+
+def _preview(
+    session: Session, event_id: int, path: str | Path, sheet: str | int | None
+) -> Generator[Progress, None, ImportPlan]:
     event = _event(session, event_id)
     name = Path(path).name
     yield 0, 0, f"Membaca {name}..."
