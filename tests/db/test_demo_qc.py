@@ -76,3 +76,34 @@ def test_the_same_seed_gives_the_same_statuses(tmp_path) -> None:  # type: ignor
             db.dispose()
     assert results[0] == results[1]
     assert any(status != "draft" for _ep, status, *_ in results[0])
+
+
+def test_a_rated_demo_can_be_an_event_held_in_the_past_with_everyone_present(sqlite_database) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    from ukom_desktop.db.models import (
+        Attendance,
+        Event,
+        EventParticipant,
+        InvitationStatus,
+        ScheduleSession,
+        Wave,
+    )
+
+    with transaction(sqlite_database.sessions) as session:
+        event_id = build_demo(session, participants=6, seed=2).event_id
+        build_demo_ratings(session, event_id, seed=2, held_days_ago=18)
+    with sqlite_database.sessions() as session:
+        event = session.get(Event, event_id)
+        assert event.end_date == date.today() - timedelta(days=18) and event.start_date <= event.end_date
+        assert event.request_letter_date < event.start_date
+        for wave in session.scalars(select(Wave).where(Wave.event_id == event_id)):
+            assert event.start_date <= wave.start_date <= wave.end_date <= event.end_date
+        days = {s.starts_at.date() for s in session.scalars(select(ScheduleSession))}
+        assert days and all(event.start_date <= d <= event.end_date for d in days)
+        people = session.scalars(select(EventParticipant).where(EventParticipant.event_id == event_id)).all()
+        assert {(ep.attendance, ep.invitation_status) for ep in people} == {
+            (Attendance.HADIR, InvitationStatus.DITERIMA)
+        }
+        overview = qc_overview(session, event_id)
+        assert overview.rows and all(r.overdue for r in overview.rows)  # drafts were due yesterday

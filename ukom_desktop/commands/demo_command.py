@@ -9,13 +9,16 @@ from ukom_desktop.cli import emit
 
 from .common import add_json_flag, open_db
 
+HELD_DAYS_AGO = 18  # a rated demo event ended 18 days ago: its reports are due yesterday (17-day plan)
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     demo = sub.add_parser("demo", help="buat data contoh yang realistis (satu kegiatan lengkap)")
     demo.add_argument("--participants", type=int, default=30, metavar="N", help="jumlah peserta (bawaan 30)")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="benih acak agar hasil dapat diulang")
     demo.add_argument("--with-ratings", action="store_true",
-                      help="lengkapi dengan penilaian asesor, hasil rapat integrasi dan draf laporan")
+                      help="lengkapi dengan penilaian asesor, hasil rapat integrasi dan draf laporan "
+                           "(kegiatan dianggap selesai 18 hari yang lalu)")
     demo.add_argument("--with-qc", action="store_true",
                       help="seperti --with-ratings, lalu sebagian laporan diajukan, dikembalikan, direvisi, "
                            "disetujui dan diserahkan melalui QC")
@@ -40,7 +43,8 @@ def _demo(args: argparse.Namespace) -> int:
             if args.with_ratings or args.with_qc:
                 from ukom_desktop.services.demo_ratings import build_demo_ratings
 
-                data["ratings"] = asdict(build_demo_ratings(session, summary.event_id, seed=args.seed))
+                data["ratings"] = asdict(build_demo_ratings(session, summary.event_id, seed=args.seed,
+                                                            held_days_ago=HELD_DAYS_AGO))
             if args.with_qc:
                 from ukom_desktop.services.demo_qc import build_demo_qc
 

@@ -5,7 +5,12 @@ schedule when the event has none (whole-wave psychotest and in-basket, LGD per g
 observers, role play with another assessor, interview with the lead assessor), independent ratings
 consistent with the event matrix by several assessors per participant (submitted), potential
 scores for the 8 aspects, performance categories, the assessor meeting (final level = suggestion,
-a few departures with a reason) and report narratives from the starting text.
+a few departures with a reason) and report narratives from the starting text. The rated participants
+are recorded as invited (diterima) and present (hadir), as they must have been to be rated.
+
+``held_days_ago`` (the CLI passes 18) first moves the event into the past so that it ended that many
+days ago: ratings, reports and QC then sit after the assessment days, and with the default plan
+(reports due 17 days after the last day) the reports still in the authors' hands are just overdue.
 """
 
 from __future__ import annotations
@@ -13,18 +18,21 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ukom_desktop.db.models import (
+    AgendaItem,
+    Attendance,
     Event,
     EventExercise,
     EventParticipant,
     EventStatus,
     Exercise,
+    InvitationStatus,
     ParticipantGroup,
     PositionStandard,
     PotentialScore,
@@ -34,9 +42,11 @@ from ukom_desktop.db.models import (
     ScheduleSession,
     SessionAssessor,
     SessionParticipant,
+    TeamMember,
     Wave,
 )
 from ukom_desktop.domain import potential
+from ukom_desktop.domain.conflict_of_interest import same_unit
 from ukom_desktop.services import integration, ratings
 from ukom_desktop.services.report_content import start_report
 
@@ -80,8 +90,19 @@ def _make_groups(session: Session, event: Event, members: list[EventParticipant]
             ep.group_id = groups[i % count].id
 
 
-def _make_schedule(session: Session, event: Event, members: list[EventParticipant], assessors: list[int]) -> int:
-    """A simple two-day schedule per wave; returns the number of sessions created."""
+def _first_free(assessors: list[int], start: int, units: dict[int, str], unit: str, skip: tuple[int, ...] = ()) -> int:
+    """The first assessor from ``start`` on (round the list) not of ``unit`` and not in ``skip``."""
+    for k in range(len(assessors)):
+        candidate = assessors[(start + k) % len(assessors)]
+        if candidate not in skip and not same_unit(units.get(candidate, ""), unit):
+            return candidate
+    return assessors[start % len(assessors)]
+
+
+def _make_schedule(session: Session, event: Event, members: list[EventParticipant], assessors: list[int],
+                   units: dict[int, str]) -> int:
+    """A simple two-day schedule per wave (no assessor with a participant of their own unit); returns the
+    number of sessions created."""
     exercises = {
         e.code: e for e in session.scalars(
             select(Exercise).join(EventExercise, EventExercise.exercise_id == Exercise.id)
@@ -121,11 +142,16 @@ def _make_schedule(session: Session, event: Event, members: list[EventParticipan
             for ep in people:
                 groups[ep.group_id].append(ep)
             for n, (group_id, group) in enumerate(sorted(groups.items(), key=lambda g: g[0] or 0)):
-                leads = [ep.lead_assessor_id for ep in group if ep.lead_assessor_id]
+                group_units = {ep.participant.unit for ep in group}
+
+                def free(a: int, group_units: set[str] = group_units) -> bool:
+                    return not any(same_unit(units.get(a, ""), u) for u in group_units)
+
+                leads = [ep.lead_assessor_id for ep in group if ep.lead_assessor_id and free(ep.lead_assessor_id)]
                 observers = list(dict.fromkeys(leads))[:2]
                 k = n
                 while len(observers) < 2 and k < n + len(assessors):
-                    if assessors[k % len(assessors)] not in observers:
+                    if assessors[k % len(assessors)] not in observers and free(assessors[k % len(assessors)]):
                         observers.append(assessors[k % len(assessors)])
                     k += 1
                 add(exercises["LGD"], wave, 0, time(13, 30), 60, group_rooms[n % len(group_rooms)], group,
@@ -133,7 +159,8 @@ def _make_schedule(session: Session, event: Event, members: list[EventParticipan
         slot: dict[int, int] = defaultdict(int)
         for i, ep in enumerate(people):
             lead = ep.lead_assessor_id or assessors[i % len(assessors)]
-            other = assessors[(assessors.index(lead) + 1 + i % 2) % len(assessors)] if lead in assessors else lead
+            other = (_first_free(assessors, assessors.index(lead) + 1 + i % 2, units, ep.participant.unit, (lead,))
+                     if lead in assessors else lead)
             for code, who in (("RP", other), ("WWC", lead)):
                 if code not in exercises:
                     continue
@@ -147,28 +174,59 @@ def _make_schedule(session: Session, event: Event, members: list[EventParticipan
     return created
 
 
-def build_demo_ratings(session: Session, event_id: int, seed: int = 1, *, actor: str = "demo") -> DemoRatingsSummary:
+def move_event_into_past(session: Session, event: Event, held_days_ago: int, today: date | None = None) -> None:
+    """Shift the event's dates (request letter, days, waves, agenda, stored schedule) so it ended
+    ``held_days_ago`` days before today."""
+    if event.end_date is None:
+        return
+    delta = ((today or date.today()) - timedelta(days=held_days_ago)) - event.end_date
+    if not delta:
+        return
+    for name in ("start_date", "end_date", "request_letter_date"):
+        if getattr(event, name) is not None:
+            setattr(event, name, getattr(event, name) + delta)
+    for wave in session.scalars(select(Wave).where(Wave.event_id == event.id)):
+        wave.start_date = wave.start_date + delta if wave.start_date else None
+        wave.end_date = wave.end_date + delta if wave.end_date else None
+    for item in session.scalars(select(AgendaItem).where(AgendaItem.event_id == event.id)):
+        item.day = item.day + delta if item.day else None
+    for s in session.scalars(select(ScheduleSession).where(ScheduleSession.event_id == event.id)):
+        s.starts_at, s.ends_at = s.starts_at + delta, s.ends_at + delta
+    session.flush()
+
+
+def build_demo_ratings(session: Session, event_id: int, seed: int = 1, *, actor: str = "demo",
+                       held_days_ago: int | None = None) -> DemoRatingsSummary:
     """Rate, integrate and draft the reports of every participant of the event (see module doc)."""
     rng = random.Random(seed * 7919 + event_id)
     event = session.get(Event, event_id)
     assert event is not None
+    if held_days_ago is not None:
+        move_event_into_past(session, event, held_days_ago)
     members = list(session.scalars(
         select(EventParticipant).where(EventParticipant.event_id == event_id).order_by(EventParticipant.number)
     ))
     assessors = [a.id for a in ratings.team_assessors(session, event_id)]
     if not members or not assessors:
         return DemoRatingsSummary(0, 0, 0, 0)
+    units = {m.id: m.unit for m in session.scalars(select(TeamMember).where(TeamMember.id.in_(assessors)))}
     for i, ep in enumerate(members):
         if ep.lead_assessor_id is None:
-            ep.lead_assessor_id = assessors[(i // 3) % len(assessors)]
+            ep.lead_assessor_id = _first_free(assessors, i // 3, units, ep.participant.unit)
         if not ep.performance_category:
             ep.performance_category = rng.choice(PERFORMANCE)
+        if ep.attendance == Attendance.BELUM:
+            ep.attendance = Attendance.HADIR
+        if ep.invitation_status != InvitationStatus.DITERIMA:
+            ep.invitation_status = InvitationStatus.DITERIMA
+            ep.invited_at = ep.invited_at or datetime.combine(event.request_letter_date or date.today(), time(9),
+                                                              tzinfo=UTC)
     session.flush()
     _make_groups(session, event, members)
     has_schedule = session.scalar(
         select(func.count()).select_from(ScheduleSession).where(ScheduleSession.event_id == event_id)
     )
-    created = 0 if has_schedule else _make_schedule(session, event, members, assessors)
+    created = 0 if has_schedule else _make_schedule(session, event, members, assessors, units)
 
     assignments = ratings.event_assignments(session, event_id)
     cells = ratings.matrix(session, event_id)
