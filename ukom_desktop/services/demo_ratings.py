@@ -283,7 +283,9 @@ def build_demo_ratings(session: Session, event_id: int, seed: int = 1, *, actor:
             finals[row.competency_id] = (suggested, reason)
         integration.save_integration(session, ep.id, finals, actor=actor)
         integrated += 1
-        start_report(session, ep.id, actor=actor)
+        report = start_report(session, ep.id, actor=actor)
+        if held_days_ago is not None and event.end_date is not None:  # drafted since the last assessment day
+            report.status_since = datetime.combine(event.end_date, time(17), tzinfo=UTC)
         reports += 1
     if event.status in (EventStatus.USULAN, EventStatus.VERIFIKASI, EventStatus.TERJADWAL, EventStatus.PERSIAPAN,
                         EventStatus.PELAKSANAAN):

@@ -26,7 +26,7 @@ COLUMNS = (
     Column("kind", "Jenis", lambda r: r.kind_label, width=170),
     Column("number", "Nomor", lambda r: r.number or "-", width=170),
     Column("date", "Tanggal", lambda r: r.issued_on, width=130),
-    Column("recipient", "Penerima", lambda r: r.recipient, width=280),
+    Column("recipient", "Penerima", lambda r: r.recipient, width=400),
     Column("count", "Dicetak", lambda r: r.print_count, lambda v: f"{v} kali", align_right=True, width=70),
     Column("last", "Terakhir dicetak", lambda r: r.last_printed_at, _when, width=175),
     Column("file", "Berkas", lambda r: r.file_path, width=320),
@@ -38,7 +38,7 @@ class IssuedDocumentsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Dokumen terbit kegiatan ini")
-        self.resize(1100, 520)
+        self.resize(1240, 520)
         self._setup_ui()
         self.reload()
 
