@@ -189,3 +189,79 @@ def test_a_valid_swap_by_drag_is_saved(qtbot, schedule_tab, recorded_messages) -
         again = load_stored_schedule(session, 1)
     assert p in again.schedule.session(b.id).participant_ids and q in again.schedule.session(a.id).participant_ids
     assert not [m for m in recorded_messages if m[0] in ("error", "unexpected")]
+
+
+def test_a_whole_session_moves_through_its_menu_only_where_the_checker_allows(  # type: ignore[no-untyped-def]
+    qtbot, schedule_tab, recorded_messages, monkeypatch
+) -> None:
+    from ukom_desktop.services.schedule_problem import load_stored_schedule
+
+    tab = schedule_tab
+    stored = tab.stored
+    session = next(s for s in stored.schedule.sessions if s.exercise_id == "RP")
+    for i in range(tab.view_combo.count()):
+        if tab.view_combo.itemData(i).day == session.start.date():
+            tab.view_combo.setCurrentIndex(i)
+    card = tab.grid.card(session.id)
+    menu = tab.grid.context_menu(card.cell, None)
+    asked: list[str] = []
+    tab.grid.reschedule_requested.connect(asked.append)
+    move = next(a for a in menu.actions() if a.text().startswith("Pindahkan sesi"))
+    move.trigger()
+    assert asked == [session.id]
+
+    dialog = tab.reschedule_dialog(session.id)
+    qtbot.addWidget(dialog)
+    assert not dialog.ok_button.isEnabled()  # nothing changed yet
+    busy = next(s for s in stored.schedule.sessions
+                if s.start == session.start and s.id != session.id and s.exercise_id in ("RP", "WWC"))
+    dialog.room_combo.setCurrentIndex(dialog.room_combo.findData(busy.room_id))
+    assert not dialog.ok_button.isEnabled()
+    assert "dipakai dua sesi sekaligus" in dialog.verdict.text() and "f8d7da" in dialog.verdict.styleSheet()
+
+    used_then = {s.room_id for s in stored.schedule.sessions if s.start < session.end and session.start < s.end}
+    free = next(r for r in stored.problem.rooms if r.kind == "ruang_wawancara" and r.id not in used_then)
+    dialog.room_combo.setCurrentIndex(dialog.room_combo.findData(free.id))
+    assert dialog.ok_button.isEnabled() and "Dapat dipindahkan" in dialog.verdict.text()
+    edit = dialog.edit()
+    monkeypatch.setattr(type(dialog), "exec", lambda self: 1)
+    monkeypatch.setattr(tab, "reschedule_dialog", lambda _sid: dialog)
+    assert tab.move_session(session.id)
+    with tab.context.session() as db_session:
+        again = load_stored_schedule(db_session, 1)
+    moved = again.schedule.session(session.id)
+    assert moved.room_id == free.id and moved.start == session.start and edit.kind == "reschedule"
+    assert moved.participant_ids == session.participant_ids and moved.assessor_ids == session.assessor_ids
+    assert not [m for m in recorded_messages if m[0] in ("error", "unexpected")]
+
+
+def test_a_participant_gets_another_lead_among_their_observers(qtbot, schedule_tab) -> None:  # type: ignore[no-untyped-def]
+    from ukom_desktop.services.schedule_problem import load_stored_schedule
+    from ukom_desktop.services.scheduling import preview_edit
+
+    tab = schedule_tab
+    stored = tab.stored
+    session = next(s for s in stored.schedule.sessions if s.exercise_id == "RP")
+    pid = session.participant_ids[0]
+    for i in range(tab.view_combo.count()):
+        if tab.view_combo.itemData(i).day == session.start.date():
+            tab.view_combo.setCurrentIndex(i)
+    chip = tab.grid.chip(session.id, pid)
+    menu = tab.grid.context_menu(tab.grid.card(session.id).cell, chip.chip)
+    leads = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    observers = {a for s in stored.schedule.sessions_of_participant(pid) for a in s.assessor_ids}
+    names = {stored.event.assessors[a].name: a for a in observers}
+    assert {a.text() for a in leads.actions()} == set(names)  # only assessors who see the participant
+    current = stored.schedule.lead[pid]
+    assert [a.text() for a in leads.actions() if a.isChecked()] == [stored.event.assessors[current].name]
+    edits: list[object] = []
+    tab.grid.move_requested.connect(edits.append)
+    choice = next(a for a in leads.actions() if names[a.text()] != current)
+    choice.trigger()
+    assert edits and edits[0].kind == "set_lead" and edits[0].other == names[choice.text()]
+    refused = any(v.is_hard for v in preview_edit(stored, edits[0])[1])
+    with tab.context.session() as db_session:
+        again = load_stored_schedule(db_session, 1)
+    # Saved when every rule holds; otherwise refused in red and the old lead stays.
+    assert again.schedule.lead[pid] == (current if refused else names[choice.text()])
+    assert ("ditolak" in tab.banner.text().lower()) == refused

@@ -80,10 +80,10 @@ def test_moving_the_lead_to_an_assessor_of_the_same_unit() -> None:
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda s: move_participant(s, "P9", "S3", "S4"), "Peserta P9 tidak terdaftar pada sesi S3."),
-        (lambda s: move_participant(s, "P1", "S3", "S1"), "Peserta P1 sudah terdaftar pada sesi S1."),
-        (lambda s: move_assessor(s, "A1", "S3", "S4"), "Asesor A1 tidak bertugas pada sesi S3."),
-        (lambda s: move_assessor(s, "A3", "S3", "S99"), "Sesi S99 tidak ditemukan dalam jadwal."),
+        (lambda s: move_participant(s, "P9", "S3", "S4"), "Peserta itu tidak lagi terdaftar pada sesi asalnya; muat ulang jadwal lalu ulangi."),
+        (lambda s: move_participant(s, "P1", "S3", "S1"), "Peserta itu sudah terdaftar pada sesi tujuan."),
+        (lambda s: move_assessor(s, "A1", "S3", "S4"), "Asesor itu tidak lagi bertugas pada sesi asalnya; muat ulang jadwal lalu ulangi."),
+        (lambda s: move_assessor(s, "A3", "S3", "S99"), "Sesi itu tidak ada lagi dalam jadwal; muat ulang jadwal lalu ulangi."),
     ],
 )
 def test_edits_that_make_no_sense_are_refused(call: Callable[[Schedule], Schedule], message: str) -> None:

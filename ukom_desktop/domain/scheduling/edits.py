@@ -13,14 +13,18 @@ from ukom_desktop.domain.scheduling.model import Schedule, Session
 
 
 class EditError(ValueError):
-    """An edit that does not make sense (unknown session, person not in the session); Indonesian message."""
+    """An edit that does not make sense (unknown session, person not in the session).
+
+    The message is an Indonesian sentence for the person who made the edit on the grid: it speaks of
+    "peserta itu" / "sesi tujuan" rather than of internal ids, which mean nothing to them.
+    """
 
 
 def _get(schedule: Schedule, session_id: str) -> Session:
     try:
         return schedule.session(session_id)
     except KeyError:
-        raise EditError(f"Sesi {session_id} tidak ditemukan dalam jadwal.") from None
+        raise EditError("Sesi itu tidak ada lagi dalam jadwal; muat ulang jadwal lalu ulangi.") from None
 
 
 def _replace_sessions(schedule: Schedule, *changed: Session) -> Schedule:
@@ -34,9 +38,9 @@ def move_participant(schedule: Schedule, participant_id: str, from_session: str,
         return schedule
     source, target = _get(schedule, from_session), _get(schedule, to_session)
     if participant_id not in source.participant_ids:
-        raise EditError(f"Peserta {participant_id} tidak terdaftar pada sesi {from_session}.")
+        raise EditError("Peserta itu tidak lagi terdaftar pada sesi asalnya; muat ulang jadwal lalu ulangi.")
     if participant_id in target.participant_ids:
-        raise EditError(f"Peserta {participant_id} sudah terdaftar pada sesi {to_session}.")
+        raise EditError("Peserta itu sudah terdaftar pada sesi tujuan.")
     return _replace_sessions(
         schedule,
         replace(source, participant_ids=tuple(x for x in source.participant_ids if x != participant_id)),
@@ -50,9 +54,9 @@ def move_assessor(schedule: Schedule, assessor_id: str, from_session: str, to_se
         return schedule
     source, target = _get(schedule, from_session), _get(schedule, to_session)
     if assessor_id not in source.assessor_ids:
-        raise EditError(f"Asesor {assessor_id} tidak bertugas pada sesi {from_session}.")
+        raise EditError("Asesor itu tidak lagi bertugas pada sesi asalnya; muat ulang jadwal lalu ulangi.")
     if assessor_id in target.assessor_ids:
-        raise EditError(f"Asesor {assessor_id} sudah bertugas pada sesi {to_session}.")
+        raise EditError("Asesor itu sudah bertugas pada sesi tujuan.")
     return _replace_sessions(
         schedule,
         replace(source, assessor_ids=tuple(x for x in source.assessor_ids if x != assessor_id)),
@@ -64,9 +68,9 @@ def replace_assessor(schedule: Schedule, session_id: str, old_assessor: str, new
     """Swap one assessor of a session for another (dropping an assessor onto an occupied seat)."""
     session = _get(schedule, session_id)
     if old_assessor not in session.assessor_ids:
-        raise EditError(f"Asesor {old_assessor} tidak bertugas pada sesi {session_id}.")
+        raise EditError("Asesor yang hendak diganti tidak lagi bertugas pada sesi itu; muat ulang jadwal lalu ulangi.")
     if new_assessor in session.assessor_ids:
-        raise EditError(f"Asesor {new_assessor} sudah bertugas pada sesi {session_id}.")
+        raise EditError("Asesor pengganti sudah bertugas pada sesi itu.")
     ids = tuple(new_assessor if x == old_assessor else x for x in session.assessor_ids)
     return _replace_sessions(schedule, replace(session, assessor_ids=ids))
 

@@ -2,8 +2,10 @@
 
 Drag a chip onto another session card to move that person there; drop it on a person of the same kind
 to swap the two. While dragging, the target card turns green, or red with the reason in words when
-the checker would refuse the move. The grid only asks: `move_requested(GridEdit)` goes to the tab,
-which applies the edit through the scheduling service.
+the checker would refuse the move. A right click offers "Pindahkan sesi..." (the whole session to another
+day, time or room) and, on a participant, another lead assessor among those who observe them. The grid
+only asks: `move_requested(GridEdit)` and `reschedule_requested(session id)` go to the tab, which applies
+the edit through the scheduling service.
 """
 
 from __future__ import annotations
@@ -13,12 +15,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QDrag, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QMouseEvent
+from PySide6.QtGui import QContextMenuEvent, QDrag, QDragEnterEvent, QDragLeaveEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QGridLayout,
     QLabel,
+    QMenu,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -105,6 +108,11 @@ class ChipLabel(QLabel):
         drag.setPixmap(self.grab())
         drag.exec(Qt.DropAction.MoveAction)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        card = self.parent()
+        if isinstance(card, SessionCard):
+            card.grid.context_menu(card.cell, self.chip).exec(event.globalPos())
+
 
 class SessionCard(QFrame):
     """One session; accepts dropped people and shows in colour whether the checker would accept them."""
@@ -185,11 +193,15 @@ class SessionCard(QFrame):
         self.grid.session_clicked.emit(self.cell.session_id)
         super().mousePressEvent(event)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        self.grid.context_menu(self.cell, None).exec(event.globalPos())
+
 
 class ScheduleGrid(QScrollArea):
     """Draws a ScheduleGridModel as cards; emits move_requested(GridEdit) when a person is dropped."""
 
     move_requested = Signal(object)
+    reschedule_requested = Signal(str)  # session id: the user wants to move the whole session
     session_clicked = Signal(str)
     hover_changed = Signal(str)  # the refusal reason under the cursor while dragging, or ""
 
@@ -251,6 +263,35 @@ class ScheduleGrid(QScrollArea):
                     box.addStretch(1)
                     grid.addWidget(holder, row + 1, column + 1, Qt.AlignmentFlag.AlignTop)
         self.setWidget(body)
+
+    def context_menu(self, cell: SessionCell, chip: Chip | None) -> QMenu:
+        """Right-click menu of a session card (and of a participant in it)."""
+        menu = QMenu(self)
+        move = menu.addAction("Pindahkan sesi (hari, jam, ruang)...")
+        move.triggered.connect(lambda: self.reschedule_requested.emit(cell.session_id))
+        if chip is not None and chip.kind == "participant":
+            self._add_lead_menu(menu, chip)
+        return menu
+
+    def _add_lead_menu(self, menu: QMenu, chip: Chip) -> None:
+        from ukom_desktop.services.scheduling import GridEdit
+
+        stored = self.model.stored
+        if stored is None:
+            return
+        current = stored.schedule.lead.get(chip.person_id)
+        observers = {a for s in stored.schedule.sessions_of_participant(chip.person_id) for a in s.assessor_ids}
+        names = {a: stored.event.assessors[a].name if a in stored.event.assessors else a for a in observers}
+        leads = menu.addMenu(f"Asesor utama {chip.text.split('. ', 1)[-1]}")
+        for aid in sorted(observers, key=lambda a: names[a].casefold()):
+            action = leads.addAction(names[aid])
+            action.setCheckable(True)
+            action.setChecked(aid == current)
+            if aid != current:
+                edit = GridEdit("set_lead", person=chip.person_id, source=chip.session_id, other=aid)
+                action.triggered.connect(lambda _checked=False, e=edit: self.move_requested.emit(e))
+        if not observers:
+            leads.setEnabled(False)
 
     def card(self, session_id: str) -> SessionCard | None:
         cards = self.cards.get(session_id)

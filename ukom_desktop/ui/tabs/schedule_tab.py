@@ -2,7 +2,8 @@
 
 Left: the waves (choose one to show) and the rooms. Right: the grid of time slots by rooms or by
 assessors, one wave or one day at a time, and under it the checker's findings. People are moved by
-dragging; a move the checker refuses is not saved and the reason is shown in red.
+dragging, a whole session through its right-click menu (Pindahkan sesi); a move the checker refuses is
+not saved and the reason is shown in red.
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ class ScheduleTab(RecordTab):
         return (
             Column("wave", "Gel.", lambda r: r.number, align_right=True, width=45),
             Column("dates", "Tanggal", lambda r: (r.start_date, r.end_date),
-                   lambda v: format_date_range_id(*v), width=170),
+                   lambda v: format_date_range_id(*v), width=150),
             Column("participants", "Peserta", lambda r: r.participants, align_right=True, width=60),
             Column("sessions", "Sesi", lambda r: r.sessions, align_right=True, width=50),
         )
@@ -104,7 +105,8 @@ class ScheduleTab(RecordTab):
         self.view_combo = QComboBox()
         self.view_combo.setMinimumWidth(230)
         controls.addWidget(self.view_combo)
-        legend = QLabel("\u2605 asesor utama \u2013 seret peserta/asesor ke sesi lain untuk memindahkan")
+        legend = QLabel("\u2605 asesor utama \u2013 seret peserta/asesor ke sesi lain untuk memindahkan; "
+                        "klik kanan sesi untuk memindahkan seluruh sesi")
         legend.setStyleSheet("color:#555")
         controls.addWidget(legend, 1)
         layout.addLayout(controls)
@@ -119,8 +121,8 @@ class ScheduleTab(RecordTab):
         self.violations_table = RecordTable(self.violations_model, "schedule_violations")
         self.rooms_model = RecordTableModel(
             (
-                Column("name", "Ruang", lambda r: r.name, width=140),
-                Column("kind", "Jenis", lambda r: r.kind, lambda v: label(ROOM_KIND, v), width=110),
+                Column("name", "Ruang", lambda r: r.name, width=130),
+                Column("kind", "Jenis", lambda r: r.kind, lambda v: label(ROOM_KIND, v), width=125),
                 Column("capacity", "Kap.", lambda r: r.capacity, align_right=True, width=45),
             )
         )
@@ -137,7 +139,7 @@ class ScheduleTab(RecordTab):
         splitter.addWidget(left)
         splitter.addWidget(right)
         left.setSizes([160, 420])
-        splitter.setSizes([270, 1030])
+        splitter.setSizes([340, 960])
         layout.addWidget(splitter, 1)
 
     @staticmethod
@@ -163,6 +165,7 @@ class ScheduleTab(RecordTab):
         self.rooms_button.clicked.connect(self.edit_rooms)
         self.grid.set_judge(self._judge)
         self.grid.move_requested.connect(self.request_edit)
+        self.grid.reschedule_requested.connect(self.move_session)
         self.grid.hover_changed.connect(lambda text: self._show_banner(text, red=True) if text else None)
         self.violations_table.activated.connect(self._on_violation_activated)
         self.table.activated.connect(self._on_wave_activated)
@@ -285,6 +288,20 @@ class ScheduleTab(RecordTab):
         self.context.data_changed.emit("schedule")
         self.refresh()
         return True
+
+    def reschedule_dialog(self, session_id: str) -> Any:
+        from ukom_desktop.ui.schedule.move_session_dialog import MoveSessionDialog
+
+        return MoveSessionDialog(self.stored, session_id, self._judge, self)
+
+    def move_session(self, session_id: str) -> bool:
+        """Ask for a new day, time and room of the whole session; save it when the checker accepts."""
+        if self.stored is None:
+            return False
+        dialog = self.reschedule_dialog(session_id)
+        if not dialog.exec():
+            return False
+        return self.request_edit(dialog.edit())
 
     # -- actions ----------------------------------------------------------------------------------
     def run_scheduler(self, waves: list[int] | None) -> Any:
