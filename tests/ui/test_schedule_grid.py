@@ -74,6 +74,8 @@ def test_grid_model_by_rooms_and_by_assessors(qapp, stored) -> None:  # type: ig
     cells = sum(len(model.data(model.index(r, k), SESSIONS_ROLE))
                 for r in range(model.rowCount()) for k in range(model.columnCount()))
     assert cells == rated  # a group session shows under each of its observers
+    model.set_choice(choices[0])  # the wave opens with the psikotes, which no assessor observes
+    assert all(any(model.sessions_at(r, k) for k in range(model.columnCount())) for r in range(model.rowCount()))
 
 
 def test_violations_are_marked_red_with_their_reason(qapp, stored) -> None:  # type: ignore[no-untyped-def]

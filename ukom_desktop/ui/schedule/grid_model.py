@@ -138,7 +138,9 @@ class ScheduleGridModel(QAbstractTableModel):
                 people = sorted(used_a, key=lambda a: event.assessors[a].name.casefold() if a in event.assessors else a)
                 self.columns = [(a, event.assessors[a].name if a in event.assessors else a) for a in people]
                 keys_of = lambda s: list(s.assessor_ids)  # noqa: E731
-            self.rows = sorted({s.start for s in sessions})
+            # By assessors, a whole-wave session (no assessor) has no column: its time gets no empty row.
+            placed = [s for s in sessions if keys_of(s)] or sessions
+            self.rows = sorted({s.start for s in placed})
             row_of = {t: i for i, t in enumerate(self.rows)}
             col_of = {cid: i for i, (cid, _) in enumerate(self.columns)}
             cells: dict[tuple[int, int], list[SessionCell]] = defaultdict(list)
