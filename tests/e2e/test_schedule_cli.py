@@ -36,11 +36,11 @@ def test_schedule_check_export_and_print(cli, tmp_path: Path) -> None:  # type: 
     assert "0 pelanggaran berat" in cli("schedule", "--event", code, "--check").stdout
 
     out = tmp_path / "relasi.xlsx"
-    assert cli.json("export", "jadwal", "--event", code, "--kind", "relasi", "--out", str(out))["file"] == str(out)
+    assert cli.json("export", "schedule", "--event", code, "--kind", "relasi", "--out", str(out))["file"] == str(out)
     values = [c.value for row in load_workbook(out).active.iter_rows() for c in row]
     assert "Asesor Utama" in values
     pdf = tmp_path / "matriks.pdf"
-    cli("print", "jadwal", "--event", code, "--kind", "matriks", "--out", str(pdf))
+    cli("print", "schedule", "--event", code, "--kind", "matriks", "--out", str(pdf))
     assert "MATRIKS JADWAL" in PdfReader(pdf).pages[0].extract_text()
 
 

@@ -39,9 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--out", required=True, metavar="BERKAS", help="berkas tujuan")
         add_json_flag(p)
 
-    register_kind("export", "jadwal", "jadwal kegiatan ke Excel (matriks, per peserta, per asesor, relasi)",
+    register_kind("export", "schedule", "jadwal kegiatan ke Excel (matriks, per peserta, per asesor, relasi)",
                   export_args, _export_schedule)
-    register_kind("print", "jadwal", "jadwal kegiatan ke PDF (matriks, per peserta, per asesor, relasi)",
+    register_kind("print", "schedule", "jadwal kegiatan ke PDF (matriks, per peserta, per asesor, relasi)",
                   export_args, _print_schedule)
 
     def team_export_args(p: argparse.ArgumentParser) -> None:
@@ -54,9 +54,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument("--apply", action="store_true", help="simpan baris yang sah (tanpa ini hanya pratinjau)")
         add_json_flag(p)
 
-    register_kind("export", "tim", "daftar tim penilai (asesor dan lainnya) ke Excel", team_export_args,
+    register_kind("export", "team", "daftar tim penilai (asesor dan lainnya) ke Excel", team_export_args,
                   _export_team)
-    register_kind("import", "tim", "daftar tim penilai dari lembar kerja", team_import_args, _import_team)
+    register_kind("import", "team", "daftar tim penilai dari lembar kerja", team_import_args, _import_team)
 
 
 def _event_id(session: Any, code: str) -> int:
