@@ -26,28 +26,13 @@ from ukom_desktop.domain.golongan import normalize_golongan
 from ukom_desktop.domain.labels import TEAM_ROLE, label
 from ukom_desktop.domain.nip import NipError, normalize_nip, parse_nip
 from ukom_desktop.errors import UserFacingError
+from ukom_desktop.io.team_rows import TeamRecord
 
 ROLE_ORDER = {role: i for i, role in enumerate(("asesor", "penilai_teknis", "admin", "tester", "pendukung"))}
 
 
-@dataclass(frozen=True)
-class MemberData:
-    """What a user enters for a team member (the form and the import both produce this)."""
-
-    name: str
-    nip: str = ""
-    golongan: str = ""
-    jabatan: str = ""
-    role: str = "asesor"
-    jf_jenjang: str = ""
-    unit: str = ""
-    agency: str = ""
-    certification: str = ""
-    certification_expiry: date | None = None
-    phone: str = ""
-    email: str = ""
-    max_participants_per_wave: int = 3
-    active: bool = True
+# What a user enters for a team member: the form and the roster import both produce this one record.
+MemberData = TeamRecord
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from ukom_desktop.db import audit
 from ukom_desktop.db.models import TeamMember
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.io.team_rows import TeamImportPreview, parse_team_rows
-from ukom_desktop.services.team import MemberData, clean_member, list_members
+from ukom_desktop.services.team import clean_member, list_members
 
 EXPORT_HEADERS = (
     "No.", "Nama", "NIP", "Golongan/Ruang", "Jabatan", "Peran", "Jenjang JF", "Unit Asal", "Instansi",
@@ -53,12 +53,7 @@ def apply_team_import(session: Session, preview: TeamImportPreview, actor: str =
             skipped += 1
             continue
         r = verdict.record
-        data = clean_member(MemberData(
-            name=r.name, nip=r.nip, golongan=r.golongan, jabatan=r.jabatan, role=r.role, jf_jenjang=r.jf_jenjang,
-            unit=r.unit, agency=r.agency, certification=r.certification,
-            certification_expiry=r.certification_expiry, phone=r.phone, email=r.email,
-            max_participants_per_wave=r.max_participants_per_wave,
-        ))
+        data = clean_member(r)
         member = by_nip.get(data.nip) if data.nip else by_name.get(data.name.casefold())
         if member is None:
             member = TeamMember(name=data.name)
