@@ -19,7 +19,7 @@ from ukom_desktop.db.models import (
 )
 from ukom_desktop.domain.scheduling import Rule
 from ukom_desktop.errors import UserFacingError
-from ukom_desktop.services.schedule_problem import build_event_problem, load_stored_schedule
+from ukom_desktop.services.schedule_problem import build_event_problem, load_stored_schedule, session_db_id
 from ukom_desktop.services.scheduling import (
     GridEdit,
     apply_edit,
@@ -127,6 +127,13 @@ def test_swapping_two_participants_keeps_the_schedule_valid_and_is_saved(schedul
         moved = report.stored.schedule.session(edit.target).participant_ids
     assert edit.person in moved and edit.other not in moved
     assert report.hard == []
+    with scheduled.sessions() as session:  # the swapped people now belong to each other's group
+        info = report.stored.event.participants
+        target_group = session.get(ScheduleSession, session_db_id(edit.target)).group_id
+        source_group = session.get(ScheduleSession, session_db_id(edit.source)).group_id
+        assert target_group is not None and source_group is not None
+        assert session.get(EventParticipant, info[edit.person].db_id).group_id == target_group
+        assert session.get(EventParticipant, info[edit.other].db_id).group_id == source_group
 
 
 def test_rescheduling_replaces_only_the_chosen_wave_and_writes_nothing_when_cancelled(scheduled) -> None:  # type: ignore[no-untyped-def]
@@ -193,6 +200,29 @@ def test_groups_set_by_the_user_are_kept(database) -> None:  # type: ignore[no-u
     wanted = {frozenset(p.id for p in event.problem.participants if p.group == g) for g in event.group_db}
     assert {frozenset(s.participant_ids) for s in lgd} == wanted
     assert {stored.labels[s.id] for s in lgd} == {f"Kelompok {n}" for n in range(1, 6)}
+
+
+def test_groups_the_scheduler_forms_become_the_participants_groups(scheduled) -> None:  # type: ignore[no-untyped-def]
+    def groups_now():  # type: ignore[no-untyped-def]
+        with scheduled.sessions() as session:
+            stored = load_stored_schedule(session, 1)
+            names = {g.id: g.name for g in session.scalars(select(ParticipantGroup))}
+            member_of = {ep.id: ep.group_id for ep in session.scalars(select(EventParticipant))}
+            session_group = {s.id: s.group_id for s in session.scalars(select(ScheduleSession))}
+        return stored, names, member_of, session_group
+
+    # The demo had waves but no groups: the LGD groups the scheduler formed are now the Peserta tab's groups.
+    stored, names, member_of, session_group = groups_now()
+    lgd = [s for s in stored.schedule.sessions if s.exercise_id == "LGD"]
+    assert lgd and len(names) == len(lgd)
+    for s in lgd:
+        group_id = session_group[session_db_id(s.id)]
+        assert names[group_id] == stored.labels[s.id]  # "Kelompok A" on the grid and in the Peserta tab
+        assert {member_of[stored.event.participants[p].db_id] for p in s.participant_ids} == {group_id}
+    # Scheduling again keeps those groups instead of forming new ones.
+    assert run_to_end(schedule_event(scheduled.sessions, 1, time_limit_s=3.0)).ok
+    again, names_again, member_again, _ = groups_now()
+    assert names_again == names and member_again == member_of
 
 
 def test_unknown_wave_and_empty_event_get_sentences(database) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTime
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -223,10 +223,20 @@ def test_a_whole_session_moves_through_its_menu_only_where_the_checker_allows(  
     assert not dialog.ok_button.isEnabled()
     assert "dipakai dua sesi sekaligus" in dialog.verdict.text() and "f8d7da" in dialog.verdict.styleSheet()
 
-    used_then = {s.room_id for s in stored.schedule.sessions if s.start < session.end and session.start < s.end}
-    free = next(r for r in stored.problem.rooms if r.kind == "ruang_wawancara" and r.id not in used_then)
-    dialog.room_combo.setCurrentIndex(dialog.room_combo.findData(free.id))
+    # Somewhere the checker accepts: another interview room, else the same room a little later.
+    rooms = [r.id for r in stored.problem.rooms if r.kind == "ruang_wawancara"]
+    for room in rooms:
+        dialog.room_combo.setCurrentIndex(dialog.room_combo.findData(room))
+        if dialog.ok_button.isEnabled():
+            break
+    else:
+        dialog.room_combo.setCurrentIndex(dialog.room_combo.findData(session.room_id))
+        for minutes in range(10, 240, 10):
+            dialog.time_edit.setTime(QTime(session.start.hour, session.start.minute).addSecs(minutes * 60))
+            if dialog.ok_button.isEnabled():
+                break
     assert dialog.ok_button.isEnabled() and "Dapat dipindahkan" in dialog.verdict.text()
+    target_room, target_start = dialog.room_id(), dialog.start()
     edit = dialog.edit()
     monkeypatch.setattr(type(dialog), "exec", lambda self: 1)
     monkeypatch.setattr(tab, "reschedule_dialog", lambda _sid: dialog)
@@ -234,7 +244,8 @@ def test_a_whole_session_moves_through_its_menu_only_where_the_checker_allows(  
     with tab.context.session() as db_session:
         again = load_stored_schedule(db_session, 1)
     moved = again.schedule.session(session.id)
-    assert moved.room_id == free.id and moved.start == session.start and edit.kind == "reschedule"
+    assert (moved.room_id, moved.start) == (target_room, target_start) != (session.room_id, session.start)
+    assert edit.kind == "reschedule"
     assert moved.participant_ids == session.participant_ids and moved.assessor_ids == session.assessor_ids
     assert not [m for m in recorded_messages if m[0] in ("error", "unexpected")]
 

@@ -16,11 +16,12 @@ from collections.abc import Generator, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ukom_desktop.db.models import (
     EventParticipant,
+    ParticipantGroup,
     ScheduleSession,
     SessionAssessor,
     SessionParticipant,
@@ -173,15 +174,52 @@ def solve_steps(
         stop.set()
 
 
-def _group_label(event: EventProblem, result: ScheduleResult, s: dm.Session) -> tuple[str, int | None]:
+def _group_label(
+    event: EventProblem, result: ScheduleResult, s: dm.Session, formed: dict[tuple[int, str], int]
+) -> tuple[str, int | None]:
     """Name and participant_group id of a group session."""
     members = set(s.participant_ids)
     for label, pids in result.groups.get(s.wave, {}).items():
         if set(pids) == members:
             if label in event.group_db:
                 return event.group_names.get(label, label), event.group_db[label]
-            return f"Kelompok {label}", None
+            return f"Kelompok {label}", formed.get((s.wave, label))
     return "", None
+
+
+def _keep_formed_groups(
+    session: Session, event: EventProblem, result: ScheduleResult, waves: list[int]
+) -> dict[tuple[int, str], int]:
+    """Groups the scheduler formed itself (nobody had grouped the wave) become the participants' groups, so
+    the Peserta tab, the group recap and the SOP checklist show the groups the schedule uses.
+
+    Returns (wave, label) -> participant_group id. Participants who already had a group keep it.
+    """
+    out: dict[tuple[int, str], int] = {}
+    for wave in waves:
+        wave_id = event.wave_db.get(wave)
+        formed = [(label, pids) for label, pids in result.groups.get(wave, {}).items() if label not in event.group_db]
+        if wave_id is None or not formed:
+            continue
+        taken = session.scalar(
+            select(func.max(ParticipantGroup.number)).where(
+                ParticipantGroup.event_id == event.event_id, ParticipantGroup.wave_id == wave_id
+            )
+        ) or 0
+        for offset, (label, pids) in enumerate(formed, start=1):
+            group = ParticipantGroup(event_id=event.event_id, wave_id=wave_id, number=taken + offset,
+                                     name=f"Kelompok {label}")
+            session.add(group)
+            session.flush()
+            out[(wave, label)] = group.id
+            session.execute(
+                update(EventParticipant)
+                .where(EventParticipant.id.in_([event.participants[p].db_id for p in pids]),
+                       EventParticipant.group_id.is_(None))
+                .values(group_id=group.id)
+                .execution_options(synchronize_session=False)
+            )
+    return out
 
 
 def store_result(session: Session, event: EventProblem, result: ScheduleResult) -> int:
@@ -202,11 +240,12 @@ def store_result(session: Session, event: EventProblem, result: ScheduleResult) 
         session.execute(delete(SessionAssessor).where(SessionAssessor.session_id.in_(old_ids)))
         session.execute(delete(ScheduleSession).where(ScheduleSession.id.in_(old_ids)))
     kinds = {e.id: e.kind for e in event.problem.exercises}
+    formed = _keep_formed_groups(session, event, result, waves)
     written = 0
     for s in result.schedule.sessions:
         if s.wave not in waves:
             continue
-        label, group_id = _group_label(event, result, s) if kinds.get(s.exercise_id) == "group" else ("", None)
+        label, group_id = _group_label(event, result, s, formed) if kinds.get(s.exercise_id) == "group" else ("", None)
         row = ScheduleSession(
             event_id=event.event_id,
             wave_id=event.wave_db.get(s.wave),
@@ -389,6 +428,14 @@ def _write_changes(session: Session, stored: StoredSchedule, after: Schedule) ->
                 SessionParticipant(session_id=row.id, event_participant_id=event.participants[p].db_id)
                 for p in s.participant_ids
             )
+            arrived = set(s.participant_ids) - set(old.participant_ids if old else ())
+            if row.group_id is not None and arrived:  # moved into a group's session: now in that group
+                session.execute(
+                    update(EventParticipant)
+                    .where(EventParticipant.id.in_([event.participants[p].db_id for p in arrived]))
+                    .values(group_id=row.group_id)
+                    .execution_options(synchronize_session=False)
+                )
         if old is None or set(old.assessor_ids) != set(s.assessor_ids):
             session.execute(delete(SessionAssessor).where(SessionAssessor.session_id == row.id))
             session.add_all(
