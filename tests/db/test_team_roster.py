@@ -9,13 +9,13 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from ukom_desktop.errors import UserFacingError
+from ukom_desktop.services.event_documents import team_members
 from ukom_desktop.services.rooms import RoomData, create_room, list_room_infos, set_room_active, update_room
 from ukom_desktop.services.team import (
     AvailabilityEntry,
     MemberData,
     TeamAssignment,
     assign_team,
-    assignment_team,
     create_member,
     event_team,
     get_member,
@@ -101,11 +101,12 @@ def test_event_team_and_the_assignment_letter_list(demo_database) -> None:  # ty
     assert change.added == 1
     with demo_database.sessions() as session:
         team = event_team(session, event_id)
-        letter = assignment_team(session, event_id, roles=["asesor"])
+        letter = team_members(session, event_id)  # what the surat tugas prints
     assert team[0].member_id == extra and team[0].role_label == "Ketua Tim / Asesor"
     assert sum(1 for r in team if r.is_leader) == 1
     assert letter[0].person.name == "Sari Wulandari, M.Psi." and letter[0].person.golongan == "IV/a"
-    assert all(m.role.endswith("Asesor") for m in letter)
+    assert letter[0].role == "Ketua Tim Asesor"
+    assert {"Asesor", "Admin", "Tester", "Pendukung"} <= {m.role for m in letter[1:]}
     with demo_database.sessions.begin() as session:
         assert remove_from_team(session, event_id, [extra]) == 1
     with demo_database.sessions() as session:

@@ -409,18 +409,3 @@ def remove_from_team(session: Session, event_id: int, member_ids: Iterable[int])
     keep = [TeamAssignment(r.member_id, r.role, r.is_leader) for r in event_team(session, event_id)
             if r.member_id not in ids]
     return assign_team(session, event_id, keep, replace=True).removed
-
-
-def assignment_team(session: Session, event_id: int, roles: Sequence[str] | None = None) -> list[object]:
-    """The team for the surat tugas as documents.model.TeamMember (person + role in words), leader first."""
-    from ukom_desktop.documents.model import Person
-    from ukom_desktop.documents.model import TeamMember as DocTeamMember
-
-    rows = [r for r in event_team(session, event_id) if roles is None or r.role in roles]
-    return [
-        DocTeamMember(
-            Person(name=r.name, nip=r.nip, golongan=r.golongan, jabatan=r.jabatan, unit_kerja=r.unit),
-            r.role_label,
-        )
-        for r in rows
-    ]
