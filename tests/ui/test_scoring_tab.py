@@ -158,5 +158,7 @@ def test_print_menu_writes_psychograms_and_the_recap(rated_window, qtbot, tmp_pa
     task = menu.print_job(rated_window, "psychograms", str(tmp_path / "psikogram.pdf"))
     wait_for(task)
     assert task.state == "selesai" and (tmp_path / "psikogram.pdf").stat().st_size > 1000
-    assert menu.export_recap(rated_window, "xlsx", str(tmp_path / "rekap.xlsx"))
-    assert (tmp_path / "rekap.xlsx").exists()
+    recap = menu.export_recap(rated_window, "xlsx", str(tmp_path / "rekap.xlsx"))
+    wait_for(recap)
+    assert recap.state == "selesai" and (tmp_path / "rekap.xlsx").exists()
+    assert "Rekap hasil tersimpan" in rated_window.statusBar().currentMessage()

@@ -26,6 +26,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    from ukom_desktop.ui.translations import install_indonesian
+
+    install_indonesian(app)
     home = os.environ.get("UKOM_HOME")
     if home:  # a portable or test installation keeps its window settings beside its data
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.path.join(home, "settings"))

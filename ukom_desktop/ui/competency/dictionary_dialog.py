@@ -232,17 +232,9 @@ class DictionaryDialog(QDialog):
 
     # -- actions --------------------------------------------------------------------------
     def _run(self, work) -> object | None:  # type: ignore[no-untyped-def]
-        from ukom_desktop.errors import user_message
+        from ukom_desktop.ui.actions import in_transaction
 
-        try:
-            with self.context.transaction() as session:
-                return work(session)
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            text = user_message(exc)
-            if text is None:
-                raise
-            messages.error(self, text)
-            return None
+        return in_transaction(self, self.context, work).value
 
     def _on_new(self) -> None:
         from ukom_desktop.services.competency_dictionary import next_technical_code

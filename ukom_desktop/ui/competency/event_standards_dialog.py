@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ukom_desktop.ui import messages
 from ukom_desktop.ui.competency.standard_grid import close_buttons, header_text, level_text
 from ukom_desktop.ui.context import AppContext
 
@@ -152,17 +151,11 @@ class EventStandardsDialog(QDialog):
                                  else Qt.CheckState.Unchecked)
 
     def _on_save(self) -> bool:
-        from ukom_desktop.errors import user_message
         from ukom_desktop.services.exercise_matrix import set_event_positions
+        from ukom_desktop.ui.actions import in_transaction
 
-        try:
-            with self.context.transaction() as session:
-                set_event_positions(session, self.event_id, self.chosen_ids())
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            text = user_message(exc)
-            if text is None:
-                raise
-            messages.error(self, text)
+        chosen = self.chosen_ids()
+        if not in_transaction(self, self.context, lambda s: set_event_positions(s, self.event_id, chosen)):
             return False
         self.context.data_changed.emit("positions")
         self.load()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from ukom_desktop.domain.labels import EXERCISE_KIND
-from ukom_desktop.ui import messages
 from ukom_desktop.ui.competency.standard_grid import close_buttons
 from ukom_desktop.ui.context import AppContext
 
@@ -131,8 +130,8 @@ class ExercisesDialog(QDialog):
             self.code_edit.setFocus()
 
     def _on_save(self) -> None:
-        from ukom_desktop.errors import user_message
         from ukom_desktop.services.exercise_matrix import ExerciseInfo, save_exercise
+        from ukom_desktop.ui.actions import in_transaction
 
         measures = tuple(
             self.measures_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.measures_list.count())
@@ -141,14 +140,9 @@ class ExercisesDialog(QDialog):
         data = ExerciseInfo(self.current_id, self.code_edit.text(), self.name_edit.text(), self.kind_combo.currentData(),
                             self.duration_spin.value(), self.description_edit.toPlainText(),
                             self.active_check.isChecked(), measures)
-        try:
-            with self.context.transaction() as session:
-                saved = save_exercise(session, data)
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            text = user_message(exc)
-            if text is None:
-                raise
-            messages.error(self, text)
+        outcome = in_transaction(self, self.context, lambda session: save_exercise(session, data))
+        if not outcome:
             return
+        saved = outcome.value
         self.context.data_changed.emit("exercises")
         self.reload(select=saved.id)

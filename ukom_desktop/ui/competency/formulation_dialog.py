@@ -6,10 +6,8 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.context import AppContext
 from ukom_desktop.ui.icons import icon
+from ukom_desktop.ui.widgets.date_field import DateField
 
 PARTICIPANT_COLUMNS = ("Nama", "NIP", "Jabatan", "Unsur")
 
@@ -80,9 +79,7 @@ class FormulationDialog(QDialog):
         form = QFormLayout()
         date_row = QHBoxLayout()
         self.has_date = QCheckBox("sudah ditetapkan")
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd-MM-yyyy")
+        self.date_edit = DateField()
         date_row.addWidget(self.date_edit)
         date_row.addWidget(self.has_date)
         date_row.addStretch(1)
@@ -133,18 +130,18 @@ class FormulationDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
 
     def load(self) -> None:
-        from ukom_desktop.db.models import Event
+        from ukom_desktop.services.events import event_data
         from ukom_desktop.services.formulation import get_formulation
 
         with self.context.session() as session:
-            event = session.get(Event, self.event_id)
+            event = event_data(session, self.event_id)
             info = get_formulation(session, self.event_id)
         self.event_code = event.code
         self.title.setText(f"<b>{event.code}</b> {event.name}<br>Instansi pengusul: {event.requesting_agency or '-'}")
         self.has_date.setChecked(info.meeting_date is not None)
         self.date_edit.setEnabled(info.meeting_date is not None)
-        when = info.meeting_date or date.today()
-        self.date_edit.setDate(QDate(when.year, when.month, when.day))
+        self.date_edit.setAnchor(event.start_date)
+        self.date_edit.setDate(info.meeting_date or date.today())
         self.place_edit.setText(info.place)
         self.number_edit.setText(info.number)
         self.notes_edit.setPlainText(info.notes)
@@ -175,27 +172,19 @@ class FormulationDialog(QDialog):
 
         people = tuple(PersonEntry(text(r, 0), text(r, 1), text(r, 2), "", text(r, 3))
                        for r in range(self.participants.rowCount()))
-        qd = self.date_edit.date()
         return Formulation(
-            meeting_date=date(qd.year(), qd.month(), qd.day()) if self.has_date.isChecked() else None,
+            meeting_date=self.date_edit.date() if self.has_date.isChecked() else None,
             place=self.place_edit.text(), number=self.number_edit.text(), notes=self.notes_edit.toPlainText(),
             participants=people, unit_signatory=self.unit_box.person(),
             stakeholder_signatory=self.stakeholder_box.person(),
         )
 
     def save(self) -> bool:
-        from ukom_desktop.errors import user_message
         from ukom_desktop.services.formulation import save_formulation
+        from ukom_desktop.ui.actions import in_transaction
 
         data = self.formulation()
-        try:
-            with self.context.transaction() as session:
-                save_formulation(session, self.event_id, data)
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            text = user_message(exc)
-            if text is None:
-                raise
-            messages.error(self, text)
+        if not in_transaction(self, self.context, lambda s: save_formulation(s, self.event_id, data)):
             return False
         self.context.data_changed.emit("formulation")
         return True

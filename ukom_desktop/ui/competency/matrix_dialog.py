@@ -268,17 +268,11 @@ class EventMatrixDialog(QDialog):
             self._saved[0], {c for c in self._saved[1] if c[0] in set(self._saved[0])})
 
     def _on_save(self) -> bool:
-        from ukom_desktop.errors import user_message
         from ukom_desktop.services.exercise_matrix import save_event_matrix
+        from ukom_desktop.ui.actions import in_transaction
 
-        try:
-            with self.context.transaction() as session:
-                save_event_matrix(session, self.event_id, self.exercise_ids, self.cells)
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            text = user_message(exc)
-            if text is None:
-                raise
-            messages.error(self, text)
+        if not in_transaction(self, self.context,
+                              lambda s: save_event_matrix(s, self.event_id, self.exercise_ids, self.cells)):
             return False
         self.context.data_changed.emit("matrix")
         self.load()

@@ -231,12 +231,12 @@ class PositionsDialog(QDialog):
             self.grid.fill(default)
 
     def _on_save(self) -> None:
-        from ukom_desktop.errors import user_message
         from ukom_desktop.services.positions import (
             save_position_standard,
             standard_edit_warning,
             update_position,
         )
+        from ukom_desktop.ui.actions import in_transaction
 
         if self.position_id is None:
             return
@@ -244,17 +244,12 @@ class PositionsDialog(QDialog):
             warning = standard_edit_warning(session, self.position_id) if self.grid.is_modified() else None
         if warning and not messages.confirm(self, warning, "Standar dipakai kegiatan yang sudah memiliki hasil"):
             return
-        try:
-            with self.context.transaction() as session:
-                save_position_standard(session, self.position_id, self.grid.changes(),
-                                       expected_version=self._version)
-                update_position(session, self.position_id, name=self.name_edit.text(),
-                                job_level_id=self.job_level_combo.currentData(), unit=self.unit_edit.text())
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            text = user_message(exc)
-            if text is None:
-                raise
-            messages.error(self, text)
+        def save(session):  # type: ignore[no-untyped-def]
+            save_position_standard(session, self.position_id, self.grid.changes(), expected_version=self._version)
+            update_position(session, self.position_id, name=self.name_edit.text(),
+                            job_level_id=self.job_level_combo.currentData(), unit=self.unit_edit.text())
+
+        if not in_transaction(self, self.context, save):
             return
         self.context.data_changed.emit("positions")
         self.reload(select=self.position_id)
@@ -268,8 +263,8 @@ class PositionsDialog(QDialog):
 
 def ask_new_position(parent: QWidget, context: AppContext, job_levels: list[Any]) -> int | None:
     """A small form for a new position; returns its id, or None when cancelled."""
-    from ukom_desktop.errors import user_message
     from ukom_desktop.services.positions import add_position
+    from ukom_desktop.ui.actions import in_transaction
 
     dialog = QDialog(parent)
     dialog.setWindowTitle("Jabatan baru")
@@ -294,12 +289,8 @@ def ask_new_position(parent: QWidget, context: AppContext, job_levels: list[Any]
     form.addRow(buttons)
     dialog.name_edit, dialog.level_combo, dialog.unit_edit = name, level, unit  # type: ignore[attr-defined]
     while dialog.exec() == QDialog.DialogCode.Accepted:
-        try:
-            with context.transaction() as session:
-                return add_position(session, name.text(), level.currentData(), unit.text()).id
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            text = user_message(exc)
-            if text is None:
-                raise
-            messages.error(dialog, text)
+        outcome = in_transaction(dialog, context,
+                                 lambda s: add_position(s, name.text(), level.currentData(), unit.text()).id)
+        if outcome:
+            return outcome.value
     return None

@@ -98,18 +98,13 @@ class ImportPreviewDialog(QDialog):
         self.import_button.setEnabled(preview.ok)
 
     def _on_import(self) -> None:
-        from ukom_desktop.errors import user_message
         from ukom_desktop.services.competency_transfer import apply_competency_import
+        from ukom_desktop.ui.actions import in_transaction
 
-        try:
-            with self.context.transaction() as session:
-                result = apply_competency_import(session, self.preview)
-        except Exception as exc:  # noqa: BLE001 - shown in words
-            text = user_message(exc)
-            if text is None:
-                raise
-            messages.error(self, text)
+        outcome = in_transaction(self, self.context, lambda s: apply_competency_import(s, self.preview))
+        if not outcome:
             return
+        result = outcome.value
         self.context.data_changed.emit("competencies")
         messages.info(self, f"Impor selesai. {result.text()}")
         self.accept()
@@ -126,24 +121,29 @@ def import_workbook(parent: QWidget, context: AppContext) -> None:
 
 
 def export_workbook(parent: QWidget, context: AppContext, event_id: int | None) -> Path | None:
-    from ukom_desktop.errors import user_message
+    """Ask where, then write the workbook in the background; returns the chosen path (None when cancelled)."""
     from ukom_desktop.services.competency_transfer import export_competencies
+    from ukom_desktop.ui.actions import write_file_in_background
 
     path, _ = QFileDialog.getSaveFileName(parent, "Ekspor kompetensi ke Excel", "kompetensi.xlsx",
                                           "Buku kerja Excel (*.xlsx)")
     if not path:
         return None
     target = Path(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
-    try:
-        with context.session() as session:
-            summary = export_competencies(session, target, event_id=event_id)
-    except Exception as exc:  # noqa: BLE001 - shown in words
-        text = user_message(exc)
-        if text is None:
-            raise
-        messages.error(parent, text)
-        return None
-    extra = f" dan matriks kegiatan {summary.matrix_event}" if summary.matrix_event else ""
-    messages.info(parent, f"{summary.competencies} kompetensi, standar {summary.positions} jabatan{extra} "
-                          f"tersimpan di:\n{target}")
+    database = context.database
+    assert database is not None
+
+    def write():  # type: ignore[no-untyped-def]
+        session = database.sessions()
+        try:
+            return export_competencies(session, target, event_id=event_id)
+        finally:
+            session.close()
+
+    def done(summary) -> None:  # type: ignore[no-untyped-def]
+        extra = f" dan matriks kegiatan {summary.matrix_event}" if summary.matrix_event else ""
+        messages.info(parent, f"{summary.competencies} kompetensi, standar {summary.positions} jabatan{extra} "
+                              f"tersimpan di:\n{target}")
+
+    write_file_in_background(parent, write, title="Mengekspor kompetensi...", on_done=done)
     return target

@@ -7,13 +7,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSettings, QStandardPaths, QUrl
+from PySide6.QtCore import QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -29,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from ukom_desktop.ui import messages
+from ukom_desktop.ui.actions import status_message
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.widgets.date_field import DateField
 
 LETTERS = ("undangan", "pemanggilan")
 NUMBERED = ("undangan", "pemanggilan", "surat_tugas", "berita_acara")
@@ -60,22 +61,19 @@ class PrintDialog(QDialog):
 
     # -- construction -------------------------------------------------------------------------
     def _load(self) -> None:
-        from ukom_desktop.db.models import Event, Wave
-        from ukom_desktop.services.document_printing import COPIES_KEY, default_contact
         from ukom_desktop.services.event_documents import DEFAULT_TIME, SUBJECTS
-        from ukom_desktop.services.institution import paper_size
-        from ukom_desktop.services.settings import event_setting
+        from ukom_desktop.services.print_setup import load_print_setup
 
         with self.context.session() as session:
-            event = session.get(Event, self.context.event_id)
-            self.event_id = event.id
-            self.event_code = event.code
-            self.event_label = f"{event.code} - {event.name}"
-            self.event_end = event.end_date or event.start_date
-            self.waves = sorted(w.number for w in session.query(Wave).filter(Wave.event_id == event.id))
-            self.paper = paper_size(session)
-            self.contact = default_contact(session, event.id)
-            self.copies = (event_setting(session, event.id, COPIES_KEY, {}) or {}).get(self.kind) or []
+            self.setup = setup = load_print_setup(session, self.context.event_id, self.kind)
+        self.event_id = setup.event_id
+        self.event_code = setup.event_code
+        self.event_label = setup.event_label
+        self.event_end = setup.event_end
+        self.waves = list(setup.waves)
+        self.paper = setup.paper
+        self.contact = setup.contact
+        self.copies = list(setup.copies)
         self.default_subject = SUBJECTS.get(self.kind, "")
         self.default_time = DEFAULT_TIME
 
@@ -85,11 +83,9 @@ class PrintDialog(QDialog):
         event_label = QLabel(self.event_label)
         event_label.setWordWrap(True)
         form.addRow("Kegiatan:", event_label)
-        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit = DateField(date.today(), anchor=self.setup.event_start)
         if self.kind == "berita_acara" and self.event_end is not None:  # dated on the day it happened
-            self.date_edit.setDate(QDate(self.event_end.year, self.event_end.month, self.event_end.day))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMMM yyyy")
+            self.date_edit.setDate(self.event_end)
         form.addRow("Tanggal naskah:", self.date_edit)
         self.wave_combo = QComboBox()
         self.wave_combo.addItem("Semua gelombang", None)
@@ -195,10 +191,9 @@ class PrintDialog(QDialog):
     def options(self) -> Any:
         from ukom_desktop.services.event_documents import PrintOptions
 
-        qdate = self.date_edit.date()
         letters = self.kind in LETTERS
         return PrintOptions(
-            letter_date=date(qdate.year(), qdate.month(), qdate.day()),
+            letter_date=self.date_edit.date() or date.today(),
             sifat=self.sifat_combo.currentText().strip() or "Biasa" if letters else "Biasa",
             paper=self.paper_combo.currentText(),
             contact=self.contact_edit.text().strip() if letters else "",
@@ -215,21 +210,16 @@ class PrintDialog(QDialog):
 
     def _remember(self, options: Any) -> None:
         """Keep the narahubung (per event) and the tembusan (per kind) for the next print."""
-        from ukom_desktop.db.models import Event
-        from ukom_desktop.services.document_printing import CONTACT_KEY, COPIES_KEY
-        from ukom_desktop.services.settings import get_setting, set_event_setting, set_setting
+        from ukom_desktop.services.print_setup import remember_print_choices
 
         with self.context.transaction() as session:
-            if self.kind in LETTERS and options.contact != self.contact:
-                set_event_setting(session, session.get(Event, self.event_id), CONTACT_KEY, options.contact)
-            if self.kind in WITH_COPIES and list(options.copies) != list(self.copies):
-                stored = dict(get_setting(session, COPIES_KEY, {}) or {})
-                stored[self.kind] = list(options.copies)
-                set_setting(session, COPIES_KEY, stored)
+            remember_print_choices(session, self.setup, self.kind,
+                                   contact=options.contact if self.kind in LETTERS else None,
+                                   copies=options.copies if self.kind in WITH_COPIES else None)
 
     def _on_print(self) -> None:
-        from ukom_desktop.errors import user_message
         from ukom_desktop.services.document_printing import PrintRequest, print_documents
+        from ukom_desktop.ui.actions import run_action
         from ukom_desktop.ui.background import run_in_background
 
         text = self.out_edit.text().strip()
@@ -239,13 +229,7 @@ class PrintDialog(QDialog):
         options = self.options()
         target = Path(text).expanduser()
         request = PrintRequest(self.event_id, self.kind, target, options)
-        try:
-            self._remember(options)
-        except Exception as exc:  # noqa: BLE001 - shown in words when known
-            message = user_message(exc)
-            if message is None:
-                raise
-            messages.error(self, message)
+        if not run_action(self, lambda: self._remember(options)):
             return
         QSettings().setValue("documents/last_folder", str(target.parent))
         QSettings().setValue("documents/open_after_print", self.open_check.isChecked())
@@ -264,10 +248,7 @@ class PrintDialog(QDialog):
     def _on_done(self, result: Any) -> None:
         self.result = result
         self.context.data_changed.emit("documents")
-        window = self.parent()
-        status = getattr(window, "statusBar", None)
-        if status is not None:
-            status().showMessage(result.summary(), 15000)
+        status_message(self.parentWidget(), result.summary(), 15000)
         if self.open_check.isChecked():
             open_result(result.files[0] if len(result.files) == 1 else result.files[0].parent)
         else:
@@ -275,10 +256,10 @@ class PrintDialog(QDialog):
         self.accept()
 
     def _on_error(self, exc: BaseException, details: str) -> None:
-        from ukom_desktop.errors import user_message
+        from ukom_desktop.ui.actions import describe_error
 
         self.print_button.setEnabled(True)
-        text = user_message(exc)
+        text = describe_error(exc)
         if text is None:
             messages.unexpected(self, f"Pencetakan gagal ({exc.__class__.__name__}).", details)
         else:

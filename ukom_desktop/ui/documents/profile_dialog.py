@@ -171,7 +171,6 @@ class InstitutionDialog(QDialog):
         )
 
     def _on_save(self) -> None:
-        from ukom_desktop.errors import user_message
         from ukom_desktop.services.institution import profile_problems, save_profile, save_signer_choices
         from ukom_desktop.services.numbering import save_patterns
 
@@ -186,16 +185,15 @@ class InstitutionDialog(QDialog):
             self.tabs.setCurrentWidget(self.numbering)
             messages.warn(self, "\n".join(pattern_problems))
             return
-        try:
-            with self.context.transaction() as session:
-                save_profile(session, data)
-                save_signer_choices(session, self.signatories.choices())
-                save_patterns(session, self.numbering.patterns())
-        except Exception as exc:  # noqa: BLE001 - known failures are shown in words
-            text = user_message(exc)
-            if text is None:
-                raise
-            messages.error(self, text)
+        from ukom_desktop.ui.actions import in_transaction, status_message
+
+        def save(session):  # type: ignore[no-untyped-def]
+            save_profile(session, data)
+            save_signer_choices(session, self.signatories.choices())
+            save_patterns(session, self.numbering.patterns())
+
+        if not in_transaction(self, self.context, save):
             return
+        status_message(self.parentWidget(), "Profil instansi tersimpan.")
         self.context.data_changed.emit("institution")
         self.accept()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ukom_desktop.ui import messages
 from ukom_desktop.ui.context import AppContext
 
 PREFIX_LABELS = (("", "tanpa awalan"), ("a.n.", "a.n. (atas nama pimpinan)"), ("plt.", "Plt."), ("plh.", "Plh."))
@@ -155,20 +154,15 @@ class SignatoriesPage(QWidget):
         self.name_edit.setFocus()
 
     def _on_save(self) -> None:
-        from ukom_desktop.errors import user_message
         from ukom_desktop.services.institution import SignatoryData, save_signatory
+        from ukom_desktop.ui.actions import in_transaction
 
         data = SignatoryData(self.editing_id, self.name_edit.text(), self.nip_edit.text(), self.golongan_edit.text(),
                              self.jabatan_edit.text())
-        try:
-            with self.context.transaction() as session:
-                new_id = save_signatory(session, data)
-        except Exception as exc:  # noqa: BLE001 - known failures are shown in words
-            text = user_message(exc)
-            if text is None:
-                raise
-            messages.error(self, text)
+        outcome = in_transaction(self, self.context, lambda session: save_signatory(session, data))
+        if not outcome:
             return
+        new_id = outcome.value
         self.reload()
         self.signatories_changed.emit()
         for row, s in enumerate(self.signatories):

@@ -146,8 +146,8 @@ class TemplateDialog(QDialog):
             self.editor.setPlainText(DEFAULT_TEMPLATES[self.current])
 
     def _on_save(self) -> None:
-        from ukom_desktop.errors import user_message
         from ukom_desktop.services.document_templates import problems_of, save_template
+        from ukom_desktop.ui.actions import in_transaction, status_message
 
         changed = {key: text for key, text in self.texts.items() if text != self.saved[key]}
         bad = [f"{self.titles[key]}: {' '.join(problems_of(key, text))}" for key, text in changed.items()
@@ -155,16 +155,13 @@ class TemplateDialog(QDialog):
         if bad:
             messages.warn(self, "Templat belum dapat disimpan:\n\n" + "\n".join(bad))
             return
-        try:
-            with self.context.transaction() as session:
-                for key, text in changed.items():
-                    save_template(session, key, text)
-        except Exception as exc:  # noqa: BLE001 - known failures are shown in words
-            text = user_message(exc)
-            if text is None:
-                raise
-            messages.error(self, text)
+        def save(session):  # type: ignore[no-untyped-def]
+            for key, text in changed.items():
+                save_template(session, key, text)
+
+        if not in_transaction(self, self.context, save):
             return
+        status_message(self.parentWidget(), f"{len(changed)} templat tersimpan.")
         self.saved.update(changed)
         self._show_problems()
         self.context.data_changed.emit("templates")

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,29 +30,22 @@ from ukom_desktop.domain.labels import EVENT_PURPOSE, EVENT_STATUS, label
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.context import AppContext
 from ukom_desktop.ui.events.agenda import AgendaEditor
+from ukom_desktop.ui.widgets.date_field import DateField
 
-_NO_DATE = QDate(2000, 1, 1)
 METHODS = ("assessment center", "metode sederhana", "CACT")
 CHECK_HEADERS = ("Langkah SOP", "Sumber", "Mutu baku", "Kekurangan", "Selesai")
 
 
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    edit.setMinimumDate(_NO_DATE)
-    edit.setSpecialValueText("(belum ditentukan)")
-    edit.setDate(_NO_DATE)
-    return edit
+def _date_edit() -> DateField:
+    return DateField(optional=True)
 
 
-def _get_date(edit: QDateEdit) -> date | None:
-    value = edit.date()
-    return None if value == _NO_DATE else date(value.year(), value.month(), value.day())
+def _get_date(edit: DateField) -> date | None:
+    return edit.date()
 
 
-def _set_date(edit: QDateEdit, value: date | None) -> None:
-    edit.setDate(QDate(value.year, value.month, value.day) if value else _NO_DATE)
+def _set_date(edit: DateField, value: date | None) -> None:
+    edit.setDate(value)
 
 
 class EventEditorDialog(QDialog):
@@ -114,6 +106,7 @@ class EventEditorDialog(QDialog):
         self.method_combo.addItems(METHODS)
         self.start_edit = _date_edit()
         self.end_edit = _date_edit()
+        self.start_edit.dateChanged.connect(self.end_edit.setAnchor)  # the calendar opens at the first day
         self.venue_edit = QLineEdit()
         self.wave_spin = QSpinBox()
         self.wave_spin.setRange(1, 200)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,8 +23,7 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.domain.labels import ATTENDANCE, INVITATION
 from ukom_desktop.ui.context import AppContext
-
-_NO_DATE = QDate(1900, 1, 1)
+from ukom_desktop.ui.widgets.date_field import DateField
 
 
 def _spin(low: int, high: int, empty: str) -> QSpinBox:
@@ -63,11 +61,9 @@ class ParticipantEditorDialog(QDialog):
         for text, value in (("(dari NIP)", ""), ("Laki-laki", "L"), ("Perempuan", "P")):
             self.sex_combo.addItem(text, value)
         self.birth_place_edit = QLineEdit()
-        self.birth_date_edit = QDateEdit()
-        self.birth_date_edit.setDisplayFormat("dd-MM-yyyy")
-        self.birth_date_edit.setMinimumDate(_NO_DATE)
-        self.birth_date_edit.setSpecialValueText("(dari NIP)")
-        self.birth_date_edit.setDate(_NO_DATE)
+        self.birth_date_edit = DateField(optional=True, placeholder="(dari NIP) hh-bb-tttt", anchor=date(1985, 1, 1))
+        self.birth_date_edit.setDateRange(date(1900, 1, 1), date.today())
+        self.nip_edit.textChanged.connect(self._on_nip_typed)
         self.golongan_edit = QLineEdit()
         self.golongan_edit.setPlaceholderText("mis. III/b atau Penata Muda Tk. I")
         self.jabatan_edit = QLineEdit()
@@ -79,7 +75,7 @@ class ParticipantEditorDialog(QDialog):
                              ("Tempat lahir", self.birth_place_edit), ("Tanggal lahir", self.birth_date_edit),
                              ("Golongan/ruang", self.golongan_edit), ("Jabatan", self.jabatan_edit),
                              ("Unit kerja", self.unit_edit), ("Instansi", self.agency_edit),
-                             ("No. HP/WA", self.phone_edit), ("Email", self.email_edit)):
+                             ("No. HP/WA", self.phone_edit), ("Surel", self.email_edit)):
             form.addRow(text, widget)
         columns.addWidget(person, 1)
 
@@ -124,17 +120,22 @@ class ParticipantEditorDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.attendance_combo.currentIndexChanged.connect(self._on_attendance)
 
+    def _on_nip_typed(self, text: str) -> None:
+        """The calendar of an empty birth date opens at the birth date the NIP holds."""
+        from ukom_desktop.domain.nip import parse_nip
+
+        with contextlib.suppress(ValueError):
+            self.birth_date_edit.setAnchor(parse_nip(text).birth_date)
+
     def _on_attendance(self) -> None:
         self.reason_edit.setEnabled(self.attendance_combo.currentData() == "tidak_hadir")
 
     def _load(self) -> None:
-        from sqlalchemy import select
-
-        from ukom_desktop.db.models import Position
         from ukom_desktop.services.participants import participant_form
+        from ukom_desktop.services.positions import list_positions
 
         with self.context.session() as session:
-            positions = session.execute(select(Position.id, Position.name).order_by(Position.name)).all()
+            positions = sorted(((p.id, p.name) for p in list_positions(session)), key=lambda p: p[1])
             form = participant_form(session, self.ep_id) if self.ep_id is not None else None
         self.position_combo.addItem("(belum ditentukan)", None)
         for pid, name in positions:
@@ -148,7 +149,7 @@ class ParticipantEditorDialog(QDialog):
         self.sex_combo.setCurrentIndex(max(0, self.sex_combo.findData(form.sex)))
         self.birth_place_edit.setText(form.birth_place)
         if form.birth_date:
-            self.birth_date_edit.setDate(QDate(form.birth_date.year, form.birth_date.month, form.birth_date.day))
+            self.birth_date_edit.setDate(form.birth_date)
         self.golongan_edit.setText(form.golongan)
         self.jabatan_edit.setText(form.jabatan)
         self.unit_edit.setText(form.unit)
@@ -171,10 +172,9 @@ class ParticipantEditorDialog(QDialog):
     def form(self):  # type: ignore[no-untyped-def]
         from ukom_desktop.services.participants import ParticipantForm
 
-        birth = self.birth_date_edit.date()
         return ParticipantForm(
             nip=self.nip_edit.text(), name=self.name_edit.text(), sex=self.sex_combo.currentData(),
-            birth_date=None if birth == _NO_DATE else date(birth.year(), birth.month(), birth.day()),
+            birth_date=self.birth_date_edit.date(),
             birth_place=self.birth_place_edit.text(), golongan=self.golongan_edit.text(),
             jabatan=self.jabatan_edit.text(), unit=self.unit_edit.text(), agency=self.agency_edit.text(),
             phone=self.phone_edit.text(), email=self.email_edit.text(), number=self.number_spin.value() or None,

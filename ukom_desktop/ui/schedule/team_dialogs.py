@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.domain.labels import TEAM_ROLE
 from ukom_desktop.ui.models.record_table_model import Column, RecordTableModel
+from ukom_desktop.ui.widgets.date_field import DateField
 from ukom_desktop.ui.widgets.record_table import RecordTable
 
 JENJANG = ("", "Ahli Pertama", "Ahli Muda", "Ahli Madya", "Ahli Utama", "Terampil", "Mahir", "Penyelia")
@@ -63,10 +63,8 @@ class MemberDialog(QDialog):
         self.agency = QLineEdit()
         self.certification = QLineEdit()
         self.has_expiry = QCheckBox("ada masa berlaku")
-        self.expiry = QDateEdit()
-        self.expiry.setCalendarPopup(True)
-        self.expiry.setDisplayFormat("dd-MM-yyyy")
-        self.expiry.setDate(QDate.currentDate().addYears(3))
+        today = date.today()
+        self.expiry = DateField(today.replace(year=today.year + 3, day=min(today.day, 28)))
         self.phone = QLineEdit()
         self.email = QLineEdit()
         self.max_per_wave = QSpinBox()
@@ -84,7 +82,7 @@ class MemberDialog(QDialog):
             form.addRow(label, widget)
         form.addRow("Berlaku s.d.", expiry_row)
         form.addRow("No. HP", self.phone)
-        form.addRow("Email", self.email)
+        form.addRow("Surel", self.email)
         form.addRow("Maks. peserta/gelombang", self.max_per_wave)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -106,8 +104,7 @@ class MemberDialog(QDialog):
         self.certification.setText(row.certification)
         self.has_expiry.setChecked(row.certification_expiry is not None)
         if row.certification_expiry is not None:
-            d = row.certification_expiry
-            self.expiry.setDate(QDate(d.year, d.month, d.day))
+            self.expiry.setDate(row.certification_expiry)
         self.phone.setText(row.phone)
         self.email.setText(row.email)
         self.max_per_wave.setValue(row.max_per_wave)
@@ -115,7 +112,7 @@ class MemberDialog(QDialog):
     def data(self, active: bool = True) -> Any:
         from ukom_desktop.services.team import MemberData
 
-        expiry = self.expiry.date().toPython() if self.has_expiry.isChecked() else None
+        expiry = self.expiry.date() if self.has_expiry.isChecked() else None
         return MemberData(
             name=self.name.text(), nip=self.nip.text(), golongan=self.golongan.text(), jabatan=self.jabatan.text(),
             role=self.role.currentData(), jf_jenjang=self.jenjang.currentText(), unit=self.unit.text(),
@@ -149,11 +146,7 @@ class AvailabilityDialog(QDialog):
         self.table = RecordTable(self.model, "availability_dialog")
         layout.addWidget(self.table)
         add_row = QHBoxLayout()
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd-MM-yyyy")
-        start = suggested or date.today()
-        self.day.setDate(QDate(start.year, start.month, start.day))
+        self.day = DateField(suggested or date.today(), anchor=suggested)
         self.part = QComboBox()
         for key, text in PARTS.items():
             self.part.addItem(text, key)
@@ -186,7 +179,7 @@ class AvailabilityDialog(QDialog):
     def add_entry(self) -> None:
         from ukom_desktop.services.team import AvailabilityEntry
 
-        entry = AvailabilityEntry(self.day.date().toPython(), self.part.currentData(), self.available.currentData(),
+        entry = AvailabilityEntry(self.day.date(), self.part.currentData(), self.available.currentData(),
                                   self.note.text().strip())
         if any(e.day == entry.day and e.part == entry.part for e in self.entries):
             self.error_label.setText("Tanggal dan bagian hari itu sudah tercatat.")

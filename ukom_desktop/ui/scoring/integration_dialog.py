@@ -158,21 +158,17 @@ class IntegrationDialog(QDialog):
         return result
 
     def save(self) -> None:
-        from ukom_desktop.errors import user_message
         from ukom_desktop.services.integration import save_integration
+        from ukom_desktop.ui.actions import in_transaction
 
         if self.table.state() == QAbstractItemView.State.EditingState:
             self.table.setCurrentItem(None)  # commit the reason being typed
-        try:
-            with self.context.transaction() as session:
-                saved = save_integration(session, self.event_participant_id, self.finals(), actor="rapat integrasi")
-        except Exception as exc:  # noqa: BLE001 - answered in place
-            text = user_message(exc)
-            if text is None:
-                raise
-            self.error.setText(text)
+        finals = self.finals()
+        outcome = in_transaction(self, self.context, lambda s: save_integration(
+            s, self.event_participant_id, finals, actor="rapat integrasi"), report=self.error.setText)
+        if not outcome:
             return
-        self.saved = saved
+        self.saved = outcome.value
         self.error.setText("")
         self.context.data_changed.emit("results")
         self.accept()

@@ -71,9 +71,10 @@ def print_job(window: Any, kind: str, path: str | None = None) -> Any:
     return run_in_background(window, work, title=f"Mencetak {name.lower()}", on_done=done)
 
 
-def export_recap(window: Any, kind: str, path: str | None = None) -> str | None:
-    from ukom_desktop.errors import user_message
+def export_recap(window: Any, kind: str, path: str | None = None) -> Any:
+    """Write the results recap in the background; returns the running task (None when cancelled)."""
     from ukom_desktop.services.result_exports import write_recap_pdf, write_recap_workbook
+    from ukom_desktop.ui.actions import write_file_in_background
 
     event_id = _event_id(window)
     if event_id is None:
@@ -83,26 +84,29 @@ def export_recap(window: Any, kind: str, path: str | None = None) -> str | None:
         path, _ = QFileDialog.getSaveFileName(window, "Simpan rekap hasil", f"Rekap Hasil.{kind}", pattern)
     if not path:
         return None
-    try:
-        with window.context.session() as session:
+    database = window.context.database
+    target = path
+
+    def write() -> None:
+        session = database.sessions()
+        try:
             if kind == "xlsx":
-                write_recap_workbook(session, event_id, path)
+                write_recap_workbook(session, event_id, target)
             else:
-                write_recap_pdf(session, event_id, path)
-    except Exception as exc:  # noqa: BLE001
-        text = user_message(exc)
-        if text is None:
-            raise
-        messages.error(window, text)
-        return None
-    window.statusBar().showMessage(f"Rekap hasil tersimpan: {path}", 15000)
-    return path
+                write_recap_pdf(session, event_id, target)
+        finally:
+            session.close()
+
+    def done(_result: Any) -> None:
+        window.statusBar().showMessage(f"Rekap hasil tersimpan: {target}", 15000)
+
+    return write_file_in_background(window, write, title="Menyimpan rekap hasil...", on_done=done)
 
 
 def import_potential(window: Any, path: str | None = None) -> int:
     """Preview the psychotest file, confirm, then write every good row in one transaction."""
-    from ukom_desktop.errors import user_message
     from ukom_desktop.services.potential_import import commit_potential_import, preview_potential_import
+    from ukom_desktop.ui.actions import in_session, in_transaction
 
     event_id = _event_id(window)
     if event_id is None:
@@ -112,29 +116,25 @@ def import_potential(window: Any, path: str | None = None) -> int:
                                               "Lembar kerja (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)")
     if not path:
         return 0
-    try:
-        with window.context.session() as session:
-            preview = preview_potential_import(session, event_id, path)
-        if preview.problem:
-            messages.warn(window, preview.problem)
-            return 0
-        rejected = "\n".join(f"Baris {r.row_number}: {r.message}" for r in preview.rejected[:10])
-        text = f"{len(preview.ok_rows)} peserta siap diimpor, {len(preview.rejected)} baris ditolak."
-        if rejected:
-            text += f"\n\n{rejected}"
-        if not preview.ok_rows:
-            messages.warn(window, text)
-            return 0
-        if not messages.confirm(window, text + "\n\nSimpan nilai potensi yang sah?"):
-            return 0
-        with window.context.transaction() as session:
-            for _ in commit_potential_import(session, preview, actor="impor potensi"):
-                pass
-    except Exception as exc:  # noqa: BLE001
-        message = user_message(exc)
-        if message is None:
-            raise
-        messages.error(window, message)
+    read = in_session(window, window.context, lambda s: preview_potential_import(s, event_id, path))
+    if not read:
         return 0
+    preview = read.value
+    if preview.problem:
+        messages.warn(window, preview.problem)
+        return 0
+    rejected = "\n".join(f"Baris {r.row_number}: {r.message}" for r in preview.rejected[:10])
+    text = f"{len(preview.ok_rows)} peserta siap diimpor, {len(preview.rejected)} baris ditolak."
+    if rejected:
+        text += f"\n\n{rejected}"
+    if not preview.ok_rows:
+        messages.warn(window, text)
+        return 0
+    if not messages.confirm(window, text + "\n\nSimpan nilai potensi yang sah?"):
+        return 0
+    if not in_transaction(window, window.context,
+                          lambda s: list(commit_potential_import(s, preview, actor="impor potensi"))):
+        return 0
+    window.statusBar().showMessage(f"Nilai potensi {len(preview.ok_rows)} peserta tersimpan.", 10000)
     window.context.data_changed.emit("potential")
     return len(preview.ok_rows)

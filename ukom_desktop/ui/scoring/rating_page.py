@@ -191,21 +191,17 @@ class RatingEntryPage(QWidget):
         return result
 
     def _save(self, row: Any, level: Decimal | None, no_evidence: bool, evidence: str) -> str | None:
-        from ukom_desktop.errors import user_message
         from ukom_desktop.services.ratings import save_rating
+        from ukom_desktop.ui.actions import in_transaction
 
         assert self.participant_id is not None and self.assessor_id is not None
-        try:
-            with self.context.transaction() as session:
-                save_rating(session, event_participant_id=self.participant_id, exercise_id=row.exercise_id,
-                            competency_id=row.competency_id, assessor_id=self.assessor_id, level=level,
-                            no_evidence=no_evidence, evidence=evidence, actor=self.assessor_combo.currentText())
-        except Exception as exc:  # noqa: BLE001 - told in place, next to the form
-            text = user_message(exc)
-            if text is None:
-                raise
-            self.status.setText(f"<span style='color:#b00020'>Tidak tersimpan: {text}</span>")
-            return text
+        ep_id, assessor_id, actor = self.participant_id, self.assessor_id, self.assessor_combo.currentText()
+        outcome = in_transaction(self, self.context, lambda session: save_rating(
+            session, event_participant_id=ep_id, exercise_id=row.exercise_id, competency_id=row.competency_id,
+            assessor_id=assessor_id, level=level, no_evidence=no_evidence, evidence=evidence, actor=actor),
+            report=lambda text: self.status.setText(f"<span style='color:#b00020'>Tidak tersimpan: {text}</span>"))
+        if not outcome:
+            return outcome.message
         missing = sum(1 for r in self.model.rows if not r.filled and r is not row) + (
             0 if (level is not None or no_evidence) else 1)
         self.status.setText(f"Tersimpan {datetime.now():%H.%M.%S}: {row.exercise_code} {row.competency_code} = "
@@ -224,24 +220,20 @@ class RatingEntryPage(QWidget):
         item.setText(f"{base}  ({'lengkap' if missing == 0 else f'kurang {missing}'})")
 
     def _on_submit(self) -> None:
-        from ukom_desktop.errors import user_message
         from ukom_desktop.services.ratings import submit_ratings
+        from ukom_desktop.ui.actions import in_transaction
 
         if self.participant_id is None or self.assessor_id is None:
             return
         if not messages.confirm(self, "Serahkan penilaian peserta ini? Setelah diserahkan, isian tidak dapat "
                                       "diubah lagi dan penilaian asesor lain akan terlihat."):
             return
-        try:
-            with self.context.transaction() as session:
-                count = submit_ratings(session, self.participant_id, self.assessor_id,
-                                       actor=self.assessor_combo.currentText())
-        except Exception as exc:  # noqa: BLE001
-            text = user_message(exc)
-            if text is None:
-                raise
-            messages.warn(self, text)
+        ep_id, assessor_id, actor = self.participant_id, self.assessor_id, self.assessor_combo.currentText()
+        outcome = in_transaction(self, self.context, lambda s: submit_ratings(s, ep_id, assessor_id, actor=actor),
+                                 level="warn")
+        if not outcome:
             return
+        count = outcome.value
         self.status.setText(f"{count} penilaian diserahkan.")
         self.reload_participants()
         self.context.data_changed.emit("ratings")

@@ -185,20 +185,15 @@ class ResultDialog(QDialog):
         editor.setPlainText(str(self.starting.get(key, "")))
 
     def save(self) -> bool:
-        from ukom_desktop.errors import user_message
         from ukom_desktop.services.report_content import save_sections
+        from ukom_desktop.ui.actions import in_transaction
 
         if not self.save_button.isEnabled():
             return False
         values = {key: editor.toPlainText() for key, editor in self.editors.items()}
-        try:
-            with self.context.transaction() as session:
-                save_sections(session, self.event_participant_id, values, actor="asesor")
-        except Exception as exc:  # noqa: BLE001 - answered in place
-            text = user_message(exc)
-            if text is None:
-                raise
-            self.status.setText(f"<span style='color:#b00020'>{text}</span>")
+        if not in_transaction(self, self.context,
+                              lambda s: save_sections(s, self.event_participant_id, values, actor="asesor"),
+                              report=lambda text: self.status.setText(f"<span style='color:#b00020'>{text}</span>")):
             return False
         for editor in self.editors.values():
             editor.document().setModified(False)

@@ -152,22 +152,15 @@ class ResultsPage(QWidget):
         return int(rows[0].event_participant_id)  # type: ignore[attr-defined]
 
     def open_meeting(self) -> None:
-        from ukom_desktop.errors import user_message
-        from ukom_desktop.ui import messages
+        from ukom_desktop.ui.actions import run_action
         from ukom_desktop.ui.scoring.integration_dialog import IntegrationDialog
 
         ep_id = self._selected_id()
         if ep_id is None:
             return
-        try:
-            dialog = IntegrationDialog(self.context, ep_id, self)
-        except Exception as exc:  # noqa: BLE001
-            text = user_message(exc)
-            if text is None:
-                raise
-            messages.warn(self, text)
-            return
-        dialog.exec()
+        outcome = run_action(self, lambda: IntegrationDialog(self.context, ep_id, self), level="warn")
+        if outcome:
+            outcome.value.exec()
 
     def open_result(self) -> None:
         from ukom_desktop.ui.scoring.result_dialog import ResultDialog
