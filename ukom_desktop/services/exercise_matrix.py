@@ -161,6 +161,12 @@ def _event(session: Session, event_id: int) -> Event:
     return event
 
 
+def participant_position_ids(session: Session, event_id: int) -> set[int]:
+    """The target positions the event's participants hold (they cannot be taken off the event)."""
+    return {pid for pid in session.scalars(select(EventParticipant.target_position_id).where(
+        EventParticipant.event_id == event_id)) if pid is not None}
+
+
 def event_position_ids(session: Session, event_id: int) -> list[int]:
     """Target positions of the event: its EventPosition rows and its participants' target positions."""
     ids = list(session.scalars(select(EventPosition.position_id).where(EventPosition.event_id == event_id)

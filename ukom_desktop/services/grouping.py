@@ -72,6 +72,14 @@ class GroupingSummary:
         return "\n".join(lines)
 
 
+def event_options(session: Session, event_id: int) -> GroupingOptions:
+    """The grouping options the event uses now (its settings, else the defaults)."""
+    event = session.get(Event, event_id)
+    if event is None:
+        raise UserFacingError("Kegiatan tidak ditemukan.")
+    return resolved_options(session, event)
+
+
 def resolved_options(session: Session, event: Event, options: GroupingOptions | None = None) -> GroupingOptions:
     o = options or GroupingOptions()
     stored = event_setting(session, event, "grouping", {}) or {}

@@ -338,3 +338,27 @@ def visible_ratings_for(
         domain_ratings(session, [event_participant_id]), viewer_assessor_id,
         has_submitted(session, event_participant_id, viewer_assessor_id), integration,
     )
+
+
+@dataclass(frozen=True)
+class ColleagueLevel:
+    competency_id: int
+    exercise_code: str
+    assessor_name: str  # without degrees
+    level: Decimal | None
+    no_evidence: bool
+
+
+def colleague_levels(session: Session, visible: Iterable[object], assessor_id: int) -> list[ColleagueLevel]:
+    """Colleagues' visible ratings (not this assessor's own), for the rating form's hint column."""
+    from ukom_desktop.db.models import TeamMember
+
+    theirs = [r for r in visible if r.assessor_id != assessor_id]  # type: ignore[attr-defined]
+    if not theirs:
+        return []
+    comp = dict(session.execute(select(Competency.code, Competency.id)).all())
+    names = dict(session.execute(select(TeamMember.id, TeamMember.name)).all())
+    return [ColleagueLevel(comp[r.competency_code], r.exercise_code,  # type: ignore[attr-defined]
+                           names.get(r.assessor_id, "?").split(",")[0],  # type: ignore[attr-defined]
+                           Decimal(r.level) if r.level is not None else None,  # type: ignore[attr-defined]
+                           bool(r.no_evidence)) for r in theirs]  # type: ignore[attr-defined]

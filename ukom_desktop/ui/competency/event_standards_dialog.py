@@ -73,17 +73,14 @@ class EventStandardsDialog(QDialog):
         self.matrix_button.clicked.connect(self._on_matrix)
 
     def load(self) -> None:
-        from sqlalchemy import select
-
-        from ukom_desktop.db.models import Event, EventParticipant
-        from ukom_desktop.services.exercise_matrix import event_position_ids
+        from ukom_desktop.services.events import event_data
+        from ukom_desktop.services.exercise_matrix import event_position_ids, participant_position_ids
         from ukom_desktop.services.positions import list_positions, position_standard
 
         with self.context.session() as session:
-            event = session.get(Event, self.event_id)
+            event = event_data(session, self.event_id)
             chosen = event_position_ids(session, self.event_id)
-            locked = set(session.scalars(select(EventParticipant.target_position_id).where(
-                EventParticipant.event_id == self.event_id)))
+            locked = participant_position_ids(session, self.event_id)
             positions = list_positions(session)
             self.standards = {p.id: position_standard(session, p.id) for p in positions}
         self.title.setText(f"<b>{event.code}</b> {event.name}<br>Centang jabatan yang dinilai dalam kegiatan ini. "

@@ -62,12 +62,13 @@ class IssuedDocumentsDialog(QDialog):
         layout.addWidget(buttons)
 
     def reload(self) -> None:
-        from ukom_desktop.db.models import Event
+        from ukom_desktop.services.events import event_data
         from ukom_desktop.services.issued_documents import list_issued
 
+        event_id = self.context.event_id
         with self.context.session() as session:
-            event = session.get(Event, self.context.event_id)
-            rows = list_issued(session, event.id) if event is not None else []
+            event = event_data(session, event_id) if event_id is not None else None
+            rows = list_issued(session, event_id) if event_id is not None else []
             title = f"{event.code} - {event.name}" if event is not None else "(tidak ada kegiatan)"
         self.model.set_rows(rows)
         self.heading.setText(f"<b>{title}</b>: {len(rows)} dokumen terbit")

@@ -102,14 +102,9 @@ class DirectoryDialog(QDialog):
             self.import_file(path)
 
     def _run(self, work: Any) -> Any:
-        from ukom_desktop.errors import UserFacingError
+        from ukom_desktop.ui.actions import in_transaction
 
-        try:
-            with self.context.transaction() as session:
-                return work(session)
-        except UserFacingError as exc:
-            messages.warn(self, str(exc))
-            return None
+        return in_transaction(self, self.context, work, level="warn").value
 
     def _on_fill(self) -> None:
         from ukom_desktop.services.directory import fill_contacts

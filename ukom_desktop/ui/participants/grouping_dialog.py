@@ -61,12 +61,10 @@ class GroupingDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _load(self) -> None:
-        from ukom_desktop.db.models import Event
-        from ukom_desktop.services.grouping import resolved_options
+        from ukom_desktop.services.grouping import event_options
 
         with self.context.session() as session:
-            event = session.get(Event, self.event_id)
-            options = resolved_options(session, event)  # type: ignore[arg-type]
+            options = event_options(session, self.event_id)
         self.wave_spin.setValue(options.wave_size or 30)
         self.min_spin.setValue(options.group_min or 4)
         self.max_spin.setValue(options.group_max or 8)

@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ukom_desktop.ui import messages
 from ukom_desktop.ui.context import AppContext
 from ukom_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ukom_desktop.ui.widgets.record_table import RecordTable
@@ -74,14 +73,11 @@ class EvaluationDialog(QDialog):
         target = path or ask_save_path(self, "evaluasi-kinerja-asesor", pdf)
         if not target:
             return None
-        from ukom_desktop.errors import UserFacingError
         from ukom_desktop.services.assessor_evaluation import write_evaluation_pdf, write_evaluation_workbook
+        from ukom_desktop.ui.actions import in_session
 
-        try:
-            with self.context.session() as session:
-                (write_evaluation_pdf if pdf else write_evaluation_workbook)(session, self.context.event_id, target)
-        except UserFacingError as exc:
-            messages.error(self, str(exc))
+        write = write_evaluation_pdf if pdf else write_evaluation_workbook
+        if not in_session(self, self.context, lambda s: write(s, self.context.event_id, target)):
             return None
         _status(self, f"Tersimpan: {target}")
         return target

@@ -171,20 +171,14 @@ class RatingEntryPage(QWidget):
 
     def _others(self, session: Any, visible: list[Any]) -> dict[tuple[int, int], str]:
         """Colleagues' levels per exercise x competency (empty until this assessor has submitted)."""
-        from sqlalchemy import select
+        from ukom_desktop.services.ratings import colleague_levels
 
-        from ukom_desktop.db.models import Competency, TeamMember
-
-        theirs = [r for r in visible if r.assessor_id != self.assessor_id]
-        if not theirs:
-            return {}
-        comp = dict(session.execute(select(Competency.code, Competency.id)).all())
-        names = dict(session.execute(select(TeamMember.id, TeamMember.name)).all())
         by_comp: dict[int, list[str]] = {}
-        for r in theirs:
-            text = "TB" if r.no_evidence else level_text(Decimal(r.level) if r.level is not None else None)
-            by_comp.setdefault(comp[r.competency_code], []).append(
-                f"{r.exercise_code} {names.get(r.assessor_id, '?').split(',')[0]}: {text}")
+        for c in colleague_levels(session, visible, self.assessor_id):  # type: ignore[arg-type]
+            text = "TB" if c.no_evidence else level_text(c.level)
+            by_comp.setdefault(c.competency_id, []).append(f"{c.exercise_code} {c.assessor_name}: {text}")
+        if not by_comp:
+            return {}
         result = {}
         for row in self.model.rows:
             result[(row.exercise_id, row.competency_id)] = "; ".join(by_comp.get(row.competency_id, []))

@@ -140,20 +140,19 @@ class AssessorsTab(RecordTab):
 
     # -- actions ----------------------------------------------------------------------------------
     def _run_member_form(self, row: Any = None) -> bool:
-        from ukom_desktop.errors import UserFacingError
         from ukom_desktop.services.team import create_member, update_member
+        from ukom_desktop.ui.actions import in_transaction
         from ukom_desktop.ui.schedule.team_dialogs import MemberDialog
 
         dialog = MemberDialog(row, self)
         while dialog.exec():
-            try:
-                with self.context.transaction() as session:
-                    if row is None:
-                        create_member(session, dialog.data())
-                    else:
-                        update_member(session, row.id, dialog.data(row.active), row.version)
-            except UserFacingError as exc:
-                dialog.error_label.setText(str(exc))
+            def save(session):  # type: ignore[no-untyped-def]
+                if row is None:
+                    create_member(session, dialog.data())
+                else:
+                    update_member(session, row.id, dialog.data(row.active), row.version)
+
+            if not in_transaction(dialog, self.context, save, report=dialog.error_label.setText):
                 continue
             self._changed()
             return True
@@ -199,14 +198,13 @@ class AssessorsTab(RecordTab):
             self._changed()
 
     def _event_start(self, session: Any) -> date | None:
-        from ukom_desktop.db.models import Event
+        from ukom_desktop.services.events import event_data
 
-        event = session.get(Event, self.context.event_id) if self.context.event_id is not None else None
-        return event.start_date if event is not None else None
+        return event_data(session, self.context.event_id).start_date if self.context.event_id is not None else None
 
     def assign_selected(self) -> None:
-        from ukom_desktop.errors import UserFacingError
         from ukom_desktop.services.team import TeamAssignment, assign_team
+        from ukom_desktop.ui.actions import in_transaction
 
         if self.context.event_id is None:
             messages.info(self, "Pilih kegiatan aktif terlebih dahulu.")
@@ -214,12 +212,12 @@ class AssessorsTab(RecordTab):
         rows = self._selected()
         if not rows:
             return
-        try:
-            with self.context.transaction() as session:
-                change = assign_team(session, self.context.event_id, [TeamAssignment(r.id) for r in rows])
-        except UserFacingError as exc:
-            messages.error(self, str(exc))
+        event_id = self.context.event_id
+        outcome = in_transaction(self, self.context,
+                                 lambda s: assign_team(s, event_id, [TeamAssignment(r.id) for r in rows]))
+        if not outcome:
             return
+        change = outcome.value
         text = f"{change.added} anggota ditambahkan ke tim kegiatan, {change.kept} sudah ada sebelumnya."
         if change.warnings:
             text += "\n\n" + "\n".join(change.warnings)
@@ -227,20 +225,19 @@ class AssessorsTab(RecordTab):
         self._changed()
 
     def unassign_selected(self) -> None:
-        from ukom_desktop.errors import UserFacingError
         from ukom_desktop.services.team import remove_from_team
+        from ukom_desktop.ui.actions import in_transaction
 
         if self.context.event_id is None:
             return
         rows = [r for r in self._selected() if r.in_event]
         if not rows:
             return
-        try:
-            with self.context.transaction() as session:
-                removed = remove_from_team(session, self.context.event_id, [r.id for r in rows])
-        except UserFacingError as exc:
-            messages.error(self, str(exc))
+        event_id = self.context.event_id
+        outcome = in_transaction(self, self.context, lambda s: remove_from_team(s, event_id, [r.id for r in rows]))
+        if not outcome:
             return
+        removed = outcome.value
         messages.info(self, f"{removed} anggota dikeluarkan dari tim kegiatan.")
         self._changed()
 

@@ -130,14 +130,9 @@ class ParticipantsTab(RecordTab):
 
     def _run(self, work: Callable[[Any], Any]) -> Any:
         """work(session) in one transaction; a user error is shown, None returned."""
-        from ukom_desktop.errors import UserFacingError
+        from ukom_desktop.ui.actions import in_transaction
 
-        try:
-            with self.context.transaction() as session:
-                return work(session)
-        except UserFacingError as exc:
-            messages.warn(self, str(exc))
-            return None
+        return in_transaction(self, self.context, work, level="warn").value
 
     # -- actions ----------------------------------------------------------------------------------
     def apply_bulk(self, description: str, work: Callable[[Any, list[int]], int]) -> None:
