@@ -145,3 +145,46 @@ def test_overdue_rows_are_highlighted_and_filters_narrow_the_table(window, qtbot
     tab.status_filter.setCurrentIndex(tab.status_filter.findData("draft"))
     assert tab.model.rowCount() == PARTICIPANTS
     assert tab.wave_filter.count() == 2  # Semua + Gelombang 1
+
+
+def test_approve_and_return_ask_first_and_the_follow_up_is_not_an_error(  # type: ignore[no-untyped-def]
+        window, qtbot, monkeypatch, recorded_messages) -> None:
+    from ukom_desktop.ui import messages
+
+    tab = window.show_tab("qc_tab")
+    target = next(r for r in tab.model.rows() if r.failed_checks == ())
+    ep = target.event_participant_id
+    _select(tab, target)
+    qtbot.mouseClick(tab.submit_button, Qt.MouseButton.LeftButton)
+    tab.open_review(_row(tab, ep))
+    dialog = tab.review_dialog
+    qtbot.addWidget(dialog)
+
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda _p, text, title="": asked.append(text) or False)
+    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)  # answered "Tidak"
+    assert "dikunci" in asked[-1] and "nomor" in asked[-1]
+    assert dialog.data.status.value == "diajukan" and not dialog.data.report_number
+    qtbot.keyClicks(dialog.comment_edit, "Lengkapi saran pengembangan.")
+    qtbot.mouseClick(dialog.return_button, Qt.MouseButton.LeftButton)  # answered "Tidak"
+    assert "Kembalikan laporan" in asked[-1] and "Lengkapi saran pengembangan." in asked[-1]
+    assert dialog.data.status.value == "diajukan"
+
+    monkeypatch.setattr(messages, "confirm", lambda _p, text, title="": asked.append(text) or True)
+    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+    assert dialog.data.status.value == "disetujui" and dialog.data.report_number
+    assert dialog.data.report_number in dialog.action_hint.text()
+    assert "Cetak > Laporan individu" in dialog.action_hint.text()
+    assert "#9b1c1c" not in dialog.action_hint.styleSheet()  # a next step, not shown in red
+
+
+def test_qc_tab_header_fits_1024_pixels(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.resize(1024, 700)
+    tab = window.show_tab("qc_tab")
+    qtbot.wait(10)
+    bar = tab.actions_bar
+    assert bar.minimumSize().width() <= tab.width()
+    for button in (tab.review_button, tab.submit_button, tab.reviewer_button, tab.deliver_button):
+        right = button.mapTo(tab, button.rect().topRight()).x()
+        assert right <= tab.width(), button.text()
+        assert button.width() >= button.sizeHint().width()  # the text is not cut off

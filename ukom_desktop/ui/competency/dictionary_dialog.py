@@ -31,6 +31,7 @@ from ukom_desktop.domain.labels import COMPETENCY_GROUP
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.competency.standard_grid import close_buttons
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.geometry import fit_to_screen
 
 BULLET = "\u2022 "
 _Index = QModelIndex | QPersistentModelIndex
@@ -57,7 +58,7 @@ class DictionaryDialog(QDialog):
         self.context = context
         self.current = None
         self.setWindowTitle("Kamus Kompetensi")
-        self.resize(1180, 740)
+        fit_to_screen(self, 1180, 740)
         self._setup_ui()
         self._connect_signals()
         self.reload()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.ui.competency.standard_grid import close_buttons, header_text, level_text
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.geometry import fit_to_screen
 
 
 class EventStandardsDialog(QDialog):
@@ -28,7 +29,7 @@ class EventStandardsDialog(QDialog):
         self.context = context
         self.event_id = event_id
         self.setWindowTitle("Jabatan Sasaran dan Standar Kompetensi Kegiatan")
-        self.resize(1150, 660)
+        fit_to_screen(self, 1150, 660)
         self._setup_ui()
         self._connect_signals()
         self.load()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ukom_desktop.domain.labels import EXERCISE_KIND
 from ukom_desktop.ui.competency.standard_grid import close_buttons
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.geometry import fit_to_screen
 
 
 class ExercisesDialog(QDialog):
@@ -31,7 +32,7 @@ class ExercisesDialog(QDialog):
         self.context = context
         self.current_id: int | None = None
         self.setWindowTitle("Pustaka Alat Ukur")
-        self.resize(980, 620)
+        fit_to_screen(self, 980, 620)
         self._setup_ui()
         self._connect_signals()
         self.reload()

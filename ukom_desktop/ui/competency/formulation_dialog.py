@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.icons import icon
 from ukom_desktop.ui.widgets.date_field import DateField
 
@@ -66,7 +67,7 @@ class FormulationDialog(QDialog):
         self.event_id = event_id
         self.task = None
         self.setWindowTitle("Rapat Perumusan Kompetensi")
-        self.resize(980, 720)
+        fit_to_screen(self, 980, 720)
         self._setup_ui()
         self._connect_signals()
         self.load()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.icons import icon
 
 ERROR = QColor("#c53030")
@@ -45,7 +46,7 @@ class EventMatrixDialog(QDialog):
         self._saved: tuple[list[int], set[tuple[int, int]]] = ([], set())
         self._filling = False
         self.setWindowTitle("Matriks Alat Ukur dan Kompetensi")
-        self.resize(1200, 720)
+        fit_to_screen(self, 1200, 720)
         self._setup_ui()
         self._connect_signals()
         self.load()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.competency.standard_grid import StandardGrid, close_buttons
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.geometry import fit_to_screen
 
 
 class PositionsDialog(QDialog):
@@ -37,7 +38,7 @@ class PositionsDialog(QDialog):
         self.position_id: int | None = None
         self._version: int | None = None
         self.setWindowTitle("Jabatan dan Standar Kompetensi")
-        self.resize(1150, 720)
+        fit_to_screen(self, 1150, 720)
         self._setup_ui()
         self._connect_signals()
         self.reload(select=position_id)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.background import run_in_background
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.geometry import fit_to_screen
 
 
 class ImportPreviewDialog(QDialog):
@@ -35,7 +36,7 @@ class ImportPreviewDialog(QDialog):
         self.preview: Any = None
         self.task = None
         self.setWindowTitle("Pratinjau Impor Kompetensi")
-        self.resize(900, 520)
+        fit_to_screen(self, 900, 520)
         layout = QVBoxLayout(self)
         self.summary = QLabel(f"Membaca {path.name}...")
         self.summary.setWordWrap(True)

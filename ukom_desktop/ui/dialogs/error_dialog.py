@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.icons import icon
 
 
@@ -21,7 +22,7 @@ class ErrorDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Terjadi kesalahan")
         self.setWindowIcon(icon("error"))
-        self.resize(620, 380)
+        fit_to_screen(self, 620, 380)
         self._details = details
         self._setup_ui(summary)
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ukom_desktop.ui.widgets.record_table import RecordTable
 
@@ -38,7 +39,7 @@ class IssuedDocumentsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Dokumen terbit kegiatan ini")
-        self.resize(1240, 520)
+        fit_to_screen(self, 1240, 520)
         self._setup_ui()
         self.reload()
 

@@ -27,6 +27,7 @@ from ukom_desktop.ui import messages
 from ukom_desktop.ui.context import AppContext
 from ukom_desktop.ui.documents.numbering_page import NumberingPage
 from ukom_desktop.ui.documents.signatories_page import SignatoriesPage
+from ukom_desktop.ui.geometry import fit_to_screen
 
 
 class InstitutionDialog(QDialog):
@@ -36,7 +37,7 @@ class InstitutionDialog(QDialog):
         self.logo: bytes | None = None
         self.logo_filename = ""
         self.setWindowTitle("Profil instansi, penandatangan dan penomoran surat")
-        self.resize(820, 600)
+        fit_to_screen(self, 820, 600)
         self._setup_ui()
         self._load()
 

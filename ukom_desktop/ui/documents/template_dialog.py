@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.geometry import fit_to_screen
 
 HELP = (
     "Tulis isian dalam kurung kurawal, mis. {kegiatan}. Baris kosong memisahkan paragraf. Paragraf yang hanya "
@@ -41,7 +42,7 @@ class TemplateDialog(QDialog):
         self.texts = dict(self.saved)
         self.current: str | None = None
         self.setWindowTitle("Templat naskah surat")
-        self.resize(1100, 640)
+        fit_to_screen(self, 1100, 640)
         self._setup_ui()
         self.list.setCurrentRow(0)
 

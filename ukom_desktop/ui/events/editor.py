@@ -30,6 +30,7 @@ from ukom_desktop.domain.labels import EVENT_PURPOSE, EVENT_STATUS, label
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.context import AppContext
 from ukom_desktop.ui.events.agenda import AgendaEditor
+from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.widgets.date_field import DateField
 
 METHODS = ("assessment center", "metode sederhana", "CACT")
@@ -57,7 +58,7 @@ class EventEditorDialog(QDialog):
         self.event_id = event_id
         self._version: int | None = None
         self.setWindowTitle("Kegiatan baru" if event_id is None else "Ubah kegiatan")
-        self.resize(980, 640)
+        fit_to_screen(self, 980, 640)
         self._setup_ui()
         self._connect_signals()
         if event_id is not None:

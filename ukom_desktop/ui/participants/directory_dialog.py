@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from ukom_desktop.domain.nip import format_nip
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.icons import icon
 from ukom_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ukom_desktop.ui.participants import prompts
@@ -21,7 +22,7 @@ class DirectoryDialog(QDialog):
         self.context = context
         self.task: Any = None
         self.setWindowTitle("Direktori pegawai")
-        self.resize(1050, 600)
+        fit_to_screen(self, 1050, 600)
         self._setup_ui()
         self._connect_signals()
         self.refresh()

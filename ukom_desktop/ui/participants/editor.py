@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.domain.labels import ATTENDANCE, INVITATION
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.widgets.date_field import DateField
 
 
@@ -44,7 +45,7 @@ class ParticipantEditorDialog(QDialog):
         self.ep_id = ep_id
         self._version: int | None = None
         self.setWindowTitle("Tambah peserta" if ep_id is None else "Ubah data peserta")
-        self.resize(860, 560)
+        fit_to_screen(self, 860, 560)
         self._setup_ui()
         self._connect_signals()
         self._load()

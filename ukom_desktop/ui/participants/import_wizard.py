@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.icons import icon
 from ukom_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ukom_desktop.ui.participants import prompts
@@ -44,7 +45,7 @@ class ImportWizard(QDialog):
         self.result: Any = None
         self.task: Any = None
         self.setWindowTitle("Impor peserta dari lembar kerja")
-        self.resize(1180, 660)
+        fit_to_screen(self, 1180, 660)
         self._setup_ui()
         self._connect_signals()
         self._update()

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ukom_desktop.ui.widgets.record_table import RecordTable
 
@@ -33,7 +34,7 @@ class EvaluationDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Evaluasi Kinerja Asesor")
-        self.resize(1400, 560)
+        fit_to_screen(self, 1400, 560)
         layout = QVBoxLayout(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)

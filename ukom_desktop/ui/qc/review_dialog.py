@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ukom_desktop.domain.nip import format_nip
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.qc import review_views as views
 
 
@@ -36,7 +37,7 @@ class ReviewDialog(QDialog):
         self.event_participant_id = event_participant_id
         self.data: Any = None
         self.setWindowTitle("Pemeriksaan Laporan (QC)")
-        self.resize(1280, 820)
+        fit_to_screen(self, 1280, 820)
         self._setup_ui()
         self._connect_signals()
         self.reload()
@@ -98,7 +99,6 @@ class ReviewDialog(QDialog):
         actions.addWidget(self.reviewer_combo)
         self.action_hint = QLabel()
         self.action_hint.setWordWrap(True)
-        self.action_hint.setStyleSheet("color:#9b1c1c")
         actions.addWidget(self.action_hint, 1)
         self.return_button = QPushButton("Kembalikan ke penulis")
         self.approve_button = QPushButton("Setujui")
@@ -167,34 +167,40 @@ class ReviewDialog(QDialog):
         self.return_button.setEnabled(back is not None and back.enabled)
         self.approve_button.setEnabled(ok is not None and ok.enabled)
         self.reopen_button.setEnabled(data.action("revisi_baru") is not None)
-        if ok is None and back is None:
-            self.action_hint.setText(f"Laporan berstatus {data.status.label}: tidak ada tindakan QC saat ini.")
-        elif ok is not None and not ok.enabled:
+        if ok is None and back is None:  # a follow-up note, not an error
+            self.action_hint.setStyleSheet("color: palette(dark);")
+            self.action_hint.setText(self._follow_up(data))
+        elif ok is not None and not ok.enabled:  # what blocks approval
+            self.action_hint.setStyleSheet("color:#9b1c1c")
             self.action_hint.setText(ok.reason)
         else:
             self.action_hint.setText("")
         self.add_comment_button.setEnabled(data.status.value != "diserahkan")
+
+    @staticmethod
+    def _follow_up(data: Any) -> str:
+        if data.status.value == "disetujui":
+            number = f" dengan nomor {data.report_number}" if data.report_number else ""
+            return (f"Laporan disetujui dan terkunci{number}. Langkah berikutnya: cetak melalui Cetak > Laporan "
+                    "individu, lalu catat penyerahannya di tab QC Laporan.")
+        return f"Laporan berstatus {data.status.label}: tidak ada tindakan QC saat ini."
 
     # -- actions ------------------------------------------------------------------------------
     def _actor(self) -> str:
         return self.reviewer_combo.currentText() or "Pemeriksa QC"
 
     def _write(self, work) -> bool:  # type: ignore[no-untyped-def]
-        from ukom_desktop.errors import UserFacingError
+        from ukom_desktop.ui.actions import in_transaction, status_message
 
-        try:
-            with self.context.transaction() as session:
-                done = work(session)
-        except UserFacingError as exc:
-            messages.warn(self, str(exc))
+        outcome = in_transaction(self, self.context, work, level="warn")
+        if not outcome:
             return False
         self.reload()
         self.changed.emit()
         self.context.data_changed.emit("reports")
+        done = outcome.value
         if done is not None and getattr(done, "message", ""):
-            status = getattr(self.parent().window() if self.parent() else None, "statusBar", None)
-            if status is not None:
-                status().showMessage(done.message, 10000)
+            status_message(self.parentWidget(), done.message)
         return True
 
     def _on_add_comment(self) -> None:
@@ -213,6 +219,11 @@ class ReviewDialog(QDialog):
             messages.warn(self, "Tulis catatan pengembalian untuk penulis pada kotak komentar terlebih dahulu.")
             return
         section = self.section_combo.currentData()
+        name = self.data.result.name if self.data is not None else "peserta ini"
+        if not messages.confirm(self, f"Kembalikan laporan {name} ke penulis dengan catatan ini?\n\n{text}\n\n"
+                                      "Penulis harus memperbaikinya dan mengajukannya lagi ke QC.",
+                                "Kembalikan laporan"):
+            return
 
         def work(session: Any) -> Any:
             return report_qc.return_report(session, self.event_participant_id, text, actor=self._actor(),
@@ -224,6 +235,11 @@ class ReviewDialog(QDialog):
     def _on_approve(self) -> None:
         from ukom_desktop.services import report_qc
 
+        name = self.data.result.name if self.data is not None else "peserta ini"
+        if not messages.confirm(self, f"Setujui laporan {name}?\n\nLaporan yang disetujui dikunci (tidak dapat "
+                                      "diubah lagi kecuali melalui Revisi baru dengan alasan) dan diberi nomor "
+                                      "laporan.", "Setujui laporan"):
+            return
         self._write(lambda s: report_qc.approve(s, self.event_participant_id, actor=self._actor(),
                                                 reviewer_id=self.reviewer_combo.currentData()))
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.domain.labels import ROOM_KIND
 from ukom_desktop.ui import messages
+from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ukom_desktop.ui.widgets.record_table import RecordTable
 
@@ -66,7 +67,7 @@ class RoomsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Ruang")
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         layout = QVBoxLayout(self)
         self.model = RecordTableModel((
             Column("name", "Ruang", lambda r: r.name, width=170),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ukom_desktop.domain.labels import TEAM_ROLE
+from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ukom_desktop.ui.widgets.date_field import DateField
 from ukom_desktop.ui.widgets.record_table import RecordTable
@@ -129,7 +130,7 @@ class AvailabilityDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Ketersediaan - {name}")
-        self.resize(560, 400)
+        fit_to_screen(self, 560, 400)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(
             "Anggota tim dianggap bersedia setiap hari kecuali tanggal yang dicatat berhalangan di bawah ini. "
@@ -202,7 +203,7 @@ class TeamImportDialog(QDialog):
         super().__init__(parent)
         self.preview = preview
         self.setWindowTitle(f"Impor tim penilai - {preview.source_name}")
-        self.resize(900, 520)
+        fit_to_screen(self, 900, 520)
         layout = QVBoxLayout(self)
         summary = QLabel(f"<b>{preview.summary()}</b>")
         layout.addWidget(summary)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.scoring.rating_grid import level_text
 
 FLAGGED = QColor("#fde2e1")
@@ -48,7 +49,7 @@ class IntegrationDialog(QDialog):
         self.event_participant_id = event_participant_id
         self.sheet: Any = None
         self.setWindowTitle("Rapat Integrasi")
-        self.resize(1400, 600)
+        fit_to_screen(self, 1400, 600)
         self._setup_ui()
         self.load()
 

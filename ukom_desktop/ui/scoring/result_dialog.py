@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.context import AppContext
+from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.scoring.psychogram_widget import PsychogramWidget
 
 TAB_TITLES = {"potensi": "Potensi", "kekuatan": "Kekuatan", "area_pengembangan": "Area pengembangan",
@@ -56,7 +57,7 @@ class ResultDialog(QDialog):
         self.editors: dict[str, NarrativeEdit] = {}
         self.starting: dict[str, Any] = {}
         self.setWindowTitle("Hasil dan Laporan Individu")
-        self.resize(1300, 760)
+        fit_to_screen(self, 1300, 760)
         self._setup_ui()
         self.load()
 

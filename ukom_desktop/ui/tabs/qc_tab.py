@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLabel, QToolButton
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolButton
 
 from ukom_desktop.domain.dates import format_date_id
 from ukom_desktop.domain.nip import format_nip
@@ -95,14 +95,24 @@ class QcTab(RecordTab):
     # -- widgets ------------------------------------------------------------------------------
     def _setup_ui(self) -> None:
         super()._setup_ui()
+        # The summary gets its own line so filters and buttons fit a 1024-pixel-wide window.
+        self.actions_bar.removeWidget(self.hint)
+        self.layout().insertWidget(0, self.hint)
         self.status_filter = QComboBox()
         self.assessor_filter = QComboBox()
-        self.assessor_filter.setMinimumWidth(170)
+        self.assessor_filter.setMinimumWidth(140)
         self.wave_filter = QComboBox()
+        for combo in (self.status_filter, self.assessor_filter, self.wave_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        filters = QHBoxLayout()
         for label, combo in (("Status:", self.status_filter), ("Asesor:", self.assessor_filter),
                              ("Gelombang:", self.wave_filter)):
-            self.actions_bar.addWidget(QLabel(label))
-            self.actions_bar.addWidget(combo)
+            filters.addWidget(QLabel(label))
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        self.layout().insertLayout(1, filters)
+        self.actions_bar.addStretch(1)
         self.review_button = self._button("qc", "Periksa...", "Buka laporan terpilih untuk diperiksa (QC)")
         self.submit_button = self._button("edit", "Ajukan ke QC", "Ajukan laporan terpilih (oleh penulis) ke QC")
         self.reviewer_button = self._button("assessors", "Pemeriksa...", "Tetapkan pemeriksa QC laporan terpilih")
@@ -199,19 +209,15 @@ class QcTab(RecordTab):
         return rows
 
     def _write(self, work, what: str) -> bool:  # type: ignore[no-untyped-def]
-        from ukom_desktop.errors import UserFacingError
+        from ukom_desktop.ui.actions import in_transaction, status_message
 
-        try:
-            with self.context.transaction() as session:
-                result = work(session)
-        except UserFacingError as exc:
-            messages.warn(self, str(exc))
+        outcome = in_transaction(self, self.context, work, level="warn")
+        if not outcome:
             return False
         self.context.data_changed.emit("reports")
         self.mark_dirty()
-        status = getattr(self.window(), "statusBar", None)
-        if status is not None and result:
-            status().showMessage(str(result), 10000)
+        if outcome.value:
+            status_message(self, str(outcome.value))
         return True
 
     def open_review(self, row: Any = None) -> None:
