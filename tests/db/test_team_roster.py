@@ -106,7 +106,7 @@ def test_event_team_and_the_assignment_letter_list(demo_database) -> None:  # ty
     assert sum(1 for r in team if r.is_leader) == 1
     assert letter[0].person.name == "Sari Wulandari, M.Psi." and letter[0].person.golongan == "IV/a"
     assert letter[0].role == "Ketua Tim Asesor"
-    assert {"Asesor", "Admin", "Tester", "Pendukung"} <= {m.role for m in letter[1:]}
+    assert {"Asesor", "Petugas administrasi", "Petugas tes", "Pendukung"} <= {m.role for m in letter[1:]}
     with demo_database.sessions.begin() as session:
         assert remove_from_team(session, event_id, [extra]) == 1
     with demo_database.sessions() as session:

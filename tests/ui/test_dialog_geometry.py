@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from dialog_catalog import dialogs, open_rated_window
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox
-
-from dialog_catalog import dialogs, open_rated_window
 
 FRAME_W, FRAME_H = 16, 48  # window frame and title bar a desktop adds around a window
 

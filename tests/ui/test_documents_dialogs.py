@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QTextCursor
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from ukom_desktop.ui.background import wait_for
 from ukom_desktop.ui.documents import menu, print_dialog
@@ -146,10 +146,13 @@ def test_numbering_shows_the_next_number_and_refuses_a_pattern_without_sequence(
     menu.open_profile(main_window)
     dialog = main_window.documents_dialog
     page = dialog.numbering
-    page.edits["undangan"].setText("{seq3}/UND/BPK/{roman_month}/{year}")
+    # The fields are shown and typed with Indonesian names; the program's own names still work.
+    assert page.edits["undangan"].text() == "{nomor}/UND/PK/{bulan_romawi}/{tahun}"
+    assert "{seq}" not in page.findChildren(QLabel)[1].text() and "{nomor}" in page.findChildren(QLabel)[1].text()
+    page.edits["undangan"].setText("{nomor3}/UND/BPK/{bulan_romawi}/{tahun}")
     assert page.previews["undangan"].text().startswith("001/UND/BPK/")
-    page.edits["surat_tugas"].setText("ST/BPK/{year}")
-    assert "{seq}" in page.previews["surat_tugas"].text()
+    page.edits["surat_tugas"].setText("ST/BPK/{tahun}")
+    assert "{nomor}" in page.previews["surat_tugas"].text() and "{seq}" not in page.previews["surat_tugas"].text()
     _save(dialog)
     assert recorded_messages[-1][0] == "warn" and "Surat Tugas" in recorded_messages[-1][1]
     page.edits["surat_tugas"].setText("{seq}/ST/BPK/{year}")

@@ -20,8 +20,8 @@ EXERCISE_KIND = {"whole_wave": "Seluruh gelombang", "group": "Kelompok", "one_to
 TEAM_ROLE = {
     "asesor": "Asesor",
     "penilai_teknis": "Penilai Teknis",
-    "admin": "Admin",
-    "tester": "Tester",
+    "admin": "Petugas administrasi",
+    "tester": "Petugas tes",
     "pendukung": "Pendukung",
 }
 ROOM_KIND = {"aula": "Aula", "ruang_kelompok": "Ruang Kelompok", "ruang_wawancara": "Ruang Wawancara"}

@@ -58,7 +58,7 @@ STATUS_LABELS: dict[ReportStatus, str] = {
 ROLE_LABELS: dict[ReportRole, str] = {
     ReportRole.ASESOR: "Asesor penulis",
     ReportRole.QC: "Pemeriksa QC",
-    ReportRole.ADMIN: "Admin",
+    ReportRole.ADMIN: "Petugas administrasi",
 }
 
 EDITABLE_STATUSES: frozenset[ReportStatus] = frozenset(

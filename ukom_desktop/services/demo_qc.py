@@ -99,7 +99,7 @@ def build_demo_qc(session: Session, event_id: int, seed: int = 1, *, now: dateti
         if state in ("disetujui", "disetujui_ulang", "diserahkan"):
             report_qc.approve(session, ep_id, actor=qc, now=step(1))
         if state == "diserahkan":
-            report_qc.deliver(session, ep_id, actor="Admin", now=step(1))
+            report_qc.deliver(session, ep_id, actor="Petugas administrasi", now=step(1))
     session.flush()
     statuses = session.scalars(
         select(IndividualReport.status)

@@ -18,16 +18,16 @@ _EDIT = {
 
 TEXTS: dict[str, dict[str, str]] = {
     "QPlatformTheme": {
-        "OK": "OK", "Save": "Simpan", "Save All": "Simpan semua", "Open": "Buka", "&Yes": "&Ya",
+        "OK": "Oke", "Save": "Simpan", "Save All": "Simpan semua", "Open": "Buka", "&Yes": "&Ya",
         "Yes to &All": "Ya untuk &semua", "&No": "&Tidak", "N&o to All": "T&idak untuk semua", "Abort": "Hentikan",
         "Retry": "Coba lagi", "Ignore": "Abaikan", "Close": "Tutup", "Cancel": "Batal", "Discard": "Buang",
         "Help": "Bantuan", "Apply": "Terapkan", "Reset": "Atur ulang", "Restore Defaults": "Kembalikan bawaan",
     },
     "QMessageBox": {
-        "Show Details...": "Tampilkan rincian...", "Hide Details...": "Sembunyikan rincian...", "OK": "OK",
+        "Show Details...": "Tampilkan rincian...", "Hide Details...": "Sembunyikan rincian...", "OK": "Oke",
         "About Qt": "Tentang Qt",
     },
-    "QDialogButtonBox": {"OK": "OK", "Cancel": "Batal", "&Yes": "&Ya", "&No": "&Tidak", "Close": "Tutup"},
+    "QDialogButtonBox": {"OK": "Oke", "Cancel": "Batal", "&Yes": "&Ya", "&No": "&Tidak", "Close": "Tutup"},
     "QProgressDialog": {"Cancel": "Batal"},
     "QInputDialog": {"Enter a value:": "Masukkan nilai:"},
     "QWizard": {

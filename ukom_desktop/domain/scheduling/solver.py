@@ -32,6 +32,14 @@ from ukom_desktop.domain.scheduling.stats import ScheduleStats, compute_stats
 from ukom_desktop.domain.scheduling.timegrid import Window, available_windows, subtract, total_minutes
 from ukom_desktop.domain.scheduling.timetable import Timetabler
 
+# How the assessors were assigned, in the words shown to the user.
+METHOD_LABELS = {
+    "cp-sat optimal": "optimasi (hasil optimal)",
+    "cp-sat": "optimasi",
+    "greedy": "pembagian merata",
+    "first-fit": "pembagian berurutan",
+}
+
 #: progress(done_waves, total_waves, message); raise from it to cancel.
 ProgressCallback = Callable[[int, int, str], None]
 
@@ -147,7 +155,8 @@ def _run(
         lead.update(placed.lead)
         groups[wave] = placed.groups
         solved.append(wave)
-        notes.append(f"Gelombang {wave}: {len(placed.sessions)} sesi, metode penugasan {assignment.method}.")
+        method = METHOD_LABELS.get(assignment.method, assignment.method)
+        notes.append(f"Gelombang {wave}: {len(placed.sessions)} sesi, penugasan asesor dengan {method}.")
         notes.extend(f"Tidak dapat dijadwalkan: {item}." for item in placed.unplaced)
     if progress is not None:
         progress(len(todo), len(todo), "Memeriksa jadwal")

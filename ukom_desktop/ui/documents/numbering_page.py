@@ -8,6 +8,22 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from ukom_desktop.ui.context import AppContext
 
+#: The pattern fields as the user sees and types them; stored patterns keep the program's names.
+TOKENS = {"seq3": "nomor3", "seq": "nomor", "roman_month": "bulan_romawi", "month": "bulan", "year": "tahun"}
+
+
+def shown_pattern(pattern: str) -> str:
+    """"{seq}/UND/{roman_month}/{year}" -> "{nomor}/UND/{bulan_romawi}/{tahun}" (also inside sentences)."""
+    for name, local in TOKENS.items():
+        pattern = pattern.replace("{" + name + "}", "{" + local + "}")
+    return pattern
+
+
+def stored_pattern(text: str) -> str:
+    for name, local in TOKENS.items():
+        text = text.replace("{" + local + "}", "{" + name + "}")
+    return text
+
 
 class NumberingPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -36,7 +52,8 @@ class NumberingPage(QWidget):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        fields = QLabel("<br>".join(f"<b>{{{name}}}</b>: {text}" for name, text in PATTERN_FIELDS.items()))
+        fields = QLabel("<br>".join(f"<b>{{{TOKENS.get(name, name)}}}</b>: {text}"
+                                    for name, text in PATTERN_FIELDS.items()))
         fields.setWordWrap(True)
         layout.addWidget(fields)
         grid = QGridLayout()
@@ -44,7 +61,7 @@ class NumberingPage(QWidget):
         grid.addWidget(QLabel("<b>Pola nomor</b>"), 0, 1)
         grid.addWidget(QLabel(f"<b>Nomor berikutnya ({today.year})</b>"), 0, 2)
         for row, (kind, title) in enumerate(NUMBERED_KINDS.items(), start=1):
-            edit = QLineEdit(patterns[kind])
+            edit = QLineEdit(shown_pattern(patterns[kind]))
             preview = QLabel()
             preview.setWordWrap(True)
             preview.setMinimumWidth(240)
@@ -62,21 +79,21 @@ class NumberingPage(QWidget):
     def _update(self, kind: str) -> None:
         from ukom_desktop.services.numbering import format_number, pattern_problems
 
-        text = self.edits[kind].text()
+        text = stored_pattern(self.edits[kind].text())
         problems = pattern_problems(text)
         label = self.previews[kind]
         if problems:
             label.setStyleSheet("color: #b00020;")
-            label.setText(" ".join(problems))
+            label.setText(shown_pattern(" ".join(problems)))
         else:
             label.setStyleSheet("")
             label.setText(format_number(text, self.last[kind] + 1, date.today()))
 
     def patterns(self) -> dict[str, str]:
-        return {kind: edit.text().strip() for kind, edit in self.edits.items()}
+        return {kind: stored_pattern(edit.text().strip()) for kind, edit in self.edits.items()}
 
     def problems(self) -> list[str]:
         from ukom_desktop.services.numbering import NUMBERED_KINDS, pattern_problems
 
-        return [f"{NUMBERED_KINDS[kind]}: {' '.join(p)}" for kind, text in self.patterns().items()
+        return [f"{NUMBERED_KINDS[kind]}: {shown_pattern(' '.join(p))}" for kind, text in self.patterns().items()
                 if (p := pattern_problems(text))]

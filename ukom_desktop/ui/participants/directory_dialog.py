@@ -52,7 +52,7 @@ class DirectoryDialog(QDialog):
             Column("jabatan", "Jabatan", lambda r: r.jabatan, width=200),
             Column("unit", "Unit kerja", lambda r: r.unit, width=200),
             Column("phone", "No. HP", lambda r: r.phone, width=115),
-            Column("email", "Email", lambda r: r.email, width=180),
+            Column("email", "Surel", lambda r: r.email, width=180),
             Column("source", "Sumber", lambda r: r.source, width=150),
         ))
         self.table = RecordTable(self.model, "directory")

@@ -62,7 +62,7 @@ class ParticipantEditorDialog(QDialog):
         for text, value in (("(dari NIP)", ""), ("Laki-laki", "L"), ("Perempuan", "P")):
             self.sex_combo.addItem(text, value)
         self.birth_place_edit = QLineEdit()
-        self.birth_date_edit = DateField(optional=True, placeholder="(dari NIP) hh-bb-tttt", anchor=date(1985, 1, 1))
+        self.birth_date_edit = DateField(optional=True, placeholder="(dari NIP)", anchor=date(1985, 1, 1))
         self.birth_date_edit.setDateRange(date(1900, 1, 1), date.today())
         self.nip_edit.textChanged.connect(self._on_nip_typed)
         self.golongan_edit = QLineEdit()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -89,11 +90,14 @@ class DateField(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(placeholder or ("(belum ditentukan) hh-bb-tttt" if optional else "hh-bb-tttt"))
-        self.edit.setToolTip("Ketik tanggal sebagai hh-bb-tttt, mis. 20-11-2026, atau pilih dari kalender.")
+        self.edit.setPlaceholderText(placeholder or ("belum ditentukan" if optional else "hh-bb-tttt"))
+        self.edit.setToolTip("Ketik tanggal sebagai hh-bb-tttt, mis. 20-11-2026, atau pilih dari kalender (F4)."
+                             + (" Boleh dikosongkan." if optional else ""))
         self.edit.setMaxLength(16)
-        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance("00-00-00000") + 24)
-        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("(belum ditentukan) hh-bb-tttt") + 24)
+        metrics = self.edit.fontMetrics()
+        self.edit.setFixedWidth(max(metrics.horizontalAdvance(self.edit.placeholderText()),
+                                    metrics.horizontalAdvance("00-00-00000")) + 20)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.button = QToolButton()
         self.button.setText("▾")
         self.button.setToolTip("Pilih dari kalender")
