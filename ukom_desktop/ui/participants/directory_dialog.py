@@ -30,7 +30,7 @@ class DirectoryDialog(QDialog):
     def _setup_ui(self) -> None:
         layout = QVBoxLayout(self)
         intro = QLabel("Direktori pegawai menggantikan basis data kontak e-HRM: impor ekspor data pegawai sekali, lalu "
-                       "nomor HP dan email peserta dilengkapi menurut NIP. Peserta yang masih tanpa nomor HP dikirim "
+                       "nomor HP dan surel peserta dilengkapi menurut NIP. Peserta yang masih tanpa nomor HP dikirim "
                        "ke kepegawaian unit sebagai berkas Excel, dan isiannya diimpor kembali.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
