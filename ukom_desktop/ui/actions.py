@@ -12,6 +12,7 @@ dialog with copyable details.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
@@ -60,8 +61,21 @@ def describe_error(exc: BaseException) -> str | None:
         return f"{exc.filename or 'Tujuan'} adalah folder, bukan berkas: pilih nama berkas."
     if isinstance(exc, OSError) and exc.errno is not None:
         name = f" {exc.filename}" if exc.filename else ""
-        return f"Berkas{name} tidak dapat diakses: {exc.strerror or exc}."
+        reason = _OS_REASONS.get(exc.errno, f"kode galat sistem {exc.errno}")
+        return f"Berkas{name} tidak dapat dibuka atau ditulis: {reason}."
     return None
+
+
+_OS_REASONS = {
+    errno.ENOTDIR: "salah satu bagian lokasinya bukan folder",
+    errno.ENOSPC: "ruang disk penuh",
+    errno.EROFS: "lokasinya hanya dapat dibaca",
+    errno.EEXIST: "berkas dengan nama itu sudah ada",
+    errno.ENAMETOOLONG: "nama atau lokasinya terlalu panjang",
+    errno.EINVAL: "nama berkas memuat karakter yang tidak diizinkan",
+    errno.EBUSY: "berkas sedang dipakai program lain",
+    errno.EIO: "perangkat penyimpanan tidak dapat dibaca atau ditulis",
+}
 
 
 def show_failure(parent: QWidget | None, exc: BaseException, *, level: Level = "error",

@@ -12,12 +12,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 # Role numbers as plain ints (the Qt.ItemDataRole values): touching the Qt namespace costs ~20 ms on first
 # use and this module is imported before the window is shown. A UI test guards that they equal Qt's values.
 DISPLAY_ROLE = 0
+TOOLTIP_ROLE = 3
 TEXT_ALIGNMENT_ROLE = 7
 USER_ROLE = 256
 ALIGN_RIGHT_VCENTER = 0x0002 | 0x0080  # AlignRight | AlignVCenter
 HORIZONTAL = 1  # Orientation.Horizontal
 SORT_ROLE = USER_ROLE + 1
 ROW_ROLE = USER_ROLE + 2
+TOOLTIP_FROM = 25  # characters; shorter texts fit their cells
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -121,6 +123,9 @@ class RecordTableModel(QAbstractTableModel):
             return self._rows[row]
         if role == TEXT_ALIGNMENT_ROLE and self.columns[column].align_right:
             return ALIGN_RIGHT_VCENTER
+        if role == TOOLTIP_ROLE:  # a long text (a reason, a note) is readable in full when the cell cuts it
+            text = self.cell_text(row, column)
+            return text if len(text) > TOOLTIP_FROM else None
         return None
 
     def headerData(self, section: int, orientation: Any, role: int = DISPLAY_ROLE) -> Any:  # noqa: N802

@@ -99,6 +99,10 @@ class ImportWizard(QDialog):
         bottom.addWidget(self.result_label, 1)
         self.import_button = QPushButton(icon("import"), "Impor baris yang sah")
         self.close_button = QPushButton("Tutup")
+        self.rejected_button = QPushButton(icon("export"), "Ekspor baris ditolak...")
+        self.rejected_button.setToolTip("Simpan baris yang ditolak beserta alasannya sebagai berkas Excel untuk "
+                                        "dikirim kembali ke kepegawaian")
+        bottom.addWidget(self.rejected_button)
         bottom.addWidget(self.import_button)
         bottom.addWidget(self.close_button)
         layout.addLayout(bottom)
@@ -109,6 +113,7 @@ class ImportWizard(QDialog):
         self.sheet_combo.activated.connect(lambda _i: self.start_preview())
         self.filter_combo.currentIndexChanged.connect(lambda _i: self._show_rows())
         self.import_button.clicked.connect(self.start_commit)
+        self.rejected_button.clicked.connect(lambda: self.export_rejected())
         self.close_button.clicked.connect(self.accept)
 
     # -- file and preview ------------------------------------------------------------------------
@@ -190,6 +195,34 @@ class ImportWizard(QDialog):
         self.summary_label.setText("Dibatalkan. Tidak ada data yang disimpan.")
         self._update()
 
+    def export_rejected(self, path: str | None = None) -> Any:
+        """Write the refused rows with their reasons to an xlsx file, in the background; returns the task."""
+        from ukom_desktop.services.import_rejections import write_rejected_rows
+        from ukom_desktop.ui.actions import write_file_in_background
+
+        if self.plan is None:
+            return None
+        preview = self.plan.preview
+        if path is None:
+            from pathlib import Path
+
+            from PySide6.QtWidgets import QFileDialog
+
+            suggested = str(Path(self.path or "peserta").with_name(f"{Path(self.path or 'peserta').stem} - ditolak.xlsx"))
+            path, _ = QFileDialog.getSaveFileName(self, "Simpan baris yang ditolak", suggested,
+                                                  "Buku kerja Excel (*.xlsx)")
+            if not path:
+                return None
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+        target = path
+
+        def done(count: int) -> None:
+            self.result_label.setText(f"{count} baris ditolak beserta alasannya tersimpan di {target}.")
+
+        return write_file_in_background(self, lambda: write_rejected_rows(preview, target),
+                                        title="Menyimpan baris yang ditolak...", on_done=done)
+
     # -- commit ------------------------------------------------------------------------------------
     def start_commit(self) -> None:
         from ukom_desktop.services.participant_import import commit_import
@@ -235,5 +268,6 @@ class ImportWizard(QDialog):
         ready = plan is not None and plan.can_import and self.result is None
         count = len(plan.preview.valid_records()) if ready else 0
         self.import_button.setEnabled(ready)
+        self.rejected_button.setEnabled(plan is not None and plan.preview.rejected_count > 0)
         self.import_button.setText(f"Impor {count} baris yang sah" if ready else "Impor baris yang sah")
         self.check_button.setEnabled(self.path is not None)
