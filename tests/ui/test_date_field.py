@@ -93,6 +93,7 @@ def test_a_new_event_gets_typed_dates(qtbot, main_window, demo_database) -> None
     popup.close()
     dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
     assert dialog.event_id is not None
+    assert "Uji Kompetensi Pranata Komputer tersimpan" in main_window.statusBar().currentMessage()
     with demo_database.sessions() as session:
         event = session.get(Event, dialog.event_id)
         assert (event.request_letter_date, event.start_date, event.end_date) == (

@@ -94,23 +94,29 @@ def show_failure(parent: QWidget | None, exc: BaseException, *, level: Level = "
 
 
 def run_action(parent: QWidget | None, work: Callable[[], T], *, level: Level = "error",
-               report: Callable[[str], None] | None = None) -> Outcome[T]:
-    """Run short work on the UI thread; a known failure is told, and the outcome says whether it worked."""
+               report: Callable[[str], None] | None = None, done: str = "") -> Outcome[T]:
+    """Run short work on the UI thread; a known failure is told, and the outcome says whether it worked.
+
+    `done`: the sentence shown in the status bar after success (visible feedback for a save)."""
     try:
-        return Outcome(True, work())
+        value = work()
     except Exception as exc:  # noqa: BLE001 - known failures told in words, bugs re-raised
         return Outcome(False, None, show_failure(parent, exc, level=level, report=report))
+    if done:
+        status_message(parent, done)
+    return Outcome(True, value)
 
 
 def in_transaction(parent: QWidget | None, context: AppContext, work: Callable[[Session], T], *,
-                   level: Level = "error", report: Callable[[str], None] | None = None) -> Outcome[T]:
+                   level: Level = "error", report: Callable[[str], None] | None = None,
+                   done: str = "") -> Outcome[T]:
     """One unit of work on the open database (committed, or rolled back and told)."""
 
     def unit() -> T:
         with context.transaction() as session:
             return work(session)
 
-    return run_action(parent, unit, level=level, report=report)
+    return run_action(parent, unit, level=level, report=report, done=done)
 
 
 def in_session(parent: QWidget | None, context: AppContext, work: Callable[[Session], T], *,

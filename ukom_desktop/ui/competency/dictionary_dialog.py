@@ -253,6 +253,9 @@ class DictionaryDialog(QDialog):
         data = self.form_data()
         saved = self._run(lambda session: save_competency(session, data))
         if saved is not None:
+            from ukom_desktop.ui.actions import status_message
+
+            status_message(self.parentWidget(), f"Kompetensi {saved.code} tersimpan.")  # type: ignore[attr-defined]
             self.context.data_changed.emit("competencies")
             self.current = saved
             self.reload(select=saved.code)  # type: ignore[attr-defined]

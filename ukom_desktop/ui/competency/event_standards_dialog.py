@@ -153,7 +153,8 @@ class EventStandardsDialog(QDialog):
         from ukom_desktop.ui.actions import in_transaction
 
         chosen = self.chosen_ids()
-        if not in_transaction(self, self.context, lambda s: set_event_positions(s, self.event_id, chosen)):
+        if not in_transaction(self, self.context, lambda s: set_event_positions(s, self.event_id, chosen),
+                              done="Jabatan sasaran kegiatan tersimpan."):
             return False
         self.context.data_changed.emit("positions")
         self.load()

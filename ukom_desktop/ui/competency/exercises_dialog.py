@@ -141,7 +141,8 @@ class ExercisesDialog(QDialog):
         data = ExerciseInfo(self.current_id, self.code_edit.text(), self.name_edit.text(), self.kind_combo.currentData(),
                             self.duration_spin.value(), self.description_edit.toPlainText(),
                             self.active_check.isChecked(), measures)
-        outcome = in_transaction(self, self.context, lambda session: save_exercise(session, data))
+        outcome = in_transaction(self, self.context, lambda session: save_exercise(session, data),
+                                 done=f"Simulasi {data.code} tersimpan.")
         if not outcome:
             return
         saved = outcome.value

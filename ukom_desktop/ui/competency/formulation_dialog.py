@@ -185,7 +185,8 @@ class FormulationDialog(QDialog):
         from ukom_desktop.ui.actions import in_transaction
 
         data = self.formulation()
-        if not in_transaction(self, self.context, lambda s: save_formulation(s, self.event_id, data)):
+        if not in_transaction(self, self.context, lambda s: save_formulation(s, self.event_id, data),
+                              done="Rumusan kompetensi tersimpan."):
             return False
         self.context.data_changed.emit("formulation")
         return True

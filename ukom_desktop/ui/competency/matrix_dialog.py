@@ -273,7 +273,8 @@ class EventMatrixDialog(QDialog):
         from ukom_desktop.ui.actions import in_transaction
 
         if not in_transaction(self, self.context,
-                              lambda s: save_event_matrix(s, self.event_id, self.exercise_ids, self.cells)):
+                              lambda s: save_event_matrix(s, self.event_id, self.exercise_ids, self.cells),
+                              done="Matriks simulasi kegiatan tersimpan."):
             return False
         self.context.data_changed.emit("matrix")
         self.load()

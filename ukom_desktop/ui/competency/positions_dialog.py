@@ -250,7 +250,7 @@ class PositionsDialog(QDialog):
             update_position(session, self.position_id, name=self.name_edit.text(),
                             job_level_id=self.job_level_combo.currentData(), unit=self.unit_edit.text())
 
-        if not in_transaction(self, self.context, save):
+        if not in_transaction(self, self.context, save, done=f"Jabatan {self.name_edit.text()} tersimpan."):
             return
         self.context.data_changed.emit("positions")
         self.reload(select=self.position_id)

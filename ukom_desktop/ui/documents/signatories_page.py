@@ -159,7 +159,8 @@ class SignatoriesPage(QWidget):
 
         data = SignatoryData(self.editing_id, self.name_edit.text(), self.nip_edit.text(), self.golongan_edit.text(),
                              self.jabatan_edit.text())
-        outcome = in_transaction(self, self.context, lambda session: save_signatory(session, data))
+        outcome = in_transaction(self, self.context, lambda session: save_signatory(session, data),
+                                 done=f"Penandatangan {data.name} tersimpan.")
         if not outcome:
             return
         new_id = outcome.value

@@ -287,6 +287,9 @@ class EventEditorDialog(QDialog):
             self.tabs.setCurrentIndex(0)
             return
         self.context.data_changed.emit("events")
+        from ukom_desktop.ui.actions import status_message
+
+        status_message(self.parentWidget(), f"Kegiatan {self.name_edit.text().strip()} tersimpan.")
         self.accept()
 
     def _change_status(self, status: str | None) -> None:

@@ -187,14 +187,14 @@ class ParticipantEditorDialog(QDialog):
         )
 
     def _on_save(self) -> None:
-        from ukom_desktop.errors import UserFacingError
         from ukom_desktop.services.participants import save_participant
+        from ukom_desktop.ui.actions import in_transaction
 
-        try:
-            with self.context.transaction() as session:
-                self.ep_id = save_participant(session, self.event_id, self.form(), self.ep_id)
-        except UserFacingError as exc:
-            self.error_label.setText(str(exc))
+        form = self.form()
+        outcome = in_transaction(self, self.context, lambda s: save_participant(s, self.event_id, form, self.ep_id),
+                                 report=self.error_label.setText, done=f"Data peserta {form.name} tersimpan.")
+        if not outcome:
             return
+        self.ep_id = outcome.value
         self.context.data_changed.emit("participants")
         self.accept()

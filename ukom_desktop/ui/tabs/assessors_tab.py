@@ -152,7 +152,8 @@ class AssessorsTab(RecordTab):
                 else:
                     update_member(session, row.id, dialog.data(row.active), row.version)
 
-            if not in_transaction(dialog, self.context, save, report=dialog.error_label.setText):
+            if not in_transaction(dialog, self.context, save, report=dialog.error_label.setText,
+                                  done=f"Data {dialog.data().name} tersimpan."):
                 continue
             self._changed()
             return True
