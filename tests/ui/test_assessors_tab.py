@@ -99,7 +99,9 @@ def test_import_with_preview_and_export(tab, tmp_path: Path, monkeypatch) -> Non
     assert "Yoga Pratama" in {r.name for r in tab.model.rows()}
     target = tmp_path / "ekspor.xlsx"
     monkeypatch.setattr(tab, "ask_save_path", lambda: str(target))
-    assert tab.export_roster() == str(target)
+    task = tab.export_roster()
+    wait_for(task)
+    assert task.state == "selesai" and "diekspor ke" in tab.window().statusBar().currentMessage()
     names = {row[1].value for row in load_workbook(target).active.iter_rows()}
     assert "Yoga Pratama" in names
 

@@ -135,4 +135,8 @@ def test_exports_from_the_tab(qtbot, main_window, demo_database, monkeypatch, tm
     monkeypatch.setattr(prompts, "save_file", lambda *_a, **_k: str(target))
     tab = main_window.show_tab("participants_tab")
     _action(tab.export_menu, "Rekapitulasi Kehadiran Peserta...").trigger()
+    from ukom_desktop.ui.background import wait_for
+
+    wait_for(tab.task)
+    assert "Tersimpan" in main_window.statusBar().currentMessage()
     assert load_workbook(target).sheetnames == ["Kehadiran", "Per Unit Kerja"]

@@ -161,6 +161,24 @@ def write_file_in_background(parent: QWidget | None, write: Callable[[], T], *, 
     return run_long(parent, work, title=title, on_done=on_done)
 
 
+def export_in_background(parent: QWidget | None, context: AppContext, write: Callable[[Session], T], *,
+                         title: str, done: Callable[[T], str]) -> BackgroundTask:
+    """An export that reads the database and writes a file, in the background with its own session;
+    `done(result)` gives the sentence for the status bar."""
+    database = context.database
+    assert database is not None, "no database open"
+
+    def run() -> T:
+        session = database.sessions()
+        try:
+            return write(session)
+        finally:
+            session.close()
+
+    return write_file_in_background(parent, run, title=title,
+                                    on_done=lambda result: status_message(parent, done(result), 15000))
+
+
 def status_message(widget: QWidget | None, text: str, timeout_ms: int = 10000) -> None:
     """Visible feedback after a save: the main window's status bar (found from any widget in it)."""
     from PySide6.QtWidgets import QApplication, QMainWindow

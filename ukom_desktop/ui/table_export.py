@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-from ukom_desktop.ui import messages
 from ukom_desktop.ui.widgets.record_table import RecordTable
 
 
@@ -40,9 +39,6 @@ def export_table(table: RecordTable, title: str, suggested_name: str) -> Path | 
     if not path:
         return None
     target = Path(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
-    try:
-        table_to_workbook(table, target, title)
-    except OSError as exc:
-        messages.error(table, f"Berkas {target} tidak dapat ditulis: {exc.strerror or exc}")
-        return None
-    return target
+    from ukom_desktop.ui.actions import run_action
+
+    return target if run_action(table, lambda: table_to_workbook(table, target, title)) else None

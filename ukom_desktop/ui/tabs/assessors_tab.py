@@ -286,13 +286,15 @@ class AssessorsTab(RecordTab):
         """Show the preview; tests replace this to answer for the user."""
         return bool(dialog.exec())
 
-    def export_roster(self) -> str | None:
+    def export_roster(self) -> Any:
+        """Write the roster to the chosen xlsx in the background; returns the task (None when cancelled)."""
         from ukom_desktop.services.team_import import export_team
+        from ukom_desktop.ui.actions import export_in_background
 
         path = self.ask_save_path()
         if not path:
             return None
-        with self.context.session() as session:
-            target, count = export_team(session, path, include_inactive=self.show_inactive.isChecked())
-        messages.info(self, f"{count} anggota tim diekspor ke {target}.")
-        return str(target)
+        inactive = self.show_inactive.isChecked()
+        return export_in_background(self, self.context, lambda s: export_team(s, path, include_inactive=inactive),
+                                    title="Mengekspor tim asesor...",
+                                    done=lambda result: f"{result[1]} anggota tim diekspor ke {result[0]}.")

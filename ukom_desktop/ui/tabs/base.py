@@ -102,8 +102,9 @@ class RecordTab(QWidget):
         return self.title
 
     def _on_export(self) -> None:
+        from ukom_desktop.ui.actions import status_message
         from ukom_desktop.ui.table_export import export_table
 
         target = export_table(self.table, self.export_title(), f"{self.settings_key}.xlsx")
         if target is not None:
-            self.window().statusBar().showMessage(f"Tersimpan: {target}", 10000)
+            status_message(self, f"Tersimpan: {target}")

@@ -186,13 +186,16 @@ class ParticipantsTab(RecordTab):
 
     def export_missing_phones(self) -> None:
         from ukom_desktop.services.directory import export_missing_phones
+        from ukom_desktop.ui.actions import export_in_background
         from ukom_desktop.ui.participants import prompts
 
         path = prompts.save_file(self, "Daftar peserta tanpa nomor HP", "peserta-tanpa-nomor-hp.xlsx")
         if path:
-            count = self._run(lambda s: export_missing_phones(s, self.context.event_id, path))
-            if count is not None:
-                self._status(f"{count} peserta tanpa nomor HP tersimpan: {path}")
+            event_id = self.context.event_id
+            self.task = export_in_background(
+                self, self.context, lambda s: export_missing_phones(s, event_id, path),
+                title="Menyimpan daftar peserta tanpa nomor HP...",
+                done=lambda count: f"{count} peserta tanpa nomor HP tersimpan: {path}")
 
     def import_contacts(self) -> None:
         from ukom_desktop.services.directory import import_contact_list
@@ -211,8 +214,11 @@ class ParticipantsTab(RecordTab):
 
         if not self._ready():
             return
+        from ukom_desktop.ui.actions import export_in_background
+
         path = prompts.save_file(self, "Ekspor peserta", f"peserta-{kind}.xlsx")
         if path:
-            target = self._run(lambda s: export_participants(s, self.context.event_id, path, kind))
-            if target is not None:
-                self._status(f"Tersimpan: {target}")
+            event_id = self.context.event_id
+            self.task = export_in_background(
+                self, self.context, lambda s: export_participants(s, event_id, path, kind),
+                title="Mengekspor peserta...", done=lambda target: f"Tersimpan: {target}")

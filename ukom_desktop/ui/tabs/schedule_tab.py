@@ -367,9 +367,10 @@ class ScheduleTab(RecordTab):
         path, _ = QFileDialog.getSaveFileName(self, "Simpan jadwal", suggested, pattern)
         return path
 
-    def export(self, kind: str, pdf: bool) -> str | None:
-        from ukom_desktop.errors import UserFacingError
+    def export(self, kind: str, pdf: bool) -> Any:
+        """Write the schedule in the background; returns the task (None when nothing to do)."""
         from ukom_desktop.services.schedule_exports import FILE_STEMS, write_schedule
+        from ukom_desktop.ui.actions import export_in_background
 
         if self.stored is None or not self.stored.schedule.sessions:
             messages.info(self, "Belum ada jadwal untuk diekspor.")
@@ -380,13 +381,7 @@ class ScheduleTab(RecordTab):
         path = self.ask_save_path(f"{FILE_STEMS[kind]}{suffix}.{'pdf' if pdf else 'xlsx'}", pdf)
         if not path:
             return None
-        try:
-            with self.context.session() as session:
-                target = write_schedule(session, self.context.event_id, kind, path, wave=wave, pdf=pdf)
-        except UserFacingError as exc:
-            messages.error(self, str(exc))
-            return None
-        status = getattr(self.window(), "statusBar", None)
-        if status is not None:
-            status().showMessage(f"Tersimpan: {target}", 10000)
-        return str(target)
+        event_id = self.context.event_id
+        return export_in_background(
+            self, self.context, lambda s: write_schedule(s, event_id, kind, path, wave=wave, pdf=pdf),
+            title="Menyimpan jadwal...", done=lambda target: f"Tersimpan: {target}")
