@@ -44,10 +44,10 @@ def install_excepthook() -> None:
         setup_logging()
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("Kesalahan tak terduga:\n%s", details)
-        from ukom_desktop.errors import user_message
         from ukom_desktop.ui import messages
+        from ukom_desktop.ui.actions import describe_error
 
-        known = user_message(exc)
+        known = describe_error(exc)
         if known is not None:
             messages.error(QApplication.activeWindow(), known)
             return

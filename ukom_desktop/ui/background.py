@@ -159,10 +159,10 @@ def run_in_background(
 def _report_error(parent: QWidget | None, exc: BaseException, details: str) -> None:
     import logging
 
-    from ukom_desktop.errors import user_message
     from ukom_desktop.ui import messages
+    from ukom_desktop.ui.actions import describe_error
 
-    text = user_message(exc)
+    text = describe_error(exc)
     if text is not None:
         messages.error(parent, text)
         return

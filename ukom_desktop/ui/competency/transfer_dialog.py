@@ -76,9 +76,9 @@ class ImportPreviewDialog(QDialog):
         return self.task
 
     def _on_error(self, exc: BaseException, _details: str) -> None:
-        from ukom_desktop.errors import user_message
+        from ukom_desktop.ui.actions import describe_error
 
-        self.summary.setText(user_message(exc) or f"Berkas tidak dapat dibaca: {exc}")
+        self.summary.setText(describe_error(exc) or f"Berkas tidak dapat dibaca ({exc.__class__.__name__}).")
 
     def show_preview(self, preview: Any) -> None:
         self.preview = preview

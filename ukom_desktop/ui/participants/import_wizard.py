@@ -181,9 +181,9 @@ class ImportWizard(QDialog):
         self.model.set_rows([r for r in rows if wanted is None or r.status == wanted])
 
     def _on_error(self, exc: BaseException, details: str) -> None:
-        from ukom_desktop.errors import user_message
+        from ukom_desktop.ui.actions import describe_error
 
-        text = user_message(exc)
+        text = describe_error(exc)
         if text is None:
             messages.unexpected(self, f"Pemeriksaan berkas gagal ({exc.__class__.__name__}).", details)
             text = "Berkas tidak dapat diperiksa."
@@ -250,9 +250,9 @@ class ImportWizard(QDialog):
         self._update()
 
     def _on_commit_error(self, exc: BaseException, details: str) -> None:
-        from ukom_desktop.errors import user_message
+        from ukom_desktop.ui.actions import describe_error
 
-        text = user_message(exc)
+        text = describe_error(exc)
         if text is None:
             messages.unexpected(self, f"Impor gagal ({exc.__class__.__name__}); tidak ada yang disimpan.", details)
         else:
