@@ -24,14 +24,18 @@ WIDTHS = (95, 60, 60, 280, 170, 150, 45)
 
 
 def _parse_date(text: str) -> date | None:
+    from ukom_desktop.ui.widgets.date_field import parse_date
+
     text = text.strip()
     if not text:
         return None
-    for fmt in ("%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
+    typed = parse_date(text)  # typed the way every date field of the window takes it
+    if typed is not None:
+        return typed
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        pass
     raise ValueError(f"tanggal '{text}' tidak terbaca (tulis seperti 22-11-2026)")
 
 
