@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 # Qt tests run offscreen on a 1366x768 screen (an ordinary office laptop); set before anything imports Qt.
-os.environ.setdefault(
-    "QT_QPA_PLATFORM", f"offscreen:configfile={Path(__file__).parent / 'fixtures' / 'offscreen-1366x768.json'}")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).parent / 'fixtures' / 'offscreen-1366x768.json'}"
 os.environ["UKOM_HOME"] = tempfile.mkdtemp(prefix="ukom-test-home-")
 os.environ.pop("UKOM_DATABASE_URL", None)
 
