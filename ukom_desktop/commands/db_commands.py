@@ -1,4 +1,4 @@
-"""`ukom-desktop db upgrade|backup|check`."""
+"""`ukom-desktop db upgrade|backup|check|backups|restore|verify-audit|setup-server`."""
 
 from __future__ import annotations
 
@@ -24,6 +24,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     ck = db_sub.add_parser("check", help="periksa integritas dan revisi skema")
     add_json_flag(ck)
     ck.set_defaults(handler=_check)
+    ls = db_sub.add_parser("backups", help="daftar cadangan (tanggal, ukuran, revisi, jumlah kegiatan dan peserta)")
+    add_json_flag(ls)
+    ls.set_defaults(handler=_list_backups)
+    rs = db_sub.add_parser("restore", help="pulihkan basis data SQLite dari berkas cadangan")
+    rs.add_argument("source", metavar="FROM", type=Path, help="berkas cadangan")
+    rs.add_argument("--to", metavar="FILE", type=Path, help="berkas yang dipulihkan (bawaan: basis data aktif)")
+    add_json_flag(rs)
+    rs.set_defaults(handler=_restore)
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -102,3 +110,40 @@ def _check(args: argparse.Namespace) -> int:
     lines += [f"- {p}" for p in problems] or ["Pemeriksaan selesai: tidak ada masalah."]
     emit(args, data, "\n".join(lines))
     return 0 if not problems else 1
+
+
+def _list_backups(args: argparse.Namespace) -> int:
+    from ukom_desktop.db.restore import list_backups
+
+    rows = list_backups()
+    data = [{"path": str(b.path), "made_at": b.made_at.isoformat(timespec="seconds"), "size": b.size,
+             "revision": b.revision, "events": b.events, "participants": b.participants} for b in rows]
+    lines = [f"{b.made_at:%d-%m-%Y %H:%M}  {b.size / 1_048_576:6.1f} MB  revisi {b.revision or '-'}  "
+             f"{b.events if b.events is not None else '-'} kegiatan, "
+             f"{b.participants if b.participants is not None else '-'} peserta  {b.path}" for b in rows]
+    emit(args, data, "\n".join(lines) or "Belum ada cadangan.")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from ukom_desktop.db.engine import resolve_database_url, sqlite_path
+    from ukom_desktop.db.restore import restore_backup
+
+    target = args.to
+    if target is None:
+        target = sqlite_path(resolve_database_url(args.db))
+        if target is None:
+            raise UserFacingError("Pemulihan dari aplikasi hanya untuk berkas SQLite; server PostgreSQL "
+                                  "dipulihkan oleh pengelola server dengan pg_restore.")
+    result = restore_backup(args.source.expanduser(), target.expanduser())
+    data = {"restored_from": str(result.restored_from), "target": str(result.target),
+            "previous_copy": str(result.previous_copy) if result.previous_copy else None,
+            "revision": result.info.revision, "events": result.info.events,
+            "participants": result.info.participants}
+    text_out = (f"Basis data {result.target} dipulihkan dari {result.restored_from} "
+                f"(revisi {result.info.revision}, {result.info.events} kegiatan, "
+                f"{result.info.participants} peserta).")
+    if result.previous_copy:
+        text_out += f"\nSalinan berkas sebelum pemulihan: {result.previous_copy}"
+    emit(args, data, text_out)
+    return 0
