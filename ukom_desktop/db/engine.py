@@ -35,15 +35,18 @@ def resolve_database_url(cli_value: str | None = None) -> str:
         return f"sqlite:///{Path(raw).expanduser().resolve()}"
     if raw.startswith(("postgresql://", "postgres://")):
         raw = "postgresql+psycopg://" + raw.split("://", 1)[1]
+    from .credentials import complete_url, mask_secrets
+
     try:
         url = make_url(raw)
-    except Exception as exc:  # noqa: BLE001 - any parse failure is the user's typo
-        raise DatabaseUrlError(f"Alamat basis data tidak dikenali: {raw}") from exc
+    except Exception:  # noqa: BLE001 - any parse failure is the user's typo
+        raise DatabaseUrlError(f"Alamat basis data tidak dikenali: {mask_secrets(raw)}") from None
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise DatabaseUrlError(
             f"Jenis basis data '{url.get_backend_name()}' tidak didukung; gunakan berkas SQLite atau PostgreSQL."
         )
-    return raw
+    # A server address without its password: UKOM_DB_PASSWORD or the credential store complete it.
+    return complete_url(raw) if url.get_backend_name() == "postgresql" else raw
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -156,11 +156,14 @@ class MainWindow(QMainWindow):
         self.finish_startup()
         from ukom_desktop.db.database import open_database
         from ukom_desktop.errors import user_message
+        from ukom_desktop.ui.server_login import complete_for_window, keep_password
 
-        target = url if url is not None else self.database_url
+        login = complete_for_window(self, url if url is not None else self.database_url)
+        if login.url is None:
+            return False
         self.db_label.setText("Membuka basis data...")
         try:
-            database = open_database(target)
+            database = open_database(login.url)
         except Exception as exc:  # noqa: BLE001 - shown to the user in words, logged when unexpected
             text = user_message(exc)
             if text is None:
@@ -173,8 +176,11 @@ class MainWindow(QMainWindow):
 
             with database.sessions.begin() as session:
                 ensure_reference_data(session)
+        keep_password(self, login)
         self.database_url = database.url
         self.context.set_database(database)
+        for warning in database.warnings:  # backup failed, network drive: said once, never a blocker
+            messages.warn(self, warning)
         if database.upgraded_from:
             self.statusBar().showMessage(
                 f"Basis data diperbarui dari revisi {database.upgraded_from}; cadangan: {database.backup_made}",
