@@ -32,6 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     rs.add_argument("--to", metavar="FILE", type=Path, help="berkas yang dipulihkan (bawaan: basis data aktif)")
     add_json_flag(rs)
     rs.set_defaults(handler=_restore)
+    va = db_sub.add_parser("verify-audit", help="periksa rantai sidik log audit (baris dihapus, diubah, disisipkan)")
+    add_json_flag(va)
+    va.set_defaults(handler=_verify_audit)
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -147,3 +150,31 @@ def _restore(args: argparse.Namespace) -> int:
         text_out += f"\nSalinan berkas sebelum pemulihan: {result.previous_copy}"
     emit(args, data, text_out)
     return 0
+
+
+def _verify_audit(args: argparse.Namespace) -> int:
+    from sqlalchemy import func, select
+
+    from ukom_desktop.db.audit import verify_chain
+    from ukom_desktop.db.database import open_database
+    from ukom_desktop.db.models import AuditEntry
+
+    from ukom_desktop.db import migrate
+
+    db = open_database(args.db, upgrade=False, auto_backup=False)
+    try:
+        if migrate.current_revision(db.engine) != migrate.head_revision():
+            raise UserFacingError("Skema basis data belum diperbarui; jalankan 'ukom-desktop db upgrade' dulu.")
+        with db.sessions() as session:
+            problems = verify_chain(session)
+            count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
+    finally:
+        db.dispose()
+    data = {"database": db.description, "rows": count, "ok": not problems,
+            "problems": [{"row": p.row_id, "text": p.text} for p in problems]}
+    if problems:
+        text_out = "\n".join([f"Log audit TIDAK utuh ({len(problems)} temuan):"] + [f"- {p.text}" for p in problems])
+    else:
+        text_out = f"Log audit utuh: {count} baris, rantai sidik cocok dari awal sampai akhir."
+    emit(args, data, text_out)
+    return 0 if not problems else 1
