@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.act_new_db = QAction(icon("new_db"), "Basis data baru...", self)
         self.act_new_db.setShortcut(QKeySequence.StandardKey.New)
         self.act_backup = QAction(icon("backup"), "Cadangkan basis data...", self)
+        self.act_restore = QAction(icon("open_db"), "Pulihkan dari cadangan...", self)
         self.act_quit = QAction(icon("quit"), "Keluar", self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_refresh = QAction(icon("refresh"), "Muat ulang", self)
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&Berkas")
-        for action in (self.act_open_db, self.act_new_db, self.act_backup):
+        for action in (self.act_open_db, self.act_new_db, self.act_backup, self.act_restore):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.act_open_db.triggered.connect(self._on_open_database)
         self.act_new_db.triggered.connect(self._on_new_database)
         self.act_backup.triggered.connect(self._on_backup)
+        self.act_restore.triggered.connect(self._on_restore)
         self.act_quit.triggered.connect(self.close)
         self.act_refresh.triggered.connect(self.refresh_all)
         self.act_about.triggered.connect(self._on_about)
@@ -256,6 +258,11 @@ class MainWindow(QMainWindow):
 
         made = backup_sqlite(db.file, Path(path))
         self.statusBar().showMessage(f"Cadangan tersimpan: {made}", 10000)
+
+    def _on_restore(self) -> None:
+        from ukom_desktop.ui.dialogs.restore_dialog import restore_from_backup
+
+        restore_from_backup(self)
 
     def _on_about(self) -> None:
         from ukom_desktop.logging_setup import setup_logging
