@@ -35,6 +35,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     va = db_sub.add_parser("verify-audit", help="periksa rantai sidik log audit (baris dihapus, diubah, disisipkan)")
     add_json_flag(va)
     va.set_defaults(handler=_verify_audit)
+    tz = db_sub.add_parser("zona-waktu", help="zona waktu tampilan cap waktu: WIB, WITA, WIT atau komputer")
+    tz.add_argument("zone", metavar="ZONA", nargs="?", choices=("WIB", "WITA", "WIT", "komputer"),
+                    help="tanpa ZONA: tampilkan pengaturan sekarang")
+    add_json_flag(tz)
+    tz.set_defaults(handler=_time_zone)
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -155,11 +160,10 @@ def _restore(args: argparse.Namespace) -> int:
 def _verify_audit(args: argparse.Namespace) -> int:
     from sqlalchemy import func, select
 
+    from ukom_desktop.db import migrate
     from ukom_desktop.db.audit import verify_chain
     from ukom_desktop.db.database import open_database
     from ukom_desktop.db.models import AuditEntry
-
-    from ukom_desktop.db import migrate
 
     db = open_database(args.db, upgrade=False, auto_backup=False)
     try:
@@ -178,3 +182,29 @@ def _verify_audit(args: argparse.Namespace) -> int:
         text_out = f"Log audit utuh: {count} baris, rantai sidik cocok dari awal sampai akhir."
     emit(args, data, text_out)
     return 0 if not problems else 1
+
+
+def _time_zone(args: argparse.Namespace) -> int:
+    from ukom_desktop.db.database import open_database
+    from ukom_desktop.domain import timestamps
+    from ukom_desktop.services.settings import get_setting, set_setting
+
+    db = open_database(args.db)
+    try:
+        with db.sessions.begin() as session:
+            if args.zone is not None:
+                set_setting(session, timestamps.SETTING_KEY, "" if args.zone == "komputer" else args.zone)
+            value = get_setting(session, timestamps.SETTING_KEY, "") or ""
+    finally:
+        db.dispose()
+    zone = timestamps.set_display_zone(value)
+    shown = timestamps.zone_label(_now_in(zone))
+    data = {"setting": value or "komputer", "zone": shown}
+    emit(args, data, f"Zona waktu tampilan: {shown} ({'pengaturan' if value else 'zona komputer'}).")
+    return 0
+
+
+def _now_in(zone):  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).astimezone(zone)

@@ -77,6 +77,23 @@ def _safe_auto_backup(db_file: Path, pending_upgrade: bool, warnings: list[str])
         return None
 
 
+def _apply_display_zone(engine: Engine) -> None:
+    """Stored moments are shown in the zone this database's setting names (else the computer's)."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from ukom_desktop.domain import timestamps
+
+    from .models import Setting
+
+    try:
+        with engine.connect() as conn:
+            value = conn.execute(select(Setting.value).where(Setting.key == timestamps.SETTING_KEY)).scalar()
+    except SQLAlchemyError:
+        value = None  # an empty database has no settings yet
+    timestamps.set_display_zone(value)
+
+
 def _give_identity(db_file: Path) -> None:
     """A new database gets its identity (the key of its backup series) right away."""
     import sqlite3
@@ -104,6 +121,7 @@ def open_database(url: str | None = None, *, upgrade: bool = True, auto_backup: 
             migrate.upgrade(engine)
         if db_file is not None and upgrade:
             _give_identity(db_file)
+        _apply_display_zone(engine)
     except BaseException:
         engine.dispose()
         raise
