@@ -35,6 +35,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     va = db_sub.add_parser("verify-audit", help="periksa rantai sidik log audit (baris dihapus, diubah, disisipkan)")
     add_json_flag(va)
     va.set_defaults(handler=_verify_audit)
+    ss = db_sub.add_parser("setup-server", help="PostgreSQL: buat peran pemilik (migrasi) dan peran kerja "
+                                                "(tanpa TRUNCATE/ALTER/trigger); dijalankan oleh admin server")
+    ss.add_argument("--owner", metavar="PERAN", default="ukom_pemilik", help="peran pemilik (bawaan: ukom_pemilik)")
+    ss.add_argument("--app", metavar="PERAN", default="ukom_aplikasi", help="peran kerja (bawaan: ukom_aplikasi)")
+    add_json_flag(ss)
+    ss.set_defaults(handler=_setup_server)
     tz = db_sub.add_parser("zona-waktu", help="zona waktu tampilan cap waktu: WIB, WITA, WIT atau komputer")
     tz.add_argument("zone", metavar="ZONA", nargs="?", choices=("WIB", "WITA", "WIT", "komputer"),
                     help="tanpa ZONA: tampilkan pengaturan sekarang")
@@ -208,3 +214,39 @@ def _now_in(zone):  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime
 
     return datetime.now(UTC).astimezone(zone)
+
+
+def _role_password(env_name: str, role: str) -> str | None:
+    """A new role's password: the environment variable, else typed at the terminal (not echoed)."""
+    import getpass
+    import os
+    import sys
+
+    value = os.environ.get(env_name)
+    if value:
+        return value
+    if sys.stdin and sys.stdin.isatty():
+        return getpass.getpass(f"Sandi untuk peran baru {role} (kosong: peran sudah ada): ") or None
+    return None
+
+
+def _setup_server(args: argparse.Namespace) -> int:
+    from ukom_desktop.db.engine import resolve_database_url
+    from ukom_desktop.db.server_setup import ServerSetupError, setup_server
+
+    url = resolve_database_url(args.db)
+    try:
+        done = setup_server(url, owner=args.owner, app=args.app,
+                            owner_password=_role_password("UKOM_OWNER_PASSWORD", args.owner),
+                            app_password=_role_password("UKOM_APP_PASSWORD", args.app))
+    except ServerSetupError as exc:
+        raise UserFacingError(str(exc)) from None
+    data = {"database": done.database, "owner": done.owner, "app": done.app, "created": list(done.created),
+            "revision": done.revision}
+    emit(args, data, (
+        f"Server siap: basis data {done.database} dimiliki {done.owner} (revisi {done.revision}).\n"
+        f"Workstation memakai peran {done.app}: boleh membaca dan mengubah data, tetapi tidak dapat "
+        "mengosongkan (TRUNCATE), mengubah struktur (ALTER) atau mematikan trigger, dan log audit hanya "
+        f"dapat ditambah.\nPembaruan skema ('db upgrade') dijalankan dengan peran {done.owner}."
+    ))
+    return 0
