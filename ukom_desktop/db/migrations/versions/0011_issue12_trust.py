@@ -1,5 +1,6 @@
 """issue12_trust: the audit log becomes a hash chain (prev_hash, row_hash, head in `setting`); the rows that
-exist are chained in id order; on PostgreSQL TRUNCATE of audit_log is refused by a trigger too.
+exist are chained in id order; on PostgreSQL TRUNCATE of audit_log is refused by a trigger too; an approved
+report carries the hash of its content (individual_report.content_hash).
 
 Revision ID: 0011
 Revises: 0010
@@ -48,6 +49,8 @@ def upgrade() -> None:
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.add_column(sa.Column("prev_hash", sa.String(length=64), nullable=True))
         batch_op.add_column(sa.Column("row_hash", sa.String(length=64), nullable=True))
+    with op.batch_alter_table("individual_report", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("content_hash", sa.String(length=64), nullable=True))
     bind = op.get_bind()
     rows = [dict(r._mapping) for r in bind.execute(sa.select(_audit).order_by(_audit.c.id))]
     prev, count = "", 0
@@ -71,6 +74,8 @@ def downgrade() -> None:
     if bind.dialect.name == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS audit_log_no_truncate ON audit_log")
     bind.execute(_setting.delete().where(_setting.c.key == "audit.head"))
+    with op.batch_alter_table("individual_report", schema=None) as batch_op:
+        batch_op.drop_column("content_hash")
     if bind.dialect.name == "sqlite":
         _guards(False)  # a rebuilt table loses its triggers: made again below
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
