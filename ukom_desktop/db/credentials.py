@@ -71,8 +71,8 @@ def stored_password(url: str | URL) -> str | None:
     try:
         return _keyring().get_password(KEYRING_SERVICE, url_without_password(url))
     except Exception as exc:  # noqa: BLE001 - any backend failure means "not stored"
-        logging.getLogger("ukom_desktop").warning("Penyimpanan kredensial tidak dapat dibaca: %s",
-                                                  exc.__class__.__name__)
+        logging.getLogger("ukom_desktop").info("Penyimpanan kredensial tidak dapat dibaca: %s",
+                                               exc.__class__.__name__)
         return None
 
 
