@@ -59,3 +59,25 @@ def test_a_server_without_password_is_asked_in_a_dialog(qtbot, monkeypatch: pyte
         keyring.set_keyring(previous)
     assert login.url is not None and make_url(login.url).password == "p@ss#%!"
     assert login.password_to_keep == "p@ss#%!"
+
+
+def test_a_connected_server_is_remembered_without_its_password(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from ukom_desktop.ui.server_login import LAST_SERVER_KEY, Login, ask_server_address, keep_password
+
+    keep_password(None, Login("postgresql+psycopg://ukom:Rahasia%40123@server:5432/ukom"))
+    settings = QSettings()
+    settings.sync()
+    assert settings.value(LAST_SERVER_KEY) == "postgresql+psycopg://ukom@server:5432/ukom"
+    assert "Rahasia" not in Path(settings.fileName()).read_text(encoding="utf-8")
+
+    def accept_prefilled() -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        assert dialog.textValue() == "postgresql+psycopg://ukom@server:5432/ukom"
+        dialog.accept()
+
+    monkeypatch.delenv(credentials.PASSWORD_ENV, raising=False)
+    QTimer.singleShot(0, accept_prefilled)
+    assert ask_server_address(None) == "postgresql+psycopg://ukom@server:5432/ukom"

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.act_new_db.setShortcut(QKeySequence.StandardKey.New)
         self.act_backup = QAction(icon("backup"), "Cadangkan basis data...", self)
         self.act_restore = QAction(icon("open_db"), "Pulihkan dari cadangan...", self)
+        self.act_server = QAction(icon("open_db"), "Hubungkan ke server...", self)
         self.act_quit = QAction(icon("quit"), "Keluar", self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_refresh = QAction(icon("refresh"), "Muat ulang", self)
@@ -80,7 +81,7 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&Berkas")
-        for action in (self.act_open_db, self.act_new_db, self.act_backup, self.act_restore):
+        for action in (self.act_open_db, self.act_new_db, self.act_server, self.act_backup, self.act_restore):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.act_new_db.triggered.connect(self._on_new_database)
         self.act_backup.triggered.connect(self._on_backup)
         self.act_restore.triggered.connect(self._on_restore)
+        self.act_server.triggered.connect(self._on_server)
         self.act_quit.triggered.connect(self.close)
         self.act_refresh.triggered.connect(self.refresh_all)
         self.act_about.triggered.connect(self._on_about)
@@ -258,6 +260,13 @@ class MainWindow(QMainWindow):
 
         made = backup_sqlite(db.file, Path(path))
         self.statusBar().showMessage(f"Cadangan tersimpan: {made}", 10000)
+
+    def _on_server(self) -> None:
+        from ukom_desktop.ui.server_login import ask_server_address
+
+        address = ask_server_address(self)
+        if address:
+            self.open_database(address)
 
     def _on_restore(self) -> None:
         from ukom_desktop.ui.dialogs.restore_dialog import restore_from_backup
