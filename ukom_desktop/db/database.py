@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -46,6 +47,8 @@ def _auto_backup(db_file: Path, pending_upgrade: bool) -> Path | None:
     The series is the database's identity, not its file name."""
     if not db_file.exists() or db_file.stat().st_size == 0:
         return None
+    if not os.access(db_file, os.W_OK) and backup.read_identity(db_file) is None:
+        return None  # a read-only file cannot change, and cannot be given its identity: nothing to keep
     folder = backup.series_folder(backup.ensure_identity(db_file))
     backup.clean_partial_backups(folder)
     latest = backup.latest_backup(folder, "*", "auto")
