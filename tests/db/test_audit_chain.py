@@ -124,3 +124,33 @@ def test_cli_verify_audit_exit_code_and_sentence(chained: tuple[str, Path]) -> N
     _tamper(path, "UPDATE audit_log SET note = 'dipalsukan' WHERE id = 7")
     bad = run()
     assert bad.returncode == 1 and "Baris audit #7 diubah" in bad.stdout
+
+
+def test_two_workstations_writing_at_once_never_fork_the_chain(db_url: str) -> None:
+    import threading
+
+    db = open_database(db_url)
+    errors: list[BaseException] = []
+    start = threading.Barrier(2)
+
+    def workstation(name: str) -> None:
+        try:
+            start.wait()
+            for i in range(15):
+                with db.sessions.begin() as session:
+                    audit.record(session, action="ubah", entity="participant", entity_id=i, actor=name)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=workstation, args=(f"ws{n}",)) for n in (1, 2)]
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+        assert errors == []
+        with db.sessions() as session:
+            assert audit.verify_chain(session) == []
+            assert session.query(audit.AuditEntry).count() == 30
+    finally:
+        db.dispose()
