@@ -3,9 +3,9 @@ deletes of them, and verifying the chain."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import event, inspect, select, update
+from sqlalchemy import Table, event, inspect, select, update
 from sqlalchemy.orm import Session
 
 from .audit_chain import EMPTY_HEAD, HEAD_KEY, ChainProblem, row_hash, verify_rows
@@ -57,9 +57,9 @@ def _chain_new_entries(session: Session, _ctx: Any, _instances: Any) -> None:
     new = [obj for obj in session.new if isinstance(obj, AuditEntry) and obj.row_hash is None]
     if not new:
         return
-    new.sort(key=lambda obj: inspect(obj).insert_order)
+    new.sort(key=lambda obj: inspect(obj).insert_order or 0)
     conn = session.connection()
-    table = Setting.__table__
+    table = cast(Table, Setting.__table__)
     locked = conn.execute(update(table).where(table.c.key == HEAD_KEY).values(key=HEAD_KEY)).rowcount
     head = conn.execute(select(table.c.value).where(table.c.key == HEAD_KEY)).scalar() if locked else None
     head = dict(head or EMPTY_HEAD)
