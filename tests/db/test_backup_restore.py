@@ -149,3 +149,35 @@ def test_restore_refuses_a_file_that_is_not_a_ukom_backup(home: Path, tmp_path: 
     with pytest.raises(backup.BackupError, match="bukan cadangan"):
         restore_backup(other, live)
     assert backup.read_identity(live)  # untouched
+
+
+def _tiny_disk(folder: Path) -> bool:
+    """A real full disk: a 64 KB tmpfs mounted on `folder` (root on Linux); False where that is not allowed."""
+    import os
+    import subprocess
+
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return False
+    folder.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
+                          capture_output=True, check=False)
+    return done.returncode == 0
+
+
+def test_a_full_backup_disk_is_a_warning_and_leaves_no_file(home: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    db_file = tmp_path / "ukom.sqlite"
+    open_database(f"sqlite:///{db_file}").dispose()
+    backups = home / "backups"
+    if not _tiny_disk(backups):
+        pytest.skip("a small file system cannot be mounted here")
+    try:
+        db = open_database(f"sqlite:///{db_file}")
+        db.dispose()
+        assert db.backup_made is None
+        assert any("Cadangan otomatis gagal" in w and "disk penuh" in w for w in db.warnings), db.warnings
+        left = [p for p in backups.rglob("*") if p.is_file()]
+        assert left == [], f"a failed backup left {left}"
+    finally:
+        subprocess.run(["umount", str(backups)], check=False)

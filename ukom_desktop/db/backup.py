@@ -121,13 +121,23 @@ def backup_sqlite(db_file: Path, target: Path | None = None, *, label: str = "ma
         raise BackupError("Berkas cadangan tidak boleh sama dengan berkas basis data.")
     try:
         return copy_database(db_file, target)
-    except OSError as exc:
-        raise BackupError(
-            f"Cadangan tidak dapat ditulis ke {target.parent}: {exc.strerror or exc}. "
-            "Periksa ruang kosong dan hak tulis folder tersebut."
-        ) from exc
-    except sqlite3.Error as exc:
-        raise BackupError(f"Cadangan tidak dapat dibuat: {exc}.") from exc
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f"Cadangan tidak dapat ditulis ke {target.parent}: {_reason(exc)}.") from exc
+
+
+def _reason(exc: BaseException) -> str:
+    """Why a copy failed, in words (the system's own text is English)."""
+    import errno
+
+    text = str(exc).lower()
+    code = getattr(exc, "errno", None)
+    if code == errno.ENOSPC or "disk is full" in text or "no space" in text:
+        return "disk penuh; kosongkan ruang atau pilih folder lain"
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text or "read-only" in text:
+        return "folder tidak dapat ditulis (hak akses atau media hanya-baca)"
+    if isinstance(exc, BackupError):
+        return str(exc)
+    return "periksa ruang kosong dan hak tulis folder tersebut"
 
 
 def _series(folder: Path, stem: str, label: str) -> list[Path]:
