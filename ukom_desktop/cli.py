@@ -105,7 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             setup_logging()
             logging.getLogger("ukom_desktop").exception("Perintah gagal")
             message = f"Kesalahan tak terduga: {exc.__class__.__name__}: {exc}. Rincian ada di berkas log."
-        print(f"Galat: {message}", file=sys.stderr)
+        from ukom_desktop.db.credentials import mask_secrets
+
+        print(f"Galat: {mask_secrets(message)}", file=sys.stderr)
         return 1
 
 
