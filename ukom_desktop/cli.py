@@ -67,6 +67,15 @@ def _window_request(argv: Sequence[str]) -> argparse.Namespace | None:
     return None if rest else args
 
 
+def _ask_server_password(args: argparse.Namespace) -> None:
+    """A server address without a password: UKOM_DB_PASSWORD, the credential store, or a prompt."""
+    from ukom_desktop.db.credentials import ask_in_terminal, needs_password
+    from ukom_desktop.db.engine import resolve_database_url
+
+    if needs_password(resolve_database_url(args.db)):
+        ask_in_terminal(resolve_database_url(args.db))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     window = _window_request(argv)
@@ -81,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(args.db)
     try:
+        _ask_server_password(args)
         return int(args.handler(args) or 0)
     except UserFacingError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
@@ -95,7 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             setup_logging()
             logging.getLogger("ukom_desktop").exception("Perintah gagal")
             message = f"Kesalahan tak terduga: {exc.__class__.__name__}: {exc}. Rincian ada di berkas log."
-        print(f"Galat: {message}", file=sys.stderr)
+        from ukom_desktop.db.credentials import mask_secrets
+
+        print(f"Galat: {mask_secrets(message)}", file=sys.stderr)
         return 1
 
 

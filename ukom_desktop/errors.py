@@ -24,7 +24,9 @@ def user_message(exc: BaseException) -> str | None:
             "lalu ulangi perubahan Anda."
         )
     if isinstance(exc, DBAPIError):
-        text = str(exc.orig) if exc.orig is not None else str(exc)
+        from ukom_desktop.db.credentials import mask_secrets
+
+        text = mask_secrets(str(exc.orig) if exc.orig is not None else str(exc))
         if "database is locked" in text:
             return "Basis data sedang dikunci oleh proses lain. Coba lagi sebentar lagi."
         if "file is not a database" in text or "file is encrypted" in text:

@@ -62,3 +62,24 @@ def test_missing_database_for_check(tmp_path: Path) -> None:
         capture_output=True, text=True,
     )
     assert out.returncode == 2 and "tidak ditemukan" in out.stderr
+
+
+def test_db_backups_and_restore_read_back(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cli("demo", "--participants", "5")
+    saved = tmp_path / "kemarin.sqlite"
+    cli("db", "backup", "--to", str(saved))
+    cli("demo", "--participants", "7")  # a second event after the backup
+    listed = cli.json("db", "backups")
+    assert isinstance(listed, list)
+    restored = cli.json("db", "restore", str(saved))
+    assert restored["events"] == 1 and restored["participants"] == 5
+    assert restored["previous_copy"] and Path(restored["previous_copy"]).exists()
+    with sqlite3.connect(cli.db) as conn:
+        assert conn.execute("SELECT count(*) FROM event").fetchone() == (1,)
+    with sqlite3.connect(restored["previous_copy"]) as conn:
+        assert conn.execute("SELECT count(*) FROM event").fetchone() == (2,)
+    other = tmp_path / "salinan-lain.sqlite"
+    out = cli.json("db", "restore", str(saved), "--to", str(other))
+    assert out["target"] == str(other) and out["previous_copy"] is None
+    bad = cli("db", "restore", str(tmp_path / "tidak-ada.sqlite"), check=False)
+    assert bad.returncode != 0 and "tidak ditemukan" in bad.stderr and "Traceback" not in bad.stderr

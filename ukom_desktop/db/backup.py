@@ -1,18 +1,113 @@
-"""Consistent copies of the SQLite database (sqlite3 backup API) with retention."""
+"""Consistent, verified copies of the SQLite database (sqlite3 backup API) with retention.
+
+Automatic backups are grouped by the database's identity (a UUID kept in its `setting` table, made once),
+never by the file name: two different ukom.sqlite files each get their own series. A copy is written to a
+`.part` file, checked with integrity_check and only then moved into place, so a full disk or a refused
+folder leaves no half-written file that would count as the latest backup.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
-from datetime import datetime
+import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ukom_desktop import paths
 
 KEEP_AUTOMATIC = 10
+IDENTITY_KEY = "database.identity"
+PART_SUFFIX = ".part"
 
 
 class BackupError(RuntimeError):
     pass
+
+
+def _readonly(db_file: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+
+
+def read_identity(db_file: Path) -> str | None:
+    """The identity stored in the database, or None (older database, or not ours)."""
+    try:
+        conn = _readonly(db_file)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM setting WHERE key = ?", (IDENTITY_KEY,)).fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    if row is None:
+        return None
+    value = json.loads(row[0]) if isinstance(row[0], str) else row[0]
+    return str(value) if value else None
+
+
+def ensure_identity(db_file: Path) -> str:
+    """The database's identity, created (once) when it has none yet."""
+    found = read_identity(db_file)
+    if found:
+        return found
+    identity = str(uuid.uuid4())
+    conn = sqlite3.connect(db_file, timeout=10)
+    try:
+        with conn:
+            conn.execute(
+                "INSERT OR IGNORE INTO setting (key, value, updated_at) VALUES (?, ?, ?)",
+                (IDENTITY_KEY, json.dumps(identity), datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")),
+            )
+    finally:
+        conn.close()
+    return read_identity(db_file) or identity
+
+
+def series_folder(identity: str) -> Path:
+    """Where the automatic backups of one database (by identity) are kept."""
+    folder = paths.backup_dir() / identity
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def verify_sqlite(path: Path) -> None:
+    """Raise BackupError unless the file is a whole, consistent SQLite database."""
+    try:
+        conn = _readonly(path)
+        try:
+            result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise BackupError(f"Berkas cadangan {path.name} rusak: {exc}.") from exc
+    if result != ["ok"]:
+        raise BackupError(f"Berkas cadangan {path.name} gagal diperiksa: {'; '.join(result[:3])}.")
+
+
+def copy_database(source_file: Path, target: Path) -> Path:
+    """Copy with the backup API into target.part, verify it, then move it into place (atomically)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    part = target.with_name(target.name + PART_SUFFIX)
+    try:
+        source = _readonly(source_file)
+        try:
+            dest = sqlite3.connect(part)
+            try:
+                source.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
+            finally:
+                dest.close()
+        finally:
+            source.close()
+        verify_sqlite(part)
+        os.replace(part, target)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    return target
 
 
 def backup_sqlite(db_file: Path, target: Path | None = None, *, label: str = "manual") -> Path:
@@ -21,25 +116,39 @@ def backup_sqlite(db_file: Path, target: Path | None = None, *, label: str = "ma
         raise BackupError(f"Berkas basis data {db_file} tidak ditemukan.")
     if target is None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = paths.backup_dir() / f"{db_file.stem}-{label}-{stamp}.sqlite"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.resolve() == db_file.resolve():
+        target = series_folder(ensure_identity(db_file)) / f"{db_file.stem}-{label}-{stamp}.sqlite"
+    if target.exists() and target.resolve() == db_file.resolve():
         raise BackupError("Berkas cadangan tidak boleh sama dengan berkas basis data.")
-    source = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
     try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    return target
+        return copy_database(db_file, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(f"Cadangan tidak dapat ditulis ke {target.parent}: {_reason(exc)}.") from exc
+
+
+def _reason(exc: BaseException) -> str:
+    """Why a copy failed, in words (the system's own text is English)."""
+    import errno
+
+    text = str(exc).lower()
+    code = getattr(exc, "errno", None)
+    if code == errno.ENOSPC or "disk is full" in text or "no space" in text:
+        return "disk penuh; kosongkan ruang atau pilih folder lain"
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS) or "readonly" in text or "read-only" in text:
+        return "folder tidak dapat ditulis (hak akses atau media hanya-baca)"
+    if isinstance(exc, BackupError):
+        return str(exc)
+    return "periksa ruang kosong dan hak tulis folder tersebut"
+
+
+def _series(folder: Path, stem: str, label: str) -> list[Path]:
+    marker = f"-{label}-"
+    found = [p for p in folder.glob(f"{stem}{marker}*.sqlite") if p.is_file() and p.stat().st_size > 0]
+    return sorted(found, key=lambda p: p.name.rsplit(marker, 1)[1])
 
 
 def prune_backups(folder: Path, stem: str, label: str, keep: int = KEEP_AUTOMATIC) -> list[Path]:
     """Delete the oldest automatic backups beyond `keep`; return what was deleted."""
-    found = sorted(folder.glob(f"{stem}-{label}-*.sqlite"))
+    found = _series(folder, stem, label)
     doomed = found[:-keep] if keep > 0 else found
     for path in doomed:
         path.unlink(missing_ok=True)
@@ -47,5 +156,11 @@ def prune_backups(folder: Path, stem: str, label: str, keep: int = KEEP_AUTOMATI
 
 
 def latest_backup(folder: Path, stem: str, label: str) -> Path | None:
-    found = sorted(folder.glob(f"{stem}-{label}-*.sqlite"))
+    """The newest finished backup of a series; an empty or unfinished file never counts."""
+    found = _series(folder, stem, label)
     return found[-1] if found else None
+
+
+def clean_partial_backups(folder: Path) -> None:
+    for part in folder.rglob(f"*{PART_SUFFIX}"):
+        part.unlink(missing_ok=True)

@@ -14,6 +14,8 @@ from sqlalchemy.pool import NullPool
 
 from ukom_desktop import paths
 
+from .filesystem import journal_mode_for
+
 ENV_VAR = "UKOM_DATABASE_URL"
 
 
@@ -33,15 +35,18 @@ def resolve_database_url(cli_value: str | None = None) -> str:
         return f"sqlite:///{Path(raw).expanduser().resolve()}"
     if raw.startswith(("postgresql://", "postgres://")):
         raw = "postgresql+psycopg://" + raw.split("://", 1)[1]
+    from .credentials import complete_url, mask_secrets
+
     try:
         url = make_url(raw)
-    except Exception as exc:  # noqa: BLE001 - any parse failure is the user's typo
-        raise DatabaseUrlError(f"Alamat basis data tidak dikenali: {raw}") from exc
+    except Exception:  # noqa: BLE001 - any parse failure is the user's typo
+        raise DatabaseUrlError(f"Alamat basis data tidak dikenali: {mask_secrets(raw)}") from None
     if url.get_backend_name() not in ("sqlite", "postgresql"):
         raise DatabaseUrlError(
             f"Jenis basis data '{url.get_backend_name()}' tidak didukung; gunakan berkas SQLite atau PostgreSQL."
         )
-    return raw
+    # A server address without its password: UKOM_DB_PASSWORD or the credential store complete it.
+    return complete_url(raw) if url.get_backend_name() == "postgresql" else raw
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -60,10 +65,17 @@ def describe_url(url: str) -> str:
     return f"PostgreSQL: {make_url(url).render_as_string(hide_password=True)}"
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _pragmas(journal_mode: str):  # type: ignore[no-untyped-def]
+    def apply(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        _sqlite_pragmas(dbapi_connection, _record, journal_mode)
+
+    return apply
+
+
+def _sqlite_pragmas(dbapi_connection, _record, journal_mode: str = "WAL") -> None:  # type: ignore[no-untyped-def]
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA journal_mode={journal_mode}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
@@ -75,7 +87,8 @@ def make_engine(url: str) -> Engine:
         path.parent.mkdir(parents=True, exist_ok=True)
         # NullPool: a file database is cheap to open and this avoids holding locks between uses.
         engine = create_engine(url, poolclass=NullPool)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        # WAL needs shared memory a network drive does not have: a rollback journal there (issue 12 item 15).
+        event.listen(engine, "connect", _pragmas(journal_mode_for(path)))
         return engine
     if make_url(url).get_backend_name() == "sqlite":
         engine = create_engine(url)

@@ -22,10 +22,13 @@ class DatabaseNotUkomError(RuntimeError):
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    """The configuration of our migrations. The database address is never put in it: Alembic's config is a
+    configparser that would read a '%' in a password (or a path) as interpolation, and could print it; the
+    connection is handed over in `attributes` instead (see upgrade)."""
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
     if engine is not None:
-        cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+        cfg.attributes["engine"] = engine
     return cfg
 
 

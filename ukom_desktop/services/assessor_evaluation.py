@@ -36,6 +36,7 @@ from ukom_desktop.documents.assessor_evaluation_doc import (
 from ukom_desktop.domain import assessor_evaluation as rules
 from ukom_desktop.domain import deadlines
 from ukom_desktop.domain.integration import Rating as IntegrationRating
+from ukom_desktop.domain.timestamps import format_timestamp, to_local
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.io.xlsx_writer import TableColumn, TableSheet, write_table_workbook
 from ukom_desktop.services import ratings as rating_service
@@ -179,7 +180,7 @@ def evaluation_document(session: Session, event_id: int, *, as_of: datetime | No
     return AssessorEvaluationData(
         event_name=event.name,
         dates_text=format_date_range_id(event.start_date, event.end_date) if event.start_date else "",
-        as_of=report.as_of.date(), report_due_text=format_date_id(report.report_due) if report.report_due else "",
+        as_of=to_local(report.as_of).date(), report_due_text=format_date_id(report.report_due) if report.report_due else "",
         rows=tuple(rows), overall_agreement=overall_text, letterhead=kop,
         signatory=report_content.head_signatory(session), place=kop.city if kop else "",
     )
@@ -195,7 +196,7 @@ def evaluation_sheet(session: Session, event_id: int) -> TableSheet:
     columns = [TableColumn(c) if c != "NIP" else TableColumn.text(c) for c in COLUMNS]
     return TableSheet(
         title=f"Evaluasi Kinerja Asesor - {report.event_name}",
-        subtitles=(f"Keadaan per {report.as_of.date().isoformat()}",),
+        subtitles=(f"Keadaan per {format_timestamp(report.as_of)}",),
         columns=columns, rows=[row_values(r) for r in report.rows], sheet_name="Evaluasi asesor",
     )
 

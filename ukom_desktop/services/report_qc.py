@@ -303,6 +303,9 @@ def approve(
     _apply(session, report, ReportStatus.DISETUJUI, ReportRole.QC, actor=actor, now=now)
     if not report.report_number:
         report.report_number = next_report_number(session, _now(now).date())
+    from ukom_desktop.services.report_integrity import seal
+
+    seal(session, report, actor=actor)  # the approved content's hash: an edit outside the app is flagged
     session.flush()
     name = participant_result(session, event_participant_id).name
     return Done(report.id, ReportStatus.DISETUJUI, report.revision,

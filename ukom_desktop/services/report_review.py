@@ -22,6 +22,7 @@ from ukom_desktop.db.models import TeamMember
 from ukom_desktop.domain.report_status import ReportRole, ReportStatus, available_actions
 from ukom_desktop.services import report_content
 from ukom_desktop.services.integration import IntegrationError, IntegrationSheet, integration_sheet
+from ukom_desktop.services.report_integrity import integrity_warning
 from ukom_desktop.services.report_qc import (
     CheckOutcome,
     CommentView,
@@ -107,6 +108,7 @@ class ReviewData:
     diff: ReportDiff
     sheet: IntegrationSheet | None
     actions: tuple[ReviewAction, ...]
+    integrity_warning: str = ""  # the approved content no longer matches its seal (edited outside the app)
 
     @property
     def levels(self) -> tuple[LevelRow, ...]:
@@ -241,6 +243,7 @@ def review_data(session: Session, event_participant_id: int) -> ReviewData:
         reviewer=_member_name(session, report.reviewer_id), sections=dict(report.sections or {}), checks=checks,
         comments=tuple(comments(session, event_participant_id)), history=tuple(history(session, event_participant_id)),
         diff=diff_since_last_review(session, event_participant_id), sheet=sheet, actions=_actions(status, checks),
+        integrity_warning=integrity_warning(session, event_participant_id),
     )
 
 

@@ -179,6 +179,9 @@ def reports_job(
     """Individual reports in one PDF (``out`` ends in .pdf) or one PDF per participant in a folder."""
     ids = list(ids) if ids is not None else integrated_participants(session, event_id, wave)
     _require(ids)
+    from ukom_desktop.services.report_integrity import require_intact
+
+    require_intact(session, ids)  # an approved report edited outside the app is not printed
     kop = report_content.letterhead(session)
     head = report_content.head_signatory(session)
     provider = report_content.provider_name(session)

@@ -42,7 +42,9 @@ def install_excepthook() -> None:
         from ukom_desktop.logging_setup import setup_logging
 
         setup_logging()
-        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        from ukom_desktop.db.credentials import mask_secrets
+
+        details = mask_secrets("".join(traceback.format_exception(exc_type, exc, tb)))  # never a password
         log.error("Kesalahan tak terduga:\n%s", details)
         from ukom_desktop.ui import messages
         from ukom_desktop.ui.actions import describe_error

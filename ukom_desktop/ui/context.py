@@ -36,17 +36,24 @@ class AppContext(QObject):
             return
         self.event_id = event_id
         if event_id is not None and self.database is not None:
-            QSettings().setValue(f"current_event/{self.database.url}", event_id)
+            QSettings().setValue(self._event_key(), event_id)
         self.event_changed.emit(event_id)
 
     def remembered_event(self) -> int | None:
         if self.database is None:
             return None
-        value = QSettings().value(f"current_event/{self.database.url}")
+        value = QSettings().value(self._event_key())
         try:
             return int(value) if value is not None else None
         except (TypeError, ValueError):
             return None
+
+    def _event_key(self) -> str:
+        """The settings key of the remembered event: the database address without any password."""
+        from ukom_desktop.db.credentials import url_without_password
+
+        assert self.database is not None
+        return f"current_event/{url_without_password(self.database.url)}"
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
         self.act_new_db = QAction(icon("new_db"), "Basis data baru...", self)
         self.act_new_db.setShortcut(QKeySequence.StandardKey.New)
         self.act_backup = QAction(icon("backup"), "Cadangkan basis data...", self)
+        self.act_restore = QAction(icon("open_db"), "Pulihkan dari cadangan...", self)
+        self.act_server = QAction(icon("open_db"), "Hubungkan ke server...", self)
         self.act_quit = QAction(icon("quit"), "Keluar", self)
         self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.act_refresh = QAction(icon("refresh"), "Muat ulang", self)
@@ -79,7 +81,7 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&Berkas")
-        for action in (self.act_open_db, self.act_new_db, self.act_backup):
+        for action in (self.act_open_db, self.act_new_db, self.act_server, self.act_backup, self.act_restore):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
@@ -103,6 +105,8 @@ class MainWindow(QMainWindow):
         self.act_open_db.triggered.connect(self._on_open_database)
         self.act_new_db.triggered.connect(self._on_new_database)
         self.act_backup.triggered.connect(self._on_backup)
+        self.act_restore.triggered.connect(self._on_restore)
+        self.act_server.triggered.connect(self._on_server)
         self.act_quit.triggered.connect(self.close)
         self.act_refresh.triggered.connect(self.refresh_all)
         self.act_about.triggered.connect(self._on_about)
@@ -156,11 +160,14 @@ class MainWindow(QMainWindow):
         self.finish_startup()
         from ukom_desktop.db.database import open_database
         from ukom_desktop.errors import user_message
+        from ukom_desktop.ui.server_login import complete_for_window, keep_password
 
-        target = url if url is not None else self.database_url
+        login = complete_for_window(self, url if url is not None else self.database_url)
+        if login.url is None:
+            return False
         self.db_label.setText("Membuka basis data...")
         try:
-            database = open_database(target)
+            database = open_database(login.url)
         except Exception as exc:  # noqa: BLE001 - shown to the user in words, logged when unexpected
             text = user_message(exc)
             if text is None:
@@ -173,8 +180,11 @@ class MainWindow(QMainWindow):
 
             with database.sessions.begin() as session:
                 ensure_reference_data(session)
+        keep_password(self, login)
         self.database_url = database.url
         self.context.set_database(database)
+        for warning in database.warnings:  # backup failed, network drive: said once, never a blocker
+            messages.warn(self, warning)
         if database.upgraded_from:
             self.statusBar().showMessage(
                 f"Basis data diperbarui dari revisi {database.upgraded_from}; cadangan: {database.backup_made}",
@@ -250,6 +260,18 @@ class MainWindow(QMainWindow):
 
         made = backup_sqlite(db.file, Path(path))
         self.statusBar().showMessage(f"Cadangan tersimpan: {made}", 10000)
+
+    def _on_server(self) -> None:
+        from ukom_desktop.ui.server_login import ask_server_address
+
+        address = ask_server_address(self)
+        if address:
+            self.open_database(address)
+
+    def _on_restore(self) -> None:
+        from ukom_desktop.ui.dialogs.restore_dialog import restore_from_backup
+
+        restore_from_backup(self)
 
     def _on_about(self) -> None:
         from ukom_desktop.logging_setup import setup_logging

@@ -78,3 +78,6 @@ class AuditEntry(Base, IdMixin):
     old_value: Mapped[dict[str, Any] | None]
     new_value: Mapped[dict[str, Any] | None]
     note: Mapped[str] = mapped_column(Text, default="")
+    # the hash chain (db/audit_chain.py): previous row's hash, and this row's content with it
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    row_hash: Mapped[str | None] = mapped_column(String(64))

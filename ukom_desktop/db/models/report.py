@@ -25,6 +25,8 @@ class IndividualReport(Base, Entity):
     revision: Mapped[int] = mapped_column(default=0)
     sections: Mapped[dict[str, Any]] = mapped_column(default=dict)  # narrative parts, keyed by section
     report_number: Mapped[str] = mapped_column(String(120), default="")
+    # SHA-256 of the approved content (services/report_integrity.py): an edit outside the app is flagged
+    content_hash: Mapped[str | None] = mapped_column(String(64))
 
     history: Mapped[list[ReportStatusChange]] = relationship(
         cascade="all, delete-orphan", order_by="ReportStatusChange.at"

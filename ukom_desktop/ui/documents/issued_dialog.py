@@ -15,12 +15,10 @@ from ukom_desktop.ui.widgets.record_table import RecordTable
 
 
 def _when(value: Any) -> str:
-    if value is None:
-        return ""
-    from ukom_desktop.domain.dates import format_date_id
+    """Stored in UTC (SQLite gives it back without a zone): shown in the display zone, e.g. 09.27 WIB."""
+    from ukom_desktop.domain.timestamps import format_timestamp
 
-    local = value.astimezone() if getattr(value, "tzinfo", None) else value
-    return f"{format_date_id(local)} {local:%H.%M}"
+    return format_timestamp(value)
 
 
 COLUMNS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
@@ -39,6 +39,10 @@ def _default_text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "Ya" if value else "Tidak"
+    if isinstance(value, datetime):  # a stored moment (UTC): shown in the display zone
+        from ukom_desktop.domain.timestamps import format_timestamp_short
+
+        return format_timestamp_short(value)
     if isinstance(value, date):
         from ukom_desktop.domain.dates import format_date_id
 

@@ -132,6 +132,8 @@ class ReviewDialog(QDialog):
             f"{views._esc(r.unit)}<br>Jabatan sasaran: {views._esc(r.position_name)} &nbsp;|&nbsp; "
             f"Status: <b>{status}</b>, revisi {data.revision}{number} &nbsp;|&nbsp; "
             f"Penulis: {views._esc(data.author or '-')}"
+            + (f"<br><b style='color:#9b1c1c'>{views._esc(data.integrity_warning)}</b>"
+               if data.integrity_warning else "")
         )
         self.report_view.setHtml(views.report_html(data))
         self.diff_view.setHtml(views.diff_html(data.diff))

@@ -107,10 +107,12 @@ def checks_html(checks: Any) -> str:
 
 
 def history_html(entries: Any) -> str:
+    from ukom_desktop.domain.timestamps import format_timestamp_short
+
     if not entries:
         return "<p>Belum ada perubahan status.</p>"
     rows = "".join(
-        f"<tr><td>{e.at:%d-%m-%Y %H:%M}</td><td>{_esc(e.text)}</td><td>{_esc(e.actor)}</td><td>{_esc(e.note)}</td></tr>"
+        f"<tr><td>{format_timestamp_short(e.at)}</td><td>{_esc(e.text)}</td><td>{_esc(e.actor)}</td><td>{_esc(e.note)}</td></tr>"
         for e in entries
     )
     return ("<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:collapse'>"
