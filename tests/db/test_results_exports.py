@@ -56,19 +56,30 @@ def test_recap_workbook_has_one_row_per_participant(rated_db, tmp_path: Path) ->
     database, event_id = rated_db
     with database.sessions() as session:
         data = event_results(session, event_id)
+        result = participant_result(session, data.rows[0].event_participant_id)
         path = write_recap_workbook(session, event_id, tmp_path / "rekap.xlsx")
     sheet = load_workbook(path).active
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     header_index = next(i for i, r in enumerate(rows) if r[0] == "No")
     header = rows[header_index]
-    assert header[:3] == ["No", "Nama", "NIP"] and "M.01" in header and "SK.01" in header
-    assert header[-5:] == ["JPM (%)", "Kategori", "Potensi", "Kotak", "Berlaku Sampai"]
+    assert header[:3] == ["No", "Nama", "NIP"]
+    for code in ("M.01", "SK.01"):  # standard, level and gap side by side: the recap can be checked alone
+        at = header.index(f"{code} Std")
+        assert header[at:at + 3] == [f"{code} Std", f"{code} Nilai", f"{code} Gap"]
+    assert header[-7:] == ["Jumlah Std", "Jumlah Nilai", "JPM (%)", "Kategori", "Potensi", "Kotak", "Berlaku Sampai"]
     body = rows[header_index + 1: header_index + 1 + len(data.rows)]
     first = data.rows[0]
     assert body[0][1] == first.name and body[0][2] == first.nip  # NIP kept as text
     assert body[0][header.index("JPM (%)")] == pytest.approx(float(first.jpm))
-    assert body[0][header.index("M.01")] == float(first.levels["M.01"])
     assert body[0][header.index("Kategori")] == first.category_code
+    for level in result.levels:
+        assert body[0][header.index(f"{level.code} Nilai")] == float(level.final)
+        assert body[0][header.index(f"{level.code} Std")] == float(level.standard)
+        assert body[0][header.index(f"{level.code} Gap")] == pytest.approx(float(level.final - level.standard))
+    for row in body:  # JPM recomputed from the sheet alone (capped at 100 by default)
+        std, got = row[header.index("Jumlah Std")], row[header.index("Jumlah Nilai")]
+        assert std == sum(row[header.index(f"{c} Std")] for c, _n in data.competencies)
+        assert row[header.index("JPM (%)")] == pytest.approx(min(100.0, got / std * 100), abs=0.01)
 
 
 def test_recap_pdf_groups_by_unit(rated_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
@@ -33,6 +34,7 @@ from ukom_desktop.services.integration import jpm_settings
 from ukom_desktop.services.results import event_results, participant_result, purpose_label
 
 Job = Iterator[tuple[int, int, str]]
+SIGNED_DECIMAL_FORMAT = "+0.00;-0.00;0.00"  # a gap shows its sign: +0.50, -1.00, 0.00
 
 
 def _event(session: Session, event_id: int) -> Event:
@@ -70,14 +72,22 @@ def recap_sheet(session: Session, event_id: int) -> TableSheet:
         TableColumn("No", "0", 5), "Nama", TableColumn.text("NIP", 21), "Unit Kerja", "Jabatan Sasaran",
         TableColumn("Gel.", "0", 6),
     ]
-    columns += [TableColumn(code, DECIMAL_FORMAT, 8) for code, _name in data.competencies]
-    columns += [TableColumn("JPM (%)", DECIMAL_FORMAT, 10), "Kategori", "Potensi", TableColumn("Kotak", "0", 7),
+    for code, _name in data.competencies:  # standard, achieved level and gap side by side (domain.md 2.3)
+        columns += [TableColumn(f"{code} Std", DECIMAL_FORMAT, 8), TableColumn(f"{code} Nilai", DECIMAL_FORMAT, 8),
+                    TableColumn(f"{code} Gap", SIGNED_DECIMAL_FORMAT, 8)]
+    columns += [TableColumn("Jumlah Std", DECIMAL_FORMAT, 10), TableColumn("Jumlah Nilai", DECIMAL_FORMAT, 10),
+                TableColumn("JPM (%)", DECIMAL_FORMAT, 10), "Kategori", "Potensi", TableColumn("Kotak", "0", 7),
                 TableColumn("Berlaku Sampai", None, 14)]
     rows = []
     for r in data.rows:
+        per_competency: list[float | None] = []
+        for code, _name in data.competencies:
+            per_competency += [_num(r.standards.get(code)), _num(r.levels.get(code)), _num(r.gap(code))]
+        finals = [v for v in r.levels.values() if v is not None]
         rows.append([
-            r.number, r.name, r.nip, r.unit, r.position_name, r.wave,
-            *[(float(v) if (v := r.levels.get(code)) is not None else None) for code, _n in data.competencies],
+            r.number, r.name, r.nip, r.unit, r.position_name, r.wave, *per_competency,
+            float(sum(r.standards.values())) if r.standards else None,
+            float(sum(finals)) if finals else None,
             float(r.jpm) if r.jpm is not None else None, r.category_code or "Belum", r.potential_category,
             r.nine_box, r.valid_until,
         ])
@@ -86,8 +96,15 @@ def recap_sheet(session: Session, event_id: int) -> TableSheet:
         title="REKAP HASIL PENILAIAN KOMPETENSI", columns=columns, rows=rows,
         subtitles=(f"{data.event_code} - {data.event_name}", purpose_label(data.purpose)),
         sheet_name="Rekap Hasil", footer_lines=(f"Keterangan kompetensi: {legend}",
+                                                "Std = level standar jabatan sasaran; Nilai = level akhir "
+                                                "hasil rapat integrasi; Gap = Nilai - Std (negatif: di bawah "
+                                                "standar)",
                                                 f"Dicetak {date.today():%d-%m-%Y}"),
     )
+
+
+def _num(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def write_recap_workbook(session: Session, event_id: int, path: str | Path) -> Path:
