@@ -299,6 +299,25 @@ def psychogram_data(session: Session, result: ParticipantResult, *, with_letterh
     )
 
 
+APPROVED = (ReportStatus.DISETUJUI.value, ReportStatus.DISERAHKAN.value)
+
+
+def is_approved(report: IndividualReport | None) -> bool:
+    """Approved by QC (disetujui or diserahkan): only such a report prints as final."""
+    return report is not None and str(getattr(report.status, "value", report.status)) in APPROVED
+
+
+def approval_date(report: IndividualReport | None) -> date | None:
+    """The day the report was first approved, i.e. the day its number was given (same month as the roman
+    numeral in the number); a later re-approval keeps the number and so keeps this date."""
+    if report is None or not is_approved(report):
+        return None
+    times = [h.at for h in report.history if h.to_status == ReportStatus.DISETUJUI.value and h.at is not None]
+    if times:
+        return min(times).date()
+    return report.status_since.date() if report.status_since else None
+
+
 def _position_text(result: ParticipantResult) -> str:
     if result.position_name and result.job_level_name:
         return f"{result.position_name} ({result.job_level_name})"
@@ -317,6 +336,7 @@ def report_data(session: Session, event_participant_id: int, *, head: Signatory 
     pot = result.potential
     profile = _profile(session)
     provider = provider if provider is not None else provider_name(session)
+    approved = is_approved(report)
     return IndividualReportData(
         provider_name=provider, purpose_label=result.purpose_label,
         position=_position_text(result), dates_text=_dates_text(session, result), number=result.number,
@@ -336,10 +356,17 @@ def report_data(session: Session, event_participant_id: int, *, head: Signatory 
         development_suggestions=str(sections.get("saran_pengembangan", "")),
         assessor=assessor_signatory(session, (report.author_id if report else None) or result.lead_assessor_id),
         head=head if head is not None else head_signatory(session),
-        place=profile.city if profile else "", date=result.assessed_on or date.today(),
-        valid_until=result.valid_until, report_number=report.report_number if report else "",
+        place=profile.city if profile else "", date=approval_date(report),
+        valid_until=result.valid_until, report_number=report.report_number if approved else "",
         letterhead=kop if kop is not None else letterhead(session),
+        draft=not approved, status_label=status_label(report),
     )
+
+
+def status_label(report: IndividualReport | None) -> str:
+    if report is None:
+        return "belum ditulis"
+    return report_status.ReportStatus(str(getattr(report.status, "value", report.status))).label
 
 
 def report_items(data: IndividualReportData) -> list[ReportItem]:

@@ -8,7 +8,7 @@ go, so a cancelled job leaves no file behind.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -189,13 +189,51 @@ def psychograms_job(
     return write_pdf(docs, out, title="Psikogram Hasil Penilaian Kompetensi")
 
 
+@dataclass(frozen=True)
+class ReportChoice:
+    """One participant with a result, as the print dialog lists it."""
+
+    event_participant_id: int
+    number: int | None
+    name: str
+    unit: str
+    status_label: str
+    approved: bool
+    report_number: str
+
+
+def report_choices(session: Session, event_id: int, wave: int | None = None) -> list[ReportChoice]:
+    """Every integrated participant with the state of their report (approved ones print as final)."""
+    choices = []
+    for ep_id in integrated_participants(session, event_id, wave):
+        ep = session.get(EventParticipant, ep_id)
+        assert ep is not None
+        report = report_content.report_row(session, ep_id)
+        approved = report_content.is_approved(report)
+        choices.append(ReportChoice(ep_id, ep.number, ep.participant.name, ep.participant.unit or "",
+                                    report_content.status_label(report), approved,
+                                    report.report_number if report is not None and approved else ""))
+    return choices
+
+
 def reports_job(
     session: Session, event_id: int, out: str | Path, *, wave: int | None = None,
-    ids: Sequence[int] | None = None,
+    ids: Sequence[int] | None = None, include_drafts: bool = False,
 ) -> Job:
-    """Individual reports in one PDF (``out`` ends in .pdf) or one PDF per participant in a folder."""
+    """Individual reports in one PDF (``out`` ends in .pdf) or one PDF per participant in a folder.
+
+    Only approved reports print as final (number, date of approval, signatures). Others are left out
+    unless ``include_drafts``: then they print as a preview with DRAF on every page and no signatures.
+    """
     ids = list(ids) if ids is not None else integrated_participants(session, event_id, wave)
     _require(ids)
+    if not include_drafts:
+        ids = [ep_id for ep_id in ids if report_content.is_approved(report_content.report_row(session, ep_id))]
+        if not ids:
+            raise UserFacingError(
+                "Belum ada laporan individu yang disetujui QC untuk dicetak sebagai laporan final. "
+                "Pilih 'sertakan yang belum disetujui' untuk mencetak pratinjau bertanda DRAF."
+            )
     kop = report_content.letterhead(session)
     head = report_content.head_signatory(session)
     provider = report_content.provider_name(session)
@@ -203,7 +241,7 @@ def reports_job(
     named: list[tuple[str, Document]] = []
     for done, ep_id in enumerate(ids, start=1):
         data = report_content.report_data(session, ep_id, head=head, kop=kop, provider=provider)
-        stem = f"{data.number or ''} {data.name}".strip()
+        stem = f"{data.number or ''} {data.name}".strip() + (" DRAF" if data.draft else "")
         named.append((f"Laporan Individu {stem}", build_individual_report(data)))
         yield done, total, f"Menyusun laporan {data.name}"
     yield total - 1, total, "Menyimpan berkas PDF"
