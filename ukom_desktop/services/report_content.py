@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -21,8 +20,6 @@ from sqlalchemy.orm import Session
 
 from ukom_desktop.db import audit
 from ukom_desktop.db.models import (
-    Competency,
-    CompetencyLevel,
     Event,
     IndividualReport,
     InstitutionProfile,
@@ -38,13 +35,12 @@ from ukom_desktop.domain import report_checks, report_status
 from ukom_desktop.domain.dates import format_date_range_id
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services.integration import potential_settings
+from ukom_desktop.services.report_narratives import DEVELOPMENT_CODES, STRENGTH_CODES, starting_text
 from ukom_desktop.services.results import ParticipantResult, participant_result
 
 SECTION_KEYS: tuple[str, ...] = ("potensi", "kekuatan", "area_pengembangan", "saran_pengembangan",
                                  "saran_penempatan")
 SECTION_TITLES: dict[str, str] = dict(report_checks.SECTION_LABELS)
-STRENGTH_CODES = "kode_kekuatan"
-DEVELOPMENT_CODES = "kode_pengembangan"
 
 # The 22 items of domain.md 4.6, in order: (number, label printed in the report).
 REPORT_ITEMS: tuple[tuple[int, str], ...] = (
@@ -131,71 +127,6 @@ def assessor_signatory(session: Session, member_id: int | None) -> Signatory | N
 
 # ---------------------------------------------------------------------------------------------
 # Starting text
-
-
-def _level_descriptions(session: Session) -> dict[tuple[str, int], CompetencyLevel]:
-    rows = session.execute(select(Competency.code, CompetencyLevel).join(CompetencyLevel.competency)).all()
-    return {(code, lv.level): lv for code, lv in rows}
-
-
-def _whole(value: Decimal) -> int:
-    return int(Decimal(value).to_integral_value(rounding=ROUND_HALF_UP))
-
-
-def starting_text(session: Session, result: ParticipantResult) -> dict[str, Any]:
-    """Helpful first drafts of every section, from the level descriptions and the result."""
-    levels = _level_descriptions(session)
-    strengths, development = [], []
-    for row in result.strengths:
-        lv = levels.get((row.code, _whole(row.final or 0)))
-        text = f"- {row.name} (level {fmt(row.final)}, standar {fmt(row.standard)})"
-        strengths.append(f"{text}: {lv.description}" if lv and lv.description else text)
-    for row in result.development_areas:
-        lv = levels.get((row.code, _whole(row.standard)))
-        text = (f"- {row.name} (level {fmt(row.final)}, standar {fmt(row.standard)}): perlu dikembangkan "
-                f"menuju level {fmt(row.standard)}")
-        development.append(f"{text}, yaitu {lv.description[0].lower()}{lv.description[1:]}" if lv and lv.description
-                           else text)
-    suggestions = []
-    for row in result.development_areas:
-        lv = levels.get((row.code, _whole(row.standard)))
-        indicators = [str(i) for i in (lv.indicators if lv else [])][:2]
-        hint = "; ".join(i.rstrip(".") for i in indicators)
-        suggestions.append(
-            f"- {row.name}: penugasan dan pelatihan yang melatih perilaku level {fmt(row.standard)}"
-            + (f" ({hint})." if hint else ".")
-        )
-    if not suggestions:
-        suggestions.append("- Mempertahankan kinerja melalui penugasan yang lebih menantang dan pengembangan "
-                           "kompetensi pada level yang lebih tinggi.")
-    potential_lines = []
-    if result.potential is not None:
-        potential_lines.append(
-            f"Hasil penilaian potensi berada pada kategori {result.potential.category_name.lower()} "
-            f"(rata-rata {fmt(result.potential.average)})."
-        )
-        potential_lines.append("")
-        for aspect in result.potential.ratings:
-            potential_lines.append(f"- {aspect.name}: {fmt(aspect.value)}")
-    placement = []
-    if result.category_code:
-        placement.append(
-            f"Berdasarkan JPM {fmt(result.jpm)}% dengan kategori {result.category_name}, peserta "
-            + ("dapat dipertimbangkan untuk ditempatkan pada jabatan sasaran."
-               if not result.development_areas else
-               "dapat dipertimbangkan untuk jabatan sasaran setelah mengikuti pengembangan kompetensi.")
-        )
-    for recommendation in result.nine_box_recommendations:
-        placement.append(f"- {recommendation} (Kotak {result.nine_box})")
-    return {
-        "potensi": "\n".join(potential_lines),
-        "kekuatan": "\n".join(strengths) or "-",
-        "area_pengembangan": "\n".join(development) or "Tidak ada kompetensi di bawah standar.",
-        "saran_pengembangan": "\n".join(suggestions),
-        "saran_penempatan": "\n".join(placement),
-        STRENGTH_CODES: [r.code for r in result.strengths],
-        DEVELOPMENT_CODES: [r.code for r in result.development_areas],
-    }
 
 
 # ---------------------------------------------------------------------------------------------
