@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from ukom_desktop.db.models import Event, EventParticipant, InvitationStatus, utcnow
 from ukom_desktop.documents import api
+from ukom_desktop.domain.letter_dates import default_letter_date, letter_date_warnings
 from ukom_desktop.domain.nip import format_nip
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services import event_documents as ed
@@ -75,6 +76,7 @@ class PrintResult:
     pages: int
     documents: tuple[PrintedDocument, ...]
     newly_invited: int = 0  # participants whose invitation status became "dikirim" with this print
+    warnings: tuple[str, ...] = ()  # e.g. a surat tugas dated on or after the event's first day
 
     @property
     def new_count(self) -> int:
@@ -252,7 +254,8 @@ def print_documents(session: Session, request: PrintRequest) -> Generator[Progre
         raise UserFacingError(f"Jenis dokumen '{request.kind}' tidak dikenal.")
     _check_target(request)
     yield 0, 0, "Menyiapkan data dan nomor surat..."
-    today = request.options.letter_date or date.today()
+    start, end = event_dates(session, request.event_id, request.options.wave)
+    today = request.options.letter_date or default_letter_date(request.kind, date.today(), start, end)
     basics = ed.load_event(session, request.event_id, request.options)
     job = (_letters if request.kind in LETTER_KINDS else _single)(session, request, basics, today)
     session.flush()
@@ -280,7 +283,24 @@ def print_documents(session: Session, request: PrintRequest) -> Generator[Progre
                                        issued.reprint, path))
     files_out = tuple(dict.fromkeys(paths))
     invited = mark_invited(session, job.addressees) if request.kind == "undangan" else 0
-    return PrintResult(request.kind, job.title, files_out, pages, tuple(printed), invited)
+    warnings = tuple(dict.fromkeys(  # on the dates printed: a reprint keeps its first date
+        w for day in sorted({d.issued_on for d in printed}) for w in letter_date_warnings(request.kind, day, start)
+    ))
+    return PrintResult(request.kind, job.title, files_out, pages, tuple(printed), invited, warnings)
+
+
+def event_dates(session: Session, event_id: int, wave: int | None = None) -> tuple[date | None, date | None]:
+    """First and last day of the event (of one wave when given and dated), for letter dates."""
+    from ukom_desktop.db.models import Wave
+
+    event = session.get(Event, event_id)
+    if event is None:
+        raise UserFacingError("Kegiatan tidak ditemukan.")
+    if wave is not None:
+        row = session.scalars(select(Wave).where(Wave.event_id == event_id, Wave.number == wave)).first()
+        if row is not None and row.start_date:
+            return row.start_date, row.end_date or row.start_date
+    return event.start_date, event.end_date or event.start_date
 
 
 def print_now(session: Session, request: PrintRequest, progress: Callable[[int, int, str], None] | None = None

@@ -72,6 +72,7 @@ class PrintDialog(QDialog):
             self.event_code = event.code
             self.event_label = f"{event.code} - {event.name}"
             self.event_end = event.end_date or event.start_date
+            self.event_start = event.start_date
             self.waves = sorted(w.number for w in session.query(Wave).filter(Wave.event_id == event.id))
             self.paper = paper_size(session)
             self.contact = default_contact(session, event.id)
@@ -85,12 +86,18 @@ class PrintDialog(QDialog):
         event_label = QLabel(self.event_label)
         event_label.setWordWrap(True)
         form.addRow("Kegiatan:", event_label)
-        self.date_edit = QDateEdit(QDate.currentDate())
-        if self.kind == "berita_acara" and self.event_end is not None:  # dated on the day it happened
-            self.date_edit.setDate(QDate(self.event_end.year, self.event_end.month, self.event_end.day))
+        from ukom_desktop.domain.letter_dates import default_letter_date
+
+        first = default_letter_date(self.kind, date.today(), self.event_start, self.event_end)
+        self.date_edit = QDateEdit(QDate(first.year, first.month, first.day))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("d MMMM yyyy")
         form.addRow("Tanggal naskah:", self.date_edit)
+        self.date_warning = QLabel()
+        self.date_warning.setWordWrap(True)
+        self.date_warning.setStyleSheet("color: #8a5a00")
+        form.addRow("", self.date_warning)
+        self._on_date_changed()
         self.wave_combo = QComboBox()
         self.wave_combo.addItem("Semua gelombang", None)
         for number in self.waves:
@@ -161,7 +168,17 @@ class PrintDialog(QDialog):
         self.print_button = self.buttons.addButton("Cetak", QDialogButtonBox.ButtonRole.AcceptRole)
         layout.addWidget(self.buttons)
 
+    def _on_date_changed(self) -> None:
+        """A letter dated on or after the event's first day, or on a weekend, is flagged as it is chosen."""
+        from ukom_desktop.domain.letter_dates import letter_date_warnings
+
+        qdate = self.date_edit.date()
+        warnings = letter_date_warnings(self.kind, date(qdate.year(), qdate.month(), qdate.day()), self.event_start)
+        self.date_warning.setText("\n".join(f"Perhatian: {w}" for w in warnings))
+        self.date_warning.setVisible(bool(warnings))
+
     def _connect_signals(self) -> None:
+        self.date_edit.dateChanged.connect(lambda *_: self._on_date_changed())
         self.buttons.rejected.connect(self.reject)
         self.print_button.clicked.connect(self._on_print)
         self.mode_group.idToggled.connect(lambda *_: self._update_mode())
