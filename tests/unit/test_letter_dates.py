@@ -21,7 +21,7 @@ START, END = date(2026, 11, 17), date(2026, 11, 18)  # Tuesday and Wednesday
         ("pemanggilan", date(2026, 11, 17), date(2026, 11, 13)),
         ("berita_acara", date(2026, 12, 6), END),
         ("laporan", date(2026, 11, 1), END),
-        ("laporan", date(2026, 12, 6), date(2026, 12, 6)),
+        ("laporan", date(2026, 12, 6), date(2026, 12, 4)),  # Sunday: the Friday before
         ("undangan", date(2026, 11, 1), date(2026, 11, 2)),  # written on a Sunday: dated Monday
     ],
 )

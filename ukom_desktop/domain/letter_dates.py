@@ -34,8 +34,8 @@ def default_letter_date(kind: str, today: date, start: date | None, end: date | 
     end = end or start
     if kind == "berita_acara":  # dated on the day it happened
         return end or today
-    if kind in AFTER_EVENT:
-        return max(today, end) if end is not None else today
+    if kind in AFTER_EVENT:  # the last working day up to today, not before the event ended
+        return max(working_day_on_or_before(today), end) if end is not None else today
     if start is None:
         return today
     latest = working_day_on_or_before(start - timedelta(days=BEFORE_EVENT.get(kind, 1)))

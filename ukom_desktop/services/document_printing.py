@@ -25,6 +25,7 @@ from ukom_desktop.db.models import Event, EventParticipant, InvitationStatus, ut
 from ukom_desktop.documents import api
 from ukom_desktop.domain.letter_dates import default_letter_date, letter_date_warnings
 from ukom_desktop.domain.nip import format_nip
+from ukom_desktop.domain.official_titles import head_of
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services import event_documents as ed
 from ukom_desktop.services import institution
@@ -113,8 +114,24 @@ def _copies(session: Session, event_id: int, kind: str, options: ed.PrintOptions
     """Tembusan: the dialog's lines, else those stored for the kind (per event or globally)."""
     if options.copies:
         return tuple(line for line in options.copies if line.strip())
-    stored = (event_setting(session, event_id, COPIES_KEY, {}) or {}).get(kind) or []
+    stored = (event_setting(session, event_id, COPIES_KEY, {}) or {}).get(kind)
+    if stored is None:
+        return default_copies(session, event_id, kind)
     return tuple(str(line) for line in stored if str(line).strip())
+
+
+DEFAULT_COPY_TO = {"undangan": "Atasan langsung peserta", "pemanggilan": "Atasan langsung peserta",
+                   "surat_tugas": "Atasan langsung yang bersangkutan"}
+
+
+def default_copies(session: Session, event_id: int, kind: str) -> tuple[str, ...]:
+    """Tembusan when none was chosen: the head of the requesting agency and the addressees' superiors
+    (an empty list saved by the user stays empty)."""
+    if kind not in DEFAULT_COPY_TO:
+        return ()
+    event = session.get(Event, event_id)
+    head = head_of(event.requesting_agency) if event is not None and event.requesting_agency else ""
+    return tuple(line for line in (head, DEFAULT_COPY_TO[kind]) if line)
 
 
 def event_id_by_code(session: Session, code: str) -> int:

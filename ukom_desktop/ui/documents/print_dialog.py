@@ -61,7 +61,7 @@ class PrintDialog(QDialog):
     # -- construction -------------------------------------------------------------------------
     def _load(self) -> None:
         from ukom_desktop.db.models import Event, Wave
-        from ukom_desktop.services.document_printing import COPIES_KEY, default_contact
+        from ukom_desktop.services.document_printing import COPIES_KEY, default_contact, default_copies
         from ukom_desktop.services.event_documents import DEFAULT_TIME, SUBJECTS
         from ukom_desktop.services.institution import paper_size
         from ukom_desktop.services.settings import event_setting
@@ -76,7 +76,8 @@ class PrintDialog(QDialog):
             self.waves = sorted(w.number for w in session.query(Wave).filter(Wave.event_id == event.id))
             self.paper = paper_size(session)
             self.contact = default_contact(session, event.id)
-            self.copies = (event_setting(session, event.id, COPIES_KEY, {}) or {}).get(self.kind) or []
+            stored = (event_setting(session, event.id, COPIES_KEY, {}) or {}).get(self.kind)
+            self.copies = list(default_copies(session, event.id, self.kind)) if stored is None else stored
         self.default_subject = SUBJECTS.get(self.kind, "")
         self.default_time = DEFAULT_TIME
 
