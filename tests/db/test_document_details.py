@@ -64,3 +64,11 @@ def test_letters_have_a_place_line_and_a_default_tembusan(database, tmp_path: Pa
     assert "Pimpinan Sekretariat Jenderal" not in text
     _print(database, event_id, "surat_tugas", tmp_path / "st.pdf", copies=("Inspektur Jenderal",))
     assert "Tembusan: Inspektur Jenderal" in _text(tmp_path / "st.pdf")  # the user's choice wins
+
+
+def test_signature_blocks_carry_one_title_each(database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    event_id = _demo(database)
+    _print(database, event_id, "berita_acara", tmp_path / "ba.pdf")
+    text = _text(tmp_path / "ba.pdf")
+    signatures = text[text.index("Demikian berita acara"):]
+    assert "Ketua Tim Asesor," in signatures and "Asesor SDM Aparatur" not in signatures

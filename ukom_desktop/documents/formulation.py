@@ -89,8 +89,8 @@ class FormulationData:
     notes: tuple[str, ...] = ()
     place: str = ""  # city written before the signing date
     signed_on: date | None = None
-    unit_caption: str = "Unit Penilaian Kompetensi,"
-    stakeholder_caption: str = "Instansi Pengusul,"
+    unit_caption: str = ""  # the jabatan names the office: no second title stacked above it
+    stakeholder_caption: str = ""
     title: str = "DOKUMEN RUMUSAN KOMPETENSI"
     paper: PaperSize = "A4"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
@@ -425,7 +425,7 @@ def minutes_facts(session: Session, basics: EventBasics) -> tuple[tuple[str, str
 def minutes_parties(session: Session, event_id: int) -> tuple[MinutesParty, ...]:
     parties = []
     leader = team_leader(session, event_id)
-    if leader is not None:
-        parties.append(MinutesParty("Ketua Tim Asesor,", leader))
+    if leader is not None:  # signs in the role of this event, not under a second (stacked) title
+        parties.append(MinutesParty("", replace(leader, jabatan="Ketua Tim Asesor")))
     parties.append(MinutesParty("Mengetahui,", institution.signer_for(session, "berita_acara")))
     return tuple(parties)
