@@ -35,6 +35,7 @@ from ukom_desktop.domain import report_checks, report_status
 from ukom_desktop.domain.dates import format_date_range_id
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services.integration import potential_settings
+from ukom_desktop.services.potential_axis import participant_axis
 from ukom_desktop.services.report_narratives import DEVELOPMENT_CODES, STRENGTH_CODES, starting_text
 from ukom_desktop.services.results import ParticipantResult, participant_result
 
@@ -274,8 +275,7 @@ def report_data(session: Session, event_participant_id: int, *, head: Signatory 
         name=result.name, nip=result.nip, jabatan=result.jabatan, unit=result.unit,
         potential_rows=tuple((a.name, a.value) for a in pot.ratings) if pot else (),
         potential_scale=(int(settings.scale_min), int(settings.scale_max)),
-        potential_summary=(f"Rata-rata {fmt(pot.average)} dari skala {fmt(settings.scale_min)}-"
-                           f"{fmt(settings.scale_max)}; kategori potensial: {pot.category_name}.") if pot else "",
+        potential_summary=_potential_summary(session, result, settings),
         potential_text=str(sections.get("potensi", "")),
         profile=tuple(PsychogramRow(r.code, r.name, r.standard, r.final) for r in result.levels),
         strengths_text=str(sections.get("kekuatan", "")),
@@ -292,6 +292,19 @@ def report_data(session: Session, event_participant_id: int, *, head: Signatory 
         letterhead=kop if kop is not None else letterhead(session),
         draft=not approved, status_label=status_label(report),
     )
+
+
+def _potential_summary(session: Session, result: ParticipantResult, settings: Any) -> str:
+    """The aspects' average and the inputs of the 9-box potential axis (domain.md 3.2)."""
+    pot = result.potential
+    if pot is None:
+        return ""
+    text = (f"Rata-rata {fmt(pot.average)} dari skala {fmt(settings.scale_min)}-{fmt(settings.scale_max)} "
+            f"(kategori aspek potensi: {pot.category_name}).")
+    axis = participant_axis(session, result.event_participant_id, result.event_id, result.jpm, pot)
+    if axis is not None:
+        text += f" Sumbu potensial kotak manajemen talenta: {axis.describe()}."
+    return text
 
 
 def status_label(report: IndividualReport | None) -> str:

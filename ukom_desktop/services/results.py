@@ -192,7 +192,8 @@ def participant_result(session: Session, event_participant_id: int) -> Participa
         category_name=result.category_name if result else "",
         category_range=category_range,
         potential=pot,
-        potential_category=pot.category_name if pot else "",
+        potential_category=_band_name(result.potential_category) if result and result.potential_category
+        else (pot.category_name if pot else ""),
         nine_box=box,
         nine_box_description=ninebox.box_description(box) if box else "",
         nine_box_recommendations=ninebox.box_recommendations(box) if box else (),
@@ -202,6 +203,14 @@ def participant_result(session: Session, event_participant_id: int) -> Participa
         lead_assessor_id=ep.lead_assessor_id,
         integrated=result is not None and result.jpm is not None,
     )
+
+
+def _band_name(value: str) -> str:
+    """The stored 9-box potential band ("menengah") as printed ("Menengah")."""
+    try:
+        return potential.CATEGORY_NAMES[ninebox.PotentialBand(value)]
+    except ValueError:
+        return ""
 
 
 def purpose_label(purpose: str) -> str:
