@@ -24,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
 from ukom_desktop.documents.fonts import SERIF, font_name, register_fonts
+from ukom_desktop.documents.foreign_terms import bind_terms
 from ukom_desktop.documents.model import PaperSize
 
 Op = tuple[Any, ...]
@@ -134,7 +135,7 @@ def _gaps(words: list[str]) -> int:
 def keep_numbers_with_words(text: str) -> str:
     """"2 (dua)" never breaks between the figure and its words, nor a date or date range
     ("17 - 18 November 2026") between its parts."""
-    text = _NUMBER_WORDS.sub("\\1" + NBSP + "(", text)
+    text = bind_terms(_NUMBER_WORDS.sub("\\1" + NBSP + "(", text))  # "assessment center" stays on one line
     if not _ANY_MONTH.search(text):
         return text
     text = _DAY_MONTH.sub("\\1" + NBSP + "\\2", text)

@@ -18,6 +18,7 @@ from typing import Any, BinaryIO, Literal
 from reportlab.pdfgen.canvas import Canvas
 
 from ukom_desktop.documents.fonts import SERIF, font_name, register_fonts
+from ukom_desktop.documents.foreign_terms import italicize_terms
 from ukom_desktop.documents.layout import Op, PageSpec
 
 PageNumbers = Literal["none", "dash_top", "of_total"]
@@ -126,7 +127,7 @@ def draw_document(canvas: Canvas, doc: Document, forms: set[str]) -> None:
         size = doc.spec.size
         if canvas._pagesize != size:  # noqa: SLF001 - ReportLab keeps no public getter
             canvas.setPageSize(size)
-        _draw_ops(canvas, ops, forms)
+        _draw_ops(canvas, italicize_terms(ops), forms)  # foreign terms in italics
         _draw_watermark(canvas, doc, index)
         _draw_page_number(canvas, doc, index)
         canvas.showPage()
