@@ -15,7 +15,8 @@ from ukom_desktop.db.models import (
     PositionStandard,
     PotentialScore,
 )
-from ukom_desktop.domain import potential
+from ukom_desktop.domain import ninebox, potential
+from ukom_desktop.domain.potential_axis import potential_axis
 from ukom_desktop.services import integration, ratings
 from ukom_desktop.services.results import participant_result
 
@@ -134,11 +135,15 @@ def test_potential_nine_box_and_validity(rated) -> None:  # type: ignore[no-unty
         ep.performance_category = "di_atas"
         sheet = integration.integration_sheet(session, ep_id)
         saved = integration.save_integration(session, ep_id, _finals(sheet))
-    assert saved.potential_category == "tinggi" and saved.nine_box == 9
+    # the potential axis mixes competency (JPM), the aspects (4 of 5 = 80%) and the track record (none yet)
+    axis = potential_axis(saved.jpm, potential.compute_potential({a.code: 4 for a in potential.ASPECTS}), None,
+                          potential.DEFAULT_POTENTIAL_SETTINGS)
+    assert axis is not None and saved.potential_category == axis.band.value
+    assert saved.nine_box == ninebox.box_number(axis.band, "di_atas")
     with database.sessions() as session:
         result = participant_result(session, ep_id)
-        assert result.potential_category == "Tinggi"
-        assert result.nine_box_description == "Potensial Tinggi, Kinerja di Atas Ekspektasi"
+        assert result.potential_category == axis.band_name
+        assert result.nine_box_description == f"Potensial {axis.band_name}, Kinerja di Atas Ekspektasi"
         assessed = result.assessed_on
         assert isinstance(assessed, date)
         assert result.valid_until == assessed.replace(year=assessed.year + 3)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from ukom_desktop.db.models import EventParticipant, Participant, PotentialScore
-from ukom_desktop.services import potential_import, report_content
+from ukom_desktop.services import potential_import, report_content, report_qc
 from ukom_desktop.services.demo import build_demo
 from ukom_desktop.services.demo_ratings import build_demo_ratings
 from ukom_desktop.services.result_exports import (
@@ -56,19 +57,30 @@ def test_recap_workbook_has_one_row_per_participant(rated_db, tmp_path: Path) ->
     database, event_id = rated_db
     with database.sessions() as session:
         data = event_results(session, event_id)
+        result = participant_result(session, data.rows[0].event_participant_id)
         path = write_recap_workbook(session, event_id, tmp_path / "rekap.xlsx")
     sheet = load_workbook(path).active
     rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     header_index = next(i for i, r in enumerate(rows) if r[0] == "No")
     header = rows[header_index]
-    assert header[:3] == ["No", "Nama", "NIP"] and "M.01" in header and "SK.01" in header
-    assert header[-5:] == ["JPM (%)", "Kategori", "Potensi", "Kotak", "Berlaku Sampai"]
+    assert header[:3] == ["No", "Nama", "NIP"]
+    for code in ("M.01", "SK.01"):  # standard, level and gap side by side: the recap can be checked alone
+        at = header.index(f"{code} Std")
+        assert header[at:at + 3] == [f"{code} Std", f"{code} Nilai", f"{code} Gap"]
+    assert header[-7:] == ["Jumlah Std", "Jumlah Nilai", "JPM (%)", "Kategori", "Potensi", "Kotak", "Berlaku Sampai"]
     body = rows[header_index + 1: header_index + 1 + len(data.rows)]
     first = data.rows[0]
     assert body[0][1] == first.name and body[0][2] == first.nip  # NIP kept as text
     assert body[0][header.index("JPM (%)")] == pytest.approx(float(first.jpm))
-    assert body[0][header.index("M.01")] == float(first.levels["M.01"])
     assert body[0][header.index("Kategori")] == first.category_code
+    for level in result.levels:
+        assert body[0][header.index(f"{level.code} Nilai")] == float(level.final)
+        assert body[0][header.index(f"{level.code} Std")] == float(level.standard)
+        assert body[0][header.index(f"{level.code} Gap")] == pytest.approx(float(level.final - level.standard))
+    for row in body:  # JPM recomputed from the sheet alone (capped at 100 by default)
+        std, got = row[header.index("Jumlah Std")], row[header.index("Jumlah Nilai")]
+        assert std == sum(row[header.index(f"{c} Std")] for c, _n in data.competencies)
+        assert row[header.index("JPM (%)")] == pytest.approx(min(100.0, got / std * 100), abs=0.01)
 
 
 def test_recap_pdf_groups_by_unit(rated_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -98,15 +110,47 @@ def test_printed_psychograms_show_levels_jpm_and_category(rated_db, tmp_path: Pa
     assert "PSIKOGRAM KELOMPOK" in reader.pages[-1].extract_text()
 
 
-def test_reports_as_one_file_or_one_per_participant(rated_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def _approve(session, ep_id: int, when: datetime) -> str:  # type: ignore[no-untyped-def]
+    report_qc.submit(session, ep_id, actor="asesor", now=when - timedelta(days=3))
+    return report_qc.approve(session, ep_id, actor="qc", now=when).report_number
+
+
+def test_only_approved_reports_print_as_final_drafts_only_on_request(rated_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     database, event_id = rated_db
+    with database.sessions.begin() as session:
+        rows = event_results(session, event_id).rows
+        approved = {rows[0].name: _approve(session, rows[0].event_participant_id, datetime(2026, 12, 2, 9, tzinfo=UTC)),
+                    rows[1].name: _approve(session, rows[1].event_participant_id, datetime(2027, 1, 4, 9, tzinfo=UTC))}
+        drafts = [r.name for r in rows[2:]]
     with database.sessions() as session:
         count = run_job(reports_job(session, event_id, tmp_path / "laporan"))
-        run_job(reports_job(session, event_id, tmp_path / "laporan.pdf"))
-        name = participant_result(session, event_results(session, event_id).rows[0].event_participant_id).name
-    assert count == 8 and len(list((tmp_path / "laporan").glob("*.pdf"))) == 8
-    text = _text(tmp_path / "laporan.pdf")
-    assert text.count("LAPORAN INDIVIDU") == 8 and name in text
+        run_job(reports_job(session, event_id, tmp_path / "final.pdf"))
+        run_job(reports_job(session, event_id, tmp_path / "semua.pdf", include_drafts=True))
+    assert count == 2 and len(list((tmp_path / "laporan").glob("*.pdf"))) == 2
+    final = _text(tmp_path / "final.pdf")
+    assert final.count("LAPORAN INDIVIDU") == 2 and "DRAF" not in final
+    assert not any(name in final for name in drafts)
+    for name, number in approved.items():
+        assert name in final and f"Nomor: {number}" in final
+    # the report is dated the day it was approved (and numbered): the month agrees with the roman numeral
+    assert "/XII/2026" in approved[rows[0].name] and "2 Desember 2026" in final
+    assert "/I/2027" in approved[rows[1].name] and "4 Januari 2027" in final
+
+    reader = PdfReader(str(tmp_path / "semua.pdf"))
+    assert sum(page.extract_text().count("LAPORAN INDIVIDU") for page in reader.pages) == 8
+    reports: list[list[str]] = []
+    for page in reader.pages:
+        text = page.extract_text()
+        if "LAPORAN INDIVIDU" in text:
+            reports.append([])
+        reports[-1].append(text)
+    for pages in reports:
+        whole = "\n".join(pages)
+        if any(name in whole for name in drafts):
+            assert all("DRAF" in page for page in pages)  # the watermark is on every page
+            assert "Nomor:" not in whole and "NIP." not in whole.split("VI. PENUTUP")[-1]  # no number, no signatures
+        else:
+            assert "DRAF" not in whole and "Nomor:" in whole
 
 
 def test_report_snapshot_passes_the_report_checks(rated_db) -> None:  # type: ignore[no-untyped-def]

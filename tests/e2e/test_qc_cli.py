@@ -47,6 +47,7 @@ def test_qc_status_print_and_export(cli, tmp_path: Path) -> None:  # type: ignor
     preview = tmp_path / "ub-pratinjau.pdf"
     cli("print", "feedback", "--event", code, "--out", str(preview), "--per-unit", "--include-unapproved")
     assert "UMPAN BALIK HASIL PENILAIAN KOMPETENSI UNIT KERJA" in text_of(preview)
+    assert all("DRAF" in (page.extract_text() or "") for page in PdfReader(preview).pages)  # every page marked
 
 
 def test_unknown_event_is_explained(cli) -> None:  # type: ignore[no-untyped-def]

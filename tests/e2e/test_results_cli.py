@@ -31,9 +31,17 @@ def test_results_export_and_print_on_a_rated_demo(cli, tmp_path: Path) -> None: 
     reader = PdfReader(str(tmp_path / "psikogram.pdf"))
     assert people[0]["nama"] in reader.pages[0].extract_text()
 
-    cli("print", "reports", "--event", code, "--out", str(tmp_path / "laporan.pdf"))
-    report = "\n".join(page.extract_text() for page in PdfReader(str(tmp_path / "laporan.pdf")).pages)
+    # none of the demo's reports is approved yet: no final report prints, drafts only on request
+    refused = cli("print", "reports", "--event", code, "--out", str(tmp_path / "final.pdf"), check=False)
+    assert refused.returncode == 2 and "disetujui QC" in refused.stderr and "Traceback" not in refused.stderr
+    assert not (tmp_path / "final.pdf").exists()
+    out = cli("print", "reports", "--event", code, "--out", str(tmp_path / "laporan.pdf"),
+              "--include-unapproved").stdout
+    assert "6 laporan belum disetujui dicetak sebagai pratinjau bertanda DRAF" in out
+    pages = [page.extract_text() for page in PdfReader(str(tmp_path / "laporan.pdf")).pages]
+    report = "\n".join(pages)
     assert report.count("LAPORAN INDIVIDU") == 6 and "JOB PERSON MATCH" in report
+    assert all("DRAF" in page for page in pages) and "Nomor:" not in report
 
 
 def test_unknown_event_is_a_clear_error(cli) -> None:  # type: ignore[no-untyped-def]

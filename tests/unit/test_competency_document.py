@@ -95,4 +95,14 @@ def test_empty_formulation_still_renders_with_clear_placeholders() -> None:
     assert pages == 1
     assert "Belum ada jabatan sasaran yang ditetapkan." in text
     assert "Belum ada alat ukur yang ditetapkan" in text
-    assert "Daftar peserta rapat belum diisi." in text
+    assert "belum diisi" not in text.replace("Standar belum diisi", "")  # no placeholder sentence for the meeting
+    assert "1. 2. 3. 4. 5. 6." in text  # numbered empty rows to fill in by hand
+
+
+def test_signatures_never_stand_alone_on_a_page() -> None:
+    for count in range(1, 5):  # whatever the length of the document, the last page has text before the signatures
+        data = sample(positions=count)
+        out = io.BytesIO()
+        render_formulation(data, out)
+        last = " ".join((PdfReader(io.BytesIO(out.getvalue())).pages[-1].extract_text() or "").split())
+        assert "Demikian rumusan kompetensi ini disepakati" in last

@@ -59,3 +59,37 @@ def test_format_nip_groups_8_6_1_3() -> None:
 def test_nip_stored_as_a_spreadsheet_number_is_refused_because_digits_are_lost() -> None:
     with pytest.raises(NipError, match="format kolom NIP sebagai Teks"):
         parse_nip(198609262015051001.0)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["１９８６０９２６２０１５０５１００１", "١٩٨٦٠٩٢٦٢٠١٥٠٥١٠٠١", "۱۹۸۶۰۹۲۶ ۲۰۱۵۰۵ ۱ ۰۰۱"],
+)
+def test_fullwidth_and_arabic_indic_digits_become_the_same_ascii_nip(raw: str) -> None:
+    assert normalize_nip(raw) == "198609262015051001"
+    assert parse_nip(raw).nip == "198609262015051001"
+
+
+def test_superscript_digit_is_refused_with_a_sentence_not_a_bare_value_error() -> None:
+    with pytest.raises(NipError, match="selain angka 0-9 \\('²'\\)"):
+        parse_nip("19860926²015051001")
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("203001012050011001", "masa depan"),  # born in 2030
+        ("198609262099051001", "TMT CPNS .* terlalu jauh"),  # TMT in 2099
+        ("185001011880011001", "sebelum 1940"),  # born in 1850
+    ],
+)
+def test_implausible_birth_and_tmt_years_are_refused(raw: str, reason: str) -> None:
+    with pytest.raises(NipError, match=reason):
+        parse_nip(raw, today=date(2026, 12, 6))
+
+
+def test_tmt_in_the_birth_month_never_gives_a_negative_age() -> None:
+    info = parse_nip("198609261986091001", today=date(2026, 12, 6))
+    assert info.warnings
+    assert "-1" not in info.warnings[0]
+    assert "kurang dari 1 tahun" in info.warnings[0]

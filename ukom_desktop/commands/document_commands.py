@@ -34,7 +34,9 @@ def _arguments(name: str) -> Callable[[argparse.ArgumentParser], None]:
         parser.add_argument("--event", required=True, metavar="KODE", help="kode kegiatan, mis. UKOM-2026-001")
         parser.add_argument("--out", required=True, metavar="PATH",
                             help="berkas .pdf tujuan (atau folder bila --per-participant)")
-        parser.add_argument("--date", metavar="YYYY-MM-DD", help="tanggal naskah (bawaan: hari ini)")
+        parser.add_argument("--date", metavar="YYYY-MM-DD",
+                            help="tanggal naskah (bawaan: hari ini, atau hari kerja sebelum kegiatan bila "
+                                 "hari ini sudah terlambat)")
         parser.add_argument("--paper", choices=("A4", "F4"), help="ukuran kertas (bawaan: profil instansi)")
         parser.add_argument("--wave", type=int, metavar="N", help="hanya gelombang N")
         parser.add_argument("--renumber", action="store_true",
@@ -110,7 +112,9 @@ def _print(args: argparse.Namespace, kind: str) -> int:
             for d in result.documents
         ],
     }
+    data["warnings"] = list(result.warnings)
     lines = [result.summary()]
     lines += [f"  {d.number or '-'}  {d.recipient}{'  (cetak ulang)' if d.reprint else ''}" for d in result.documents]
+    lines += [f"Peringatan: {warning}" for warning in result.warnings]
     emit(args, data, "\n".join(lines))
     return 0

@@ -20,8 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                   _out_args, _export_results)
     register_kind("print", "psychograms", "psikogram setiap peserta dan psikogram kelompok per gelombang",
                   _print_args, _print_psychograms)
-    register_kind("print", "reports", "laporan individu (satu PDF, atau satu berkas per peserta dalam folder)",
-                  _print_args, _print_reports)
+    register_kind("print", "reports", "laporan individu yang disetujui QC (satu PDF, atau satu berkas per "
+                  "peserta dalam folder)", _report_args, _print_reports)
     register_kind("import", "potential", "nilai 8 aspek potensi hasil psikotes dari lembar kerja",
                   _import_args, _import_potential)
 
@@ -37,6 +37,12 @@ def _print_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, metavar="PATH", help="berkas PDF atau folder tujuan")
     parser.add_argument("--wave", type=int, metavar="N", help="hanya gelombang N")
     add_json_flag(parser)
+
+
+def _report_args(parser: argparse.ArgumentParser) -> None:
+    _print_args(parser)
+    parser.add_argument("--include-unapproved", action="store_true",
+                        help="sertakan laporan yang belum disetujui sebagai pratinjau bertanda DRAF tanpa tanda tangan")
 
 
 def _import_args(parser: argparse.ArgumentParser) -> None:
@@ -102,21 +108,31 @@ def _export_results(args: argparse.Namespace) -> int:
 
 
 def _print(args: argparse.Namespace, kind: str) -> int:
-    from ukom_desktop.services.result_exports import psychograms_job, reports_job, run_job
+    from ukom_desktop.services.result_exports import psychograms_job, report_choices, reports_job, run_job
     from ukom_desktop.services.results import find_event
 
+    note = ""
     db = open_db(args)
     try:
         with db.sessions() as session:
             event = find_event(session, args.event)
-            job = (psychograms_job if kind == "psychograms" else reports_job)(session, event.id, args.out,
-                                                                               wave=args.wave)
+            if kind == "psychograms":
+                job = psychograms_job(session, event.id, args.out, wave=args.wave)
+            else:
+                pending = sum(not c.approved for c in report_choices(session, event.id, args.wave))
+                job = reports_job(session, event.id, args.out, wave=args.wave,
+                                  include_drafts=args.include_unapproved)
+                if pending and args.include_unapproved:
+                    note = f"\n{pending} laporan belum disetujui dicetak sebagai pratinjau bertanda DRAF."
+                elif pending:
+                    note = (f"\n{pending} laporan belum disetujui tidak dicetak "
+                            "(--include-unapproved untuk pratinjau bertanda DRAF).")
             count = run_job(job)
     finally:
         db.dispose()
     what = "Psikogram" if kind == "psychograms" else "Laporan individu"
     unit = "berkas" if kind == "reports" and not str(args.out).lower().endswith(".pdf") else "halaman"
-    emit(args, {"berkas": args.out, unit: count}, f"{what} tersimpan: {args.out} ({count} {unit})")
+    emit(args, {"berkas": args.out, unit: count}, f"{what} tersimpan: {args.out} ({count} {unit}){note}")
     return 0
 
 

@@ -13,14 +13,15 @@ from decimal import Decimal
 
 from reportlab.lib.units import mm
 
-from ukom_desktop.documents.blocks import new_flow, place_date
-from ukom_desktop.documents.layout import Flow, Style, body_style, text_width
+from ukom_desktop.documents.blocks import draw_addressee, new_flow, place_date
+from ukom_desktop.documents.layout import Flow, Style, body_style
 from ukom_desktop.documents.model import Letterhead, PaperSize, Signatory
 from ukom_desktop.documents.output import Document, Target, write_pdf
 from ukom_desktop.documents.participants_table import NIP_SAMPLE, number_column, table_style
 from ukom_desktop.documents.signature import draw_signature, signature_block_height
 from ukom_desktop.documents.tables import Cell, Column, Row, draw_table, fit_width
 from ukom_desktop.domain.nip import format_nip
+from ukom_desktop.domain.official_titles import head_of
 
 
 @dataclass(frozen=True)
@@ -206,9 +207,9 @@ def build_activity_report(data: ActivityReportData) -> Document:
     flow.centered("LAPORAN KEGIATAN", style.derive(bold=True, size=13.0), after=0.0)
     flow.centered("PENILAIAN KOMPETENSI", style.derive(bold=True, size=13.0), after=2.0)
     flow.centered(data.event_name, style.derive(bold=True), after=12.0)
-    if data.requesting_agency:
-        flow.label_rows([("Kepada", f"Yth. Pimpinan {data.requesting_agency}")],
-                        label_width=text_width("Kepada", style.font, style.size) + 12, after=6.0)
+    if data.requesting_agency:  # "Kepada" on its own line, then "Yth." with the office and the place line
+        flow.paragraph("Kepada", align="L", after=0.0)
+        draw_addressee(flow, [head_of(data.requesting_agency), "di Tempat"], after=8.0)
 
     _heading(flow, "I. PENDAHULUAN")
     rows = [("Dasar", "; ".join(data.basis) or "-"), ("Tujuan penilaian", data.purpose_label or "-"),

@@ -46,6 +46,7 @@ class FeedbackSheet:
     suggestions_text: str
     report_number: str = ""
     assessor: Signatory | None = None
+    draft: bool = False  # from a report not yet approved by QC: its pages are marked DRAF
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,9 @@ def _draw_sheet(flow: Flow, pack: FeedbackPack, sheet: FeedbackSheet) -> None:
         ("Unit kerja", sheet.unit or "-"),
         ("Tujuan / jabatan sasaran", " / ".join(t for t in (sheet.purpose_label, sheet.position) if t) or "-"),
     ]
-    if sheet.report_number:
+    if sheet.draft:
+        rows.append(("Status laporan", "DRAF - belum disetujui QC, bukan umpan balik final"))
+    elif sheet.report_number:
         rows.append(("Nomor laporan", sheet.report_number))
     flow.label_rows(rows, left=4 * mm, after=4.0)
     _heading(flow, "A. Profil Kompetensi", keep=80.0)
@@ -111,7 +114,7 @@ def _draw_sheet(flow: Flow, pack: FeedbackPack, sheet: FeedbackSheet) -> None:
         draw_narrative(flow, sheet.suggestions_text, left=4 * mm)
         flow.paragraph(closing, after=2.0)
 
-    if sheet.assessor is not None:
+    if sheet.assessor is not None and not sheet.draft:
         assessor = Signatory(sheet.assessor.name, "Asesor Pemberi Umpan Balik", nip=sheet.assessor.nip,
                              golongan=sheet.assessor.golongan)
         flow.keep_with_next(draw_rest, signature_block_height(flow, assessor, captions))
@@ -152,13 +155,20 @@ def build_feedback(pack: FeedbackPack) -> Document:
     if pack.unit:
         _draw_unit_summary(flow, pack)
         first = False
+    draft_pages: set[int] = set()
     for sheet in pack.sheets:
         if not first:
             flow.new_page()
+        start = len(flow.pages) - 1
         _draw_sheet(flow, pack, sheet)
+        if sheet.draft:
+            draft_pages.update(range(start, len(flow.pages)))
         first = False
+    if pack.unit and draft_pages:
+        draft_pages.add(0)  # the unit summary counts the drafts too
     title = f"Umpan Balik - {pack.unit}" if pack.unit else "Umpan Balik Hasil Penilaian Kompetensi"
-    return Document(flow.spec, flow.pages, "of_total", title)
+    return Document(flow.spec, flow.pages, "of_total", title, watermark="DRAF" if draft_pages else "",
+                    watermark_pages=frozenset(draft_pages))
 
 
 def render_feedback(packs: Sequence[FeedbackPack], out: Target) -> int:

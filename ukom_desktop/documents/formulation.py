@@ -18,7 +18,7 @@ from ukom_desktop.documents.layout import Flow, Style
 from ukom_desktop.documents.model import Letterhead, PaperSize, Signatory
 from ukom_desktop.documents.output import Document, Target, write_pdf
 from ukom_desktop.documents.participants_table import nip_column, number_column, table_style
-from ukom_desktop.documents.signature import SIGNATURE_SPACE, draw_signature_row
+from ukom_desktop.documents.signature import draw_signature_row, signature_row_height
 from ukom_desktop.documents.tables import Cell, Column, GroupRow, Row, draw_table, fit_width
 from ukom_desktop.domain.dates import format_date_id
 from ukom_desktop.domain.nip import format_nip
@@ -89,8 +89,8 @@ class FormulationData:
     notes: tuple[str, ...] = ()
     place: str = ""  # city written before the signing date
     signed_on: date | None = None
-    unit_caption: str = "Unit Penilaian Kompetensi,"
-    stakeholder_caption: str = "Instansi Pengusul,"
+    unit_caption: str = ""  # the jabatan names the office: no second title stacked above it
+    stakeholder_caption: str = ""
     title: str = "DOKUMEN RUMUSAN KOMPETENSI"
     paper: PaperSize = "A4"
 
@@ -182,6 +182,9 @@ def _matrix_table(flow: Flow, data: FormulationData) -> None:
                    text, align="J", after=8.0)
 
 
+BLANK_ROWS = 6
+
+
 def _participants_table(flow: Flow, data: FormulationData) -> None:
     _heading(flow, "C. Peserta Rapat Perumusan Kompetensi")
     text = _table_text(flow)
@@ -192,11 +195,9 @@ def _participants_table(flow: Flow, data: FormulationData) -> None:
         facts.append(("Tempat", data.meeting_place))
     if facts:
         flow.label_rows(facts, text, after=4.0)
-    if not data.participants:
-        flow.paragraph("Daftar peserta rapat belum diisi.", text, align="L", after=6.0)
-        return
+    blank = not data.participants  # never a placeholder sentence: numbered empty rows to fill in by hand
     columns = [
-        number_column(text, len(data.participants)),
+        number_column(text, max(len(data.participants), BLANK_ROWS)),
         Column("Nama", 2.4),
         nip_column(text),
         Column("Jabatan", 2.6),
@@ -205,7 +206,7 @@ def _participants_table(flow: Flow, data: FormulationData) -> None:
     rows: list[Row] = [
         [f"{i}.", p.name, format_nip(p.nip) if p.nip else "-", p.jabatan or "-", p.party or "-"]
         for i, p in enumerate(data.participants, start=1)
-    ]
+    ] if not blank else [[f"{i}.", "", "", "", ""] for i in range(1, BLANK_ROWS + 1)]
     draw_table(flow, columns, rows, table_style(text), after=6.0)
 
 
@@ -233,12 +234,19 @@ def build_formulation(data: FormulationData) -> Document:
         if signed is not None:
             flow.paragraph(place_date(data.place, signed), align="R", after=0.0, keep=True)
 
-    # the closing and the date stay on the page of the signatures
-    flow.keep_with_next(closing, style.leading * 7 + SIGNATURE_SPACE + 8.0)
-    draw_signature_row(flow, [
+    parties = [
         ([data.stakeholder_caption] if data.stakeholder_caption else [], data.stakeholder_signatory),
         ([data.unit_caption] if data.unit_caption else [], data.unit_signatory),
-    ], before=8.0)
+    ]
+    # the closing and the date stay on the page of the signatures: never a page of signatures alone
+    need = signature_row_height(flow, parties, before=8.0)
+    point, pages = flow.checkpoint(), len(flow.pages)
+    closing()
+    if len(flow.pages) != pages or need > flow.room() + 0.01:  # closing, date and signatures on one page
+        flow.rewind(point)
+        flow.new_page()
+        closing()
+    draw_signature_row(flow, parties, before=8.0)
     return Document(flow.spec, flow.pages, "of_total", f"Dokumen Rumusan Kompetensi - {data.event_name}",
                     data.letterhead.agency_lines[0])
 

@@ -79,6 +79,8 @@ class IndividualReportData:
     letterhead: Letterhead | None = None
     paper: PaperSize = "A4"
     max_level: int = 5
+    draft: bool = False  # not approved by QC: a preview marked DRAF, without number or signatures
+    status_label: str = ""
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•])\s+")
@@ -180,7 +182,10 @@ def build_individual_report(data: IndividualReportData) -> Document:
     flow.text(flow.x1 - text_width("RAHASIA", bold.font, bold.size), flow.y + 4, "RAHASIA", bold)
     flow.centered("LAPORAN INDIVIDU", style.derive(bold=True, size=13.0), after=0.0)
     flow.centered("HASIL PENILAIAN KOMPETENSI", style.derive(bold=True, size=13.0), after=2.0)
-    if data.report_number:
+    if data.draft:
+        note = "DRAF - belum disetujui QC, bukan laporan final"
+        flow.centered(f"{note} (status: {data.status_label})" if data.status_label else note, bold, after=4.0)
+    elif data.report_number:
         flow.centered(f"Nomor: {data.report_number}", style, after=4.0)
     flow.skip(8.0)
 
@@ -242,6 +247,11 @@ def build_individual_report(data: IndividualReportData) -> Document:
         closing += (f" Hasil penilaian kompetensi ini berlaku selama 3 (tiga) tahun, sampai dengan "
                     f"{format_date_id(data.valid_until)}.")
     flow.paragraph(closing, after=4.0)
+    if data.draft:
+        flow.paragraph("Draf ini belum ditandatangani; laporan final dicetak setelah disetujui pada pemeriksaan "
+                       "mutu (QC) dan diberi nomor.", after=4.0)
+        return Document(flow.spec, flow.pages, "of_total", f"Laporan Individu (DRAF) - {data.name}",
+                        watermark="DRAF")
     parties = []
     assessor = data.assessor or Signatory("(belum ditetapkan)", "Asesor Penanggung Jawab")
     parties.append(([" "], assessor))

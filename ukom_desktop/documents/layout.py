@@ -24,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
 from ukom_desktop.documents.fonts import SERIF, font_name, register_fonts
+from ukom_desktop.documents.foreign_terms import bind_terms
 from ukom_desktop.documents.model import PaperSize
 
 Op = tuple[Any, ...]
@@ -132,11 +133,22 @@ def _gaps(words: list[str]) -> int:
 
 
 def keep_numbers_with_words(text: str) -> str:
-    """"2 (dua)" never breaks between the figure and its words."""
-    return _NUMBER_WORDS.sub("\\1" + NBSP + "(", text)
+    """"2 (dua)" never breaks between the figure and its words, nor a date or date range
+    ("17 - 18 November 2026") between its parts."""
+    text = bind_terms(_NUMBER_WORDS.sub("\\1" + NBSP + "(", text))  # "assessment center" stays on one line
+    if not _ANY_MONTH.search(text):
+        return text
+    text = _DAY_MONTH.sub("\\1" + NBSP + "\\2", text)
+    text = _MONTH_YEAR.sub("\\1" + NBSP + "\\2", text)
+    return _RANGE_DASH.sub("\\1" + NBSP + "-" + NBSP + "\\2", text)
 
 
 _NUMBER_WORDS = re.compile(r"(\d) \(")
+_MONTHS = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
+_ANY_MONTH = re.compile(rf"\b(?:{_MONTHS})\b")
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}}) ({_MONTHS})\b")
+_MONTH_YEAR = re.compile(rf"\b({_MONTHS}) (\d{{4}})\b")
+_RANGE_DASH = re.compile(rf"(\b\d{{1,2}}|{_MONTHS}) - (\d{{1,2}}{NBSP})")
 
 
 @lru_cache(maxsize=8192)
@@ -367,7 +379,7 @@ class Flow:
         width = self.x1 - right - x_value
         for index, (label, value) in enumerate(rows, start=1):
             label_lines = wrap(label, style.font, style.size, round(label_width - 6, 2))
-            value_lines = wrap(value or "-", style.font, style.size, round(width, 2))
+            value_lines = wrap(keep_numbers_with_words(value or "-"), style.font, style.size, round(width, 2))
             count = max(len(label_lines), len(value_lines))
             self.ensure(count * lead)
             baseline = self.y - lead * 0.8

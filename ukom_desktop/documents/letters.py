@@ -57,12 +57,17 @@ def letter_fields(data: LetterData) -> dict[str, str]:
 
 
 def addressee_lines(data: LetterData) -> list[str]:
+    """The lines after "Yth.", ending with the place line ("di Tempat") unless the user wrote one."""
     if data.addressee:
-        return list(data.addressee)
-    if data.recipient is not None:
+        lines = list(data.addressee)
+    elif data.recipient is not None:
         person = data.recipient
-        return [line for line in (f"Sdr. {person.name}", person.jabatan, person.unit_kerja) if line]
-    return [f"Peserta {data.event.name}", "(daftar nama terlampir)"]
+        lines = [line for line in (f"Sdr. {person.name}", person.jabatan, person.unit_kerja) if line]
+    else:
+        lines = [f"Peserta {data.event.name}", "(daftar nama terlampir)"]
+    if lines and not lines[-1].strip().lower().startswith("di "):
+        lines.append("di Tempat")
+    return lines
 
 
 def _schedule_block(data: LetterData) -> object:

@@ -17,7 +17,8 @@ from typing import Any, BinaryIO, Literal
 
 from reportlab.pdfgen.canvas import Canvas
 
-from ukom_desktop.documents.fonts import SERIF, register_fonts
+from ukom_desktop.documents.fonts import SERIF, font_name, register_fonts
+from ukom_desktop.documents.foreign_terms import italicize_terms
 from ukom_desktop.documents.layout import Op, PageSpec
 
 PageNumbers = Literal["none", "dash_top", "of_total"]
@@ -44,6 +45,8 @@ class Document:
     author: str = ""
     number_font: str = SERIF
     meta: dict[str, str] = field(default_factory=dict)
+    watermark: str = ""  # e.g. "DRAF": drawn large and diagonal across the page
+    watermark_pages: frozenset[int] | None = None  # page indexes that get it; None = every page
 
     @property
     def page_count(self) -> int:
@@ -104,13 +107,28 @@ def _draw_page_number(canvas: Canvas, doc: Document, index: int) -> None:
         canvas.drawRightString(width - doc.spec.right, doc.spec.bottom - 20, f"Halaman {index + 1} dari {total}")
 
 
+def _draw_watermark(canvas: Canvas, doc: Document, index: int) -> None:
+    if not doc.watermark or (doc.watermark_pages is not None and index not in doc.watermark_pages):
+        return
+    width, height = doc.spec.size
+    canvas.saveState()
+    canvas.setFillGray(0.55)
+    canvas.setFillAlpha(0.28)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(45)
+    canvas.setFont(font_name(SERIF, bold=True), 110)
+    canvas.drawCentredString(0, -38, doc.watermark)
+    canvas.restoreState()
+
+
 def draw_document(canvas: Canvas, doc: Document, forms: set[str]) -> None:
     """Append the pages of `doc` to `canvas`."""
     for index, ops in enumerate(doc.pages):
         size = doc.spec.size
         if canvas._pagesize != size:  # noqa: SLF001 - ReportLab keeps no public getter
             canvas.setPageSize(size)
-        _draw_ops(canvas, ops, forms)
+        _draw_ops(canvas, italicize_terms(ops), forms)  # foreign terms in italics
+        _draw_watermark(canvas, doc, index)
         _draw_page_number(canvas, doc, index)
         canvas.showPage()
 

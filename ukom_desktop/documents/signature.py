@@ -97,10 +97,7 @@ def draw_signature(
     flow.skip(after)
 
 
-def draw_signature_row(
-    flow: Flow, parties: list[tuple[list[str], Signatory]], *, before: float = 14.0, after: float = 8.0,
-) -> None:
-    """Two or three signature blocks side by side, centred in equal columns, names on one level."""
+def _row_parts(flow: Flow, parties: list[tuple[list[str], Signatory]]) -> tuple[float, list, list, list, float]:
     style = flow.style
     bold = style.derive(bold=True)
     gap = 10.0
@@ -113,6 +110,23 @@ def draw_signature_row(
         head_height + SIGNATURE_SPACE + max(len(n) for n in name_lines) * bold.leading
         + max(len(r) for r in rests) * style.leading
     )
+    return width, heads, rests, name_lines, height
+
+
+def signature_row_height(flow: Flow, parties: list[tuple[list[str], Signatory]], *, before: float = 14.0) -> float:
+    """Room `draw_signature_row` needs, for keeping the text before it on the same page."""
+    return before + _row_parts(flow, parties)[4]
+
+
+def draw_signature_row(
+    flow: Flow, parties: list[tuple[list[str], Signatory]], *, before: float = 14.0, after: float = 8.0,
+) -> None:
+    """Two or three signature blocks side by side, centred in equal columns, names on one level."""
+    style = flow.style
+    bold = style.derive(bold=True)
+    gap = 10.0
+    width, heads, rests, name_lines, height = _row_parts(flow, parties)
+    head_height = max(len(h) for h in heads) * style.leading
     flow.skip(before)
     flow.ensure(height)
     top = flow.y

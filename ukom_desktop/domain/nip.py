@@ -7,10 +7,13 @@ month 01-12 not before the birth date, a gender digit 1 or 2 and a sequence 001-
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 MIN_AGE_AT_APPOINTMENT = 18  # UNVERIFIED in regulation: a warning only
+EARLIEST_BIRTH_YEAR = 1940  # nobody born earlier is still in service (retirement at 58-65)
+TMT_YEARS_AHEAD = 1  # a TMT CPNS may be set for next year's formation, not later
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +50,7 @@ def normalize_nip(raw: object) -> str:
         if raw.is_integer():
             return str(int(raw))
         return repr(raw)
-    text = str(raw).strip()
+    text = _ascii_digits(str(raw).strip())
     if _WHOLE_FLOAT_TEXT.fullmatch(text):
         text = text.split(".")[0]
     if _SCIENTIFIC_TEXT.fullmatch(text):
@@ -56,7 +59,21 @@ def normalize_nip(raw: object) -> str:
     return _NON_DIGIT.sub("", text)
 
 
-def parse_nip(raw: object) -> NipInfo:
+def _ascii_digits(text: str) -> str:
+    """Fullwidth (１２３), Arabic-Indic (١٢٣) and other decimal digits become ASCII 0-9.
+
+    Only true decimal digits (Unicode category Nd) are converted; look-alikes such as
+    superscripts (²) stay and are refused by parse_nip with a sentence naming them.
+    """
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.decimal(ch)) if not ch.isascii() and unicodedata.category(ch) == "Nd" else ch
+        for ch in text
+    )
+
+
+def parse_nip(raw: object, today: date | None = None) -> NipInfo:
     """Validate an NIP and return its parts; raise NipError with an Indonesian reason."""
     if isinstance(raw, float) and raw >= 1e15:
         # Spreadsheets keep 15 significant digits of a number: the last digits of the NIP are gone.
@@ -70,8 +87,9 @@ def parse_nip(raw: object) -> NipInfo:
         nip = normalize_nip(raw)
     if not nip:
         raise NipError("NIP kosong")
-    if not nip.isdigit():
-        raise NipError(f"NIP '{raw}' mengandung karakter selain angka")
+    if not (nip.isascii() and nip.isdigit()):
+        odd = next((ch for ch in nip if not ("0" <= ch <= "9")), "")
+        raise NipError(f"NIP '{raw}' mengandung karakter selain angka 0-9 ('{odd}')")
     if len(nip) != 18:
         raise NipError(f"NIP harus 18 digit, bukan {len(nip)} digit")
     try:
@@ -81,6 +99,13 @@ def parse_nip(raw: object) -> NipInfo:
     tmt_year, tmt_month = int(nip[8:12]), int(nip[12:14])
     if not 1 <= tmt_month <= 12:
         raise NipError(f"bulan TMT CPNS pada NIP ({nip[12:14]}) harus 01-12")
+    today = today or date.today()
+    if birth > today:
+        raise NipError(f"tanggal lahir pada NIP ({nip[0:8]}) masih di masa depan")
+    if birth.year < EARLIEST_BIRTH_YEAR:
+        raise NipError(f"tahun lahir pada NIP ({birth.year}) sebelum {EARLIEST_BIRTH_YEAR}, tidak mungkin masih PNS aktif")
+    if tmt_year > today.year + TMT_YEARS_AHEAD:
+        raise NipError(f"tahun TMT CPNS pada NIP ({tmt_year}) terlalu jauh di masa depan")
     if (tmt_year, tmt_month) < (birth.year, birth.month):
         raise NipError("TMT CPNS pada NIP lebih awal dari tanggal lahir")
     if nip[14] not in "12":
@@ -89,9 +114,12 @@ def parse_nip(raw: object) -> NipInfo:
     if sequence == 0:
         raise NipError("nomor urut NIP (3 digit terakhir) tidak boleh 000")
     warnings: list[str] = []
-    age = tmt_year - birth.year - ((tmt_month, 1) < (birth.month, birth.day))
+    age = max(0, tmt_year - birth.year - ((tmt_month, 1) < (birth.month, birth.day)))
     if age < MIN_AGE_AT_APPOINTMENT:
-        warnings.append(f"usia saat TMT CPNS menurut NIP hanya {age} tahun")
+        shown = f"hanya {age} tahun" if age else "kurang dari 1 tahun"
+        warnings.append(
+            f"usia saat TMT CPNS menurut NIP {shown} (lazimnya minimal {MIN_AGE_AT_APPOINTMENT} tahun); periksa NIP"
+        )
     return NipInfo(
         nip=nip,
         birth_date=birth,

@@ -30,6 +30,7 @@ from ukom_desktop.db.models import (
     TeamRole,
     Wave,
 )
+from ukom_desktop.domain import team_rules
 
 from . import demo_names as N
 from .reference_data import create_position, ensure_reference_data
@@ -45,17 +46,42 @@ class DemoSummary:
     waves: int
 
 
-def make_nip(rng: random.Random, sex: str, used: set[str]) -> str:
-    """A structurally valid NIP: birth date, TMT at 22-30 years of age, gender digit, sequence."""
+NipDraws = tuple[int, int, int, int]
+
+
+def nip_draws(rng: random.Random) -> NipDraws:
+    """The random numbers an NIP is made of (always four draws, so the demo's random stream is stable)."""
+    return rng.randrange(0, 365 * 33), rng.randint(22, 30), rng.randint(1, 12), rng.randint(1, 12)
+
+
+def nip_from(draws: NipDraws, sex: str, used: set[str], golongan: str | None = None, today: date | None = None,
+             max_age: int = team_rules.DEFAULT_RETIREMENT_AGE) -> str:
+    """A structurally valid NIP: birth date, TMT at 22-30 years of age, gender digit, sequence.
+
+    With ``golongan`` the career is plausible: the TMT CPNS lies the years a golongan takes before
+    ``today`` (about four per step from III/a) and the person is younger than ``max_age`` (retirement).
+    """
+    days, age_at_tmt, tmt_month, seq = draws
+    if golongan is None:
+        birth = date(1965, 1, 1) + timedelta(days=days)
+        tmt_year = min(birth.year + age_at_tmt, 2024)
+    else:
+        today = today or date.today()
+        tmt_year = today.year - team_rules.service_years(golongan) - 1 - (days // 365) % 4
+        oldest = today.year - max_age + 2  # born after this year: under the retirement age today
+        birth_year = min(max(tmt_year - age_at_tmt, oldest), tmt_year - 19)  # at least 18 at TMT
+        birth = date(birth_year, 1, 1) + timedelta(days=days % 365)
     while True:
-        birth = date(1965, 1, 1) + timedelta(days=rng.randrange(0, 365 * 33))
-        tmt_year = min(birth.year + rng.randint(22, 30), 2024)
-        tmt_month = rng.randint(1, 12)
-        seq = rng.randint(1, 12)
         nip = f"{birth:%Y%m%d}{tmt_year:04d}{tmt_month:02d}{1 if sex == 'L' else 2}{seq:03d}"
         if nip not in used:
             used.add(nip)
             return nip
+        seq += 1
+
+
+def make_nip(rng: random.Random, sex: str, used: set[str], golongan: str | None = None,
+             today: date | None = None, max_age: int = team_rules.DEFAULT_RETIREMENT_AGE) -> str:
+    return nip_from(nip_draws(rng), sex, used, golongan, today, max_age)
 
 
 def make_name(rng: random.Random, sex: str) -> str:
@@ -145,15 +171,19 @@ def build_demo(session: Session, participants: int = 30, seed: int = 1) -> DemoS
     for i in range(participants):
         sex = rng.choice("LP")
         level = "PENGAWAS" if i % 3 else "ADMINISTRATOR"
-        nip = make_nip(rng, sex, used_nips)
+        draws = nip_draws(rng)  # drawn in the order the demo always drew them
         unit = rng.choice(N.UNITS)
+        name = make_name(rng, sex)
+        golongan = rng.choice(golongan_by_level[level])
+        jabatan = rng.choice(N.JABATAN_BY_LEVEL[level])
+        nip = nip_from(draws, sex, used_nips, golongan, today)
         person = Participant(
             nip=nip,
-            name=make_name(rng, sex),
+            name=name,
             sex=Sex(sex),
             birth_date=date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8])),
-            golongan=rng.choice(golongan_by_level[level]),
-            jabatan=rng.choice(N.JABATAN_BY_LEVEL[level]),
+            golongan=golongan,
+            jabatan=jabatan,
             unit=unit,
             agency="Kementerian Pekerjaan Umum",
             phone="" if rng.random() < 0.12 else f"08{rng.randint(11, 59)}{rng.randint(10000000, 99999999)}",
@@ -184,7 +214,9 @@ def build_demo(session: Session, participants: int = 30, seed: int = 1) -> DemoS
         level = jenjang[min(3, i % 4)]
         members.append(
             TeamMember(
-                nip=make_nip(rng, sex, used_nips), name=make_name(rng, sex), golongan=gol_for[level],
+                nip=make_nip(rng, sex, used_nips, gol_for[level], today,
+                             team_rules.retirement_age(level)),
+                name=make_name(rng, sex), golongan=gol_for[level],
                 jabatan=f"Asesor SDM Aparatur {level}", role=TeamRole.ASESOR, jf_jenjang=level,
                 unit=N.ASSESSOR_UNITS[i % len(N.ASSESSOR_UNITS)], agency="Kementerian Pekerjaan Umum",
                 certification=f"SERT-AC/{2020 + i % 5}/{i + 1:03d}",
@@ -197,15 +229,16 @@ def build_demo(session: Session, participants: int = 30, seed: int = 1) -> DemoS
             sex = rng.choice("LP")
             members.append(
                 TeamMember(
-                    nip=make_nip(rng, sex, used_nips), name=make_name(rng, sex), golongan="III/a",
+                    nip=make_nip(rng, sex, used_nips, "III/a", today), name=make_name(rng, sex), golongan="III/a",
                     jabatan="Analis Sumber Daya Manusia Aparatur", role=role,
                     unit="Balai Penilaian Kompetensi", agency="Kementerian Pekerjaan Umum",
                 )
             )
     session.add_all(members)
     session.flush()
+    leader = team_rules.best_ketua((n, m.jabatan) for n, m in enumerate(members))  # fits Administrator targets
     for n, member in enumerate(members):
-        session.add(EventTeamMember(event_id=event.id, member_id=member.id, role=member.role, is_leader=n == 0))
+        session.add(EventTeamMember(event_id=event.id, member_id=member.id, role=member.role, is_leader=n == leader))
 
     existing_rooms = {r.name for r in session.scalars(select(Room))}
     rooms = [Room(name="Aula Utama", capacity=40, kind=RoomKind.AULA, location="Lantai 1")]

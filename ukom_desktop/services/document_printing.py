@@ -23,7 +23,9 @@ from sqlalchemy.orm import Session
 
 from ukom_desktop.db.models import Event, EventParticipant, InvitationStatus, utcnow
 from ukom_desktop.documents import api
+from ukom_desktop.domain.letter_dates import default_letter_date, letter_date_warnings
 from ukom_desktop.domain.nip import format_nip
+from ukom_desktop.domain.official_titles import head_of
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services import event_documents as ed
 from ukom_desktop.services import institution
@@ -75,6 +77,7 @@ class PrintResult:
     pages: int
     documents: tuple[PrintedDocument, ...]
     newly_invited: int = 0  # participants whose invitation status became "dikirim" with this print
+    warnings: tuple[str, ...] = ()  # e.g. a surat tugas dated on or after the event's first day
 
     @property
     def new_count(self) -> int:
@@ -111,8 +114,24 @@ def _copies(session: Session, event_id: int, kind: str, options: ed.PrintOptions
     """Tembusan: the dialog's lines, else those stored for the kind (per event or globally)."""
     if options.copies:
         return tuple(line for line in options.copies if line.strip())
-    stored = (event_setting(session, event_id, COPIES_KEY, {}) or {}).get(kind) or []
+    stored = (event_setting(session, event_id, COPIES_KEY, {}) or {}).get(kind)
+    if stored is None:
+        return default_copies(session, event_id, kind)
     return tuple(str(line) for line in stored if str(line).strip())
+
+
+DEFAULT_COPY_TO = {"undangan": "Atasan langsung peserta", "pemanggilan": "Atasan langsung peserta",
+                   "surat_tugas": "Atasan langsung yang bersangkutan"}
+
+
+def default_copies(session: Session, event_id: int, kind: str) -> tuple[str, ...]:
+    """Tembusan when none was chosen: the head of the requesting agency and the addressees' superiors
+    (an empty list saved by the user stays empty)."""
+    if kind not in DEFAULT_COPY_TO:
+        return ()
+    event = session.get(Event, event_id)
+    head = head_of(event.requesting_agency) if event is not None and event.requesting_agency else ""
+    return tuple(line for line in (head, DEFAULT_COPY_TO[kind]) if line)
 
 
 def event_id_by_code(session: Session, code: str) -> int:
@@ -252,7 +271,8 @@ def print_documents(session: Session, request: PrintRequest) -> Generator[Progre
         raise UserFacingError(f"Jenis dokumen '{request.kind}' tidak dikenal.")
     _check_target(request)
     yield 0, 0, "Menyiapkan data dan nomor surat..."
-    today = request.options.letter_date or date.today()
+    start, end = event_dates(session, request.event_id, request.options.wave)
+    today = request.options.letter_date or default_letter_date(request.kind, date.today(), start, end)
     basics = ed.load_event(session, request.event_id, request.options)
     job = (_letters if request.kind in LETTER_KINDS else _single)(session, request, basics, today)
     session.flush()
@@ -280,7 +300,24 @@ def print_documents(session: Session, request: PrintRequest) -> Generator[Progre
                                        issued.reprint, path))
     files_out = tuple(dict.fromkeys(paths))
     invited = mark_invited(session, job.addressees) if request.kind == "undangan" else 0
-    return PrintResult(request.kind, job.title, files_out, pages, tuple(printed), invited)
+    warnings = tuple(dict.fromkeys(  # on the dates printed: a reprint keeps its first date
+        w for day in sorted({d.issued_on for d in printed}) for w in letter_date_warnings(request.kind, day, start)
+    ))
+    return PrintResult(request.kind, job.title, files_out, pages, tuple(printed), invited, warnings)
+
+
+def event_dates(session: Session, event_id: int, wave: int | None = None) -> tuple[date | None, date | None]:
+    """First and last day of the event (of one wave when given and dated), for letter dates."""
+    from ukom_desktop.db.models import Wave
+
+    event = session.get(Event, event_id)
+    if event is None:
+        raise UserFacingError("Kegiatan tidak ditemukan.")
+    if wave is not None:
+        row = session.scalars(select(Wave).where(Wave.event_id == event_id, Wave.number == wave)).first()
+        if row is not None and row.start_date:
+            return row.start_date, row.end_date or row.start_date
+    return event.start_date, event.end_date or event.start_date
 
 
 def print_now(session: Session, request: PrintRequest, progress: Callable[[int, int, str], None] | None = None

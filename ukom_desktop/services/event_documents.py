@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
@@ -52,6 +52,7 @@ from ukom_desktop.domain.terbilang import number_with_words, terbilang
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services import institution
 from ukom_desktop.services.document_templates import template_text
+from ukom_desktop.services.rundown_frame import framed_day
 
 DEFAULT_TIME = "08.00 WIB s.d. selesai"
 SUBJECTS = {"undangan": "Undangan Penilaian Kompetensi", "pemanggilan": "Pemanggilan Peserta Penilaian Kompetensi"}
@@ -304,7 +305,13 @@ def rundown_days(session: Session, basics: EventBasics, options: PrintOptions) -
             raise UserFacingError(
                 f"Susunan acara kegiatan {basics.event.code} belum diisi dan jadwalnya belum disusun."
             )
-        return tuple(RundownDay(day, _merge_sessions(entries)) for day, entries in sorted(days.items()))
+        ordered = sorted(days.items())
+        lunch = _lunch(session, basics.event)
+        return tuple(
+            RundownDay(day, framed_day(_merge_sessions(entries), first=index == 0, last=index == len(ordered) - 1,
+                                       venue=basics.event.venue or "", lunch=lunch))
+            for index, (day, entries) in enumerate(ordered)
+        )
     return tuple(
         RundownDay(day, tuple(entry for _key, entry in sorted(entries, key=lambda e: e[0])))
         for day, entries in sorted(days.items())
@@ -317,7 +324,16 @@ def _time_range(start: time | None, end: time | None) -> str:
     return _hhmm(start) or "-"
 
 
-def _merge_sessions(entries: list[tuple]) -> tuple[RundownItem, ...]:
+def _lunch(session: Session, event: Event) -> tuple[time, time] | None:
+    from ukom_desktop.services.schedule_problem import scheduling_settings
+
+    settings = scheduling_settings(session, event)
+    if settings.lunch_start is None or settings.lunch_end is None:
+        return None
+    return settings.lunch_start, settings.lunch_end
+
+
+def _merge_sessions(entries: list[tuple]) -> list[tuple[time, time, RundownItem]]:
     """Sessions of one exercise on one day become one line: earliest start to latest end, their rooms."""
     merged: dict[str, list] = {}
     for _key, (start, end, exercise, room) in sorted(entries, key=lambda e: e[1][0]):
@@ -326,11 +342,11 @@ def _merge_sessions(entries: list[tuple]) -> tuple[RundownItem, ...]:
         if room and room not in slot[2]:
             slot[2].append(room)
     lines = sorted(merged.items(), key=lambda kv: kv[1][0])
-    return tuple(
-        RundownItem(f"{_hhmm(s)} - {_hhmm(e)}", exercise, "Tim Asesor",
-                    rooms[0] if len(rooms) == 1 else (f"{len(rooms)} ruang" if rooms else ""))
+    return [
+        (s.time(), e.time(), RundownItem(f"{_hhmm(s)} - {_hhmm(e)}", exercise, "Tim Asesor",
+                                         rooms[0] if len(rooms) == 1 else (f"{len(rooms)} ruang" if rooms else "")))
         for exercise, (s, e, rooms) in lines
-    )
+    ]
 
 
 # -- laporan, sambutan, berita acara --------------------------------------------------------------------
@@ -409,7 +425,7 @@ def minutes_facts(session: Session, basics: EventBasics) -> tuple[tuple[str, str
 def minutes_parties(session: Session, event_id: int) -> tuple[MinutesParty, ...]:
     parties = []
     leader = team_leader(session, event_id)
-    if leader is not None:
-        parties.append(MinutesParty("Ketua Tim Asesor,", leader))
+    if leader is not None:  # signs in the role of this event, not under a second (stacked) title
+        parties.append(MinutesParty("", replace(leader, jabatan="Ketua Tim Asesor")))
     parties.append(MinutesParty("Mengetahui,", institution.signer_for(session, "berita_acara")))
     return tuple(parties)

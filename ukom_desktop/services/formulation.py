@@ -20,6 +20,7 @@ from ukom_desktop.db import audit
 from ukom_desktop.db.models import Competency, Event, InstitutionProfile, Position
 from ukom_desktop.domain.labels import COMPETENCY_GROUP, EVENT_PURPOSE, EXERCISE_KIND
 from ukom_desktop.domain.nip import normalize_nip
+from ukom_desktop.domain.official_titles import head_of
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services.exercise_matrix import event_matrix, event_position_ids
 from ukom_desktop.services.settings import set_event_setting
@@ -80,7 +81,7 @@ def get_formulation(session: Session, event_id: int) -> Formulation:
             unit = PersonEntry(head.name, head.nip, head.jabatan, head.golongan)
     stakeholder = _person(raw.get("stakeholder_signatory"))
     if not stakeholder.jabatan and event.requesting_agency:
-        stakeholder = PersonEntry(stakeholder.name, stakeholder.nip, f"Pimpinan {event.requesting_agency}",
+        stakeholder = PersonEntry(stakeholder.name, stakeholder.nip, head_of(event.requesting_agency),
                                   stakeholder.golongan)
     return Formulation(
         meeting_date=date.fromisoformat(meeting) if meeting else None,

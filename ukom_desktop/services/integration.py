@@ -339,12 +339,15 @@ def refresh_result(session: Session, event_participant_id: int, *, actor: str = 
     result.jpm = summary.jpm
     result.category_code = summary.category_code
     result.category_name = summary.category_name
+    from ukom_desktop.services.potential_axis import participant_axis
+
     pot = potential_summary(session, ep.id, ep.event_id)
-    result.potential_category = pot.category.value if pot else ""
+    axis = participant_axis(session, ep.id, ep.event_id, result.jpm, pot)  # competency, potential, track record
+    result.potential_category = axis.band.value if axis else ""
     box = None
-    if pot is not None and ep.performance_category:
+    if axis is not None and ep.performance_category:
         try:
-            box = ninebox.box_number(pot.category, ep.performance_category)
+            box = ninebox.box_number(axis.band, ep.performance_category)
         except ninebox.NineBoxError:
             box = None
     result.nine_box = box
@@ -368,13 +371,14 @@ def _str(value: Decimal | None) -> str | None:
 def potential_summary(
     session: Session, event_participant_id: int, event_id: int
 ) -> potential.PotentialSummary | None:
-    """The potential result when all 8 aspects are scored, else None."""
+    """The potential result when all 8 aspects are scored, else None (the track record is not an aspect)."""
+    aspects = {a.code for a in potential.ASPECTS}
     scores = {
         code: score for code, score in session.execute(
             select(PotentialScore.aspect_code, PotentialScore.score).where(
                 PotentialScore.event_participant_id == event_participant_id
             )
-        ) if score is not None
+        ) if score is not None and code in aspects
     }
     if len(scores) < len(potential.ASPECTS):
         return None

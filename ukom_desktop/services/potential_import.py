@@ -22,6 +22,7 @@ from ukom_desktop.db import audit
 from ukom_desktop.db.models import EventParticipant, IntegratedResult, Participant, PotentialScore
 from ukom_desktop.domain import potential
 from ukom_desktop.domain.nip import normalize_nip
+from ukom_desktop.domain.potential_axis import TRACK_RECORD_CODE, TRACK_RECORD_NAME
 from ukom_desktop.domain.results import as_decimal
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.io.cell_values import cell_text, is_blank
@@ -92,8 +93,12 @@ def _participants(session: Session, event_id: int) -> tuple[dict[str, tuple[int,
     return by_nip, by_number
 
 
+TRACK_RECORD_FIELD = FieldSpec(TRACK_RECORD_CODE, TRACK_RECORD_NAME,
+                               (TRACK_RECORD_CODE, TRACK_RECORD_NAME, "Nilai Rekam Jejak", "Track Record"))
+
+
 def preview_sheet(session: Session, event_id: int, sheet: RawSheet) -> PotentialPreview:
-    specs = (*ID_FIELDS, *aspect_fields())
+    specs = (*ID_FIELDS, *aspect_fields(), TRACK_RECORD_FIELD)  # rekam jejak: optional, for the 9-box axis
     match = find_header(sheet.rows, specs)
     source = sheet.source_name or sheet.sheet_name
     aspects = tuple(a.code for a in potential.ASPECTS if match.has(a.code))
@@ -152,11 +157,24 @@ def preview_sheet(session: Session, event_id: int, sheet: RawSheet) -> Potential
                 problems.append(f"{aspect_name} {cell_text(raw)} di luar skala")
                 continue
             scores[code] = value
+        track = cell(TRACK_RECORD_CODE) if match.has(TRACK_RECORD_CODE) else None
+        if not is_blank(track):
+            try:
+                value = as_decimal(cell_text(track) if isinstance(track, str) else track, TRACK_RECORD_NAME)
+            except ValueError:
+                problems.append(f"{TRACK_RECORD_NAME} bukan angka ('{cell_text(track)}')")
+            else:
+                if settings.scale_min <= value <= settings.scale_max:
+                    scores[TRACK_RECORD_CODE] = value
+                else:
+                    problems.append(f"{TRACK_RECORD_NAME} {cell_text(track)} di luar skala")
         if problems:
             verdicts.append(PotentialRowVerdict(number_row, "ditolak", "; ".join(problems) + ".", ep_id, name))
             continue
         seen.add(ep_id)
-        verdicts.append(PotentialRowVerdict(number_row, "ok", f"{len(scores)} aspek", ep_id, name, scores))
+        aspect_count = len([c for c in scores if c != TRACK_RECORD_CODE])
+        message = f"{aspect_count} aspek" + (" dan rekam jejak" if TRACK_RECORD_CODE in scores else "")
+        verdicts.append(PotentialRowVerdict(number_row, "ok", message, ep_id, name, scores))
     problem = None if verdicts else "Tidak ada baris data di bawah baris judul kolom."
     return PotentialPreview(source, tuple(verdicts), aspects, problem)
 

@@ -26,7 +26,7 @@ class PrintSetup:
 
 
 def load_print_setup(session: Session, event_id: int | None, kind: str) -> PrintSetup:
-    from ukom_desktop.services.document_printing import COPIES_KEY, default_contact
+    from ukom_desktop.services.document_printing import COPIES_KEY, default_contact, default_copies
     from ukom_desktop.services.institution import paper_size
     from ukom_desktop.services.settings import event_setting
 
@@ -34,7 +34,9 @@ def load_print_setup(session: Session, event_id: int | None, kind: str) -> Print
     if event is None:
         raise UserFacingError("Pilih kegiatan terlebih dahulu.")
     waves = tuple(sorted(session.scalars(select(Wave.number).where(Wave.event_id == event.id))))
-    copies = (event_setting(session, event.id, COPIES_KEY, {}) or {}).get(kind) or []
+    copies = (event_setting(session, event.id, COPIES_KEY, {}) or {}).get(kind)
+    if copies is None:  # nothing chosen yet for this kind: the default tembusan (a saved empty list stays empty)
+        copies = default_copies(session, event.id, kind)
     return PrintSetup(
         event_id=event.id, event_code=event.code, event_label=f"{event.code} - {event.name}",
         event_start=event.start_date, event_end=event.end_date or event.start_date, waves=waves,

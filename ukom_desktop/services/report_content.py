@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -21,8 +20,6 @@ from sqlalchemy.orm import Session
 
 from ukom_desktop.db import audit
 from ukom_desktop.db.models import (
-    Competency,
-    CompetencyLevel,
     Event,
     IndividualReport,
     InstitutionProfile,
@@ -38,13 +35,13 @@ from ukom_desktop.domain import report_checks, report_status
 from ukom_desktop.domain.dates import format_date_range_id
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services.integration import potential_settings
+from ukom_desktop.services.potential_axis import participant_axis
+from ukom_desktop.services.report_narratives import DEVELOPMENT_CODES, STRENGTH_CODES, starting_text
 from ukom_desktop.services.results import ParticipantResult, participant_result
 
 SECTION_KEYS: tuple[str, ...] = ("potensi", "kekuatan", "area_pengembangan", "saran_pengembangan",
                                  "saran_penempatan")
 SECTION_TITLES: dict[str, str] = dict(report_checks.SECTION_LABELS)
-STRENGTH_CODES = "kode_kekuatan"
-DEVELOPMENT_CODES = "kode_pengembangan"
 
 # The 22 items of domain.md 4.6, in order: (number, label printed in the report).
 REPORT_ITEMS: tuple[tuple[int, str], ...] = (
@@ -131,71 +128,6 @@ def assessor_signatory(session: Session, member_id: int | None) -> Signatory | N
 
 # ---------------------------------------------------------------------------------------------
 # Starting text
-
-
-def _level_descriptions(session: Session) -> dict[tuple[str, int], CompetencyLevel]:
-    rows = session.execute(select(Competency.code, CompetencyLevel).join(CompetencyLevel.competency)).all()
-    return {(code, lv.level): lv for code, lv in rows}
-
-
-def _whole(value: Decimal) -> int:
-    return int(Decimal(value).to_integral_value(rounding=ROUND_HALF_UP))
-
-
-def starting_text(session: Session, result: ParticipantResult) -> dict[str, Any]:
-    """Helpful first drafts of every section, from the level descriptions and the result."""
-    levels = _level_descriptions(session)
-    strengths, development = [], []
-    for row in result.strengths:
-        lv = levels.get((row.code, _whole(row.final or 0)))
-        text = f"- {row.name} (level {fmt(row.final)}, standar {fmt(row.standard)})"
-        strengths.append(f"{text}: {lv.description}" if lv and lv.description else text)
-    for row in result.development_areas:
-        lv = levels.get((row.code, _whole(row.standard)))
-        text = (f"- {row.name} (level {fmt(row.final)}, standar {fmt(row.standard)}): perlu dikembangkan "
-                f"menuju level {fmt(row.standard)}")
-        development.append(f"{text}, yaitu {lv.description[0].lower()}{lv.description[1:]}" if lv and lv.description
-                           else text)
-    suggestions = []
-    for row in result.development_areas:
-        lv = levels.get((row.code, _whole(row.standard)))
-        indicators = [str(i) for i in (lv.indicators if lv else [])][:2]
-        hint = "; ".join(i.rstrip(".") for i in indicators)
-        suggestions.append(
-            f"- {row.name}: penugasan dan pelatihan yang melatih perilaku level {fmt(row.standard)}"
-            + (f" ({hint})." if hint else ".")
-        )
-    if not suggestions:
-        suggestions.append("- Mempertahankan kinerja melalui penugasan yang lebih menantang dan pengembangan "
-                           "kompetensi pada level yang lebih tinggi.")
-    potential_lines = []
-    if result.potential is not None:
-        potential_lines.append(
-            f"Hasil penilaian potensi berada pada kategori {result.potential.category_name.lower()} "
-            f"(rata-rata {fmt(result.potential.average)})."
-        )
-        potential_lines.append("")
-        for aspect in result.potential.ratings:
-            potential_lines.append(f"- {aspect.name}: {fmt(aspect.value)}")
-    placement = []
-    if result.category_code:
-        placement.append(
-            f"Berdasarkan JPM {fmt(result.jpm)}% dengan kategori {result.category_name}, peserta "
-            + ("dapat dipertimbangkan untuk ditempatkan pada jabatan sasaran."
-               if not result.development_areas else
-               "dapat dipertimbangkan untuk jabatan sasaran setelah mengikuti pengembangan kompetensi.")
-        )
-    for recommendation in result.nine_box_recommendations:
-        placement.append(f"- {recommendation} (Kotak {result.nine_box})")
-    return {
-        "potensi": "\n".join(potential_lines),
-        "kekuatan": "\n".join(strengths) or "-",
-        "area_pengembangan": "\n".join(development) or "Tidak ada kompetensi di bawah standar.",
-        "saran_pengembangan": "\n".join(suggestions),
-        "saran_penempatan": "\n".join(placement),
-        STRENGTH_CODES: [r.code for r in result.strengths],
-        DEVELOPMENT_CODES: [r.code for r in result.development_areas],
-    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -299,6 +231,25 @@ def psychogram_data(session: Session, result: ParticipantResult, *, with_letterh
     )
 
 
+APPROVED = (ReportStatus.DISETUJUI.value, ReportStatus.DISERAHKAN.value)
+
+
+def is_approved(report: IndividualReport | None) -> bool:
+    """Approved by QC (disetujui or diserahkan): only such a report prints as final."""
+    return report is not None and str(getattr(report.status, "value", report.status)) in APPROVED
+
+
+def approval_date(report: IndividualReport | None) -> date | None:
+    """The day the report was first approved, i.e. the day its number was given (same month as the roman
+    numeral in the number); a later re-approval keeps the number and so keeps this date."""
+    if report is None or not is_approved(report):
+        return None
+    times = [h.at for h in report.history if h.to_status == ReportStatus.DISETUJUI.value and h.at is not None]
+    if times:
+        return min(times).date()
+    return report.status_since.date() if report.status_since else None
+
+
 def _position_text(result: ParticipantResult) -> str:
     if result.position_name and result.job_level_name:
         return f"{result.position_name} ({result.job_level_name})"
@@ -317,14 +268,14 @@ def report_data(session: Session, event_participant_id: int, *, head: Signatory 
     pot = result.potential
     profile = _profile(session)
     provider = provider if provider is not None else provider_name(session)
+    approved = is_approved(report)
     return IndividualReportData(
         provider_name=provider, purpose_label=result.purpose_label,
         position=_position_text(result), dates_text=_dates_text(session, result), number=result.number,
         name=result.name, nip=result.nip, jabatan=result.jabatan, unit=result.unit,
         potential_rows=tuple((a.name, a.value) for a in pot.ratings) if pot else (),
         potential_scale=(int(settings.scale_min), int(settings.scale_max)),
-        potential_summary=(f"Rata-rata {fmt(pot.average)} dari skala {fmt(settings.scale_min)}-"
-                           f"{fmt(settings.scale_max)}; kategori potensial: {pot.category_name}.") if pot else "",
+        potential_summary=_potential_summary(session, result, settings),
         potential_text=str(sections.get("potensi", "")),
         profile=tuple(PsychogramRow(r.code, r.name, r.standard, r.final) for r in result.levels),
         strengths_text=str(sections.get("kekuatan", "")),
@@ -336,10 +287,30 @@ def report_data(session: Session, event_participant_id: int, *, head: Signatory 
         development_suggestions=str(sections.get("saran_pengembangan", "")),
         assessor=assessor_signatory(session, (report.author_id if report else None) or result.lead_assessor_id),
         head=head if head is not None else head_signatory(session),
-        place=profile.city if profile else "", date=result.assessed_on or date.today(),
-        valid_until=result.valid_until, report_number=report.report_number if report else "",
+        place=profile.city if profile else "", date=approval_date(report),
+        valid_until=result.valid_until, report_number=report.report_number if approved else "",
         letterhead=kop if kop is not None else letterhead(session),
+        draft=not approved, status_label=status_label(report),
     )
+
+
+def _potential_summary(session: Session, result: ParticipantResult, settings: Any) -> str:
+    """The aspects' average and the inputs of the 9-box potential axis (domain.md 3.2)."""
+    pot = result.potential
+    if pot is None:
+        return ""
+    text = (f"Rata-rata {fmt(pot.average)} dari skala {fmt(settings.scale_min)}-{fmt(settings.scale_max)} "
+            f"(kategori aspek potensi: {pot.category_name}).")
+    axis = participant_axis(session, result.event_participant_id, result.event_id, result.jpm, pot)
+    if axis is not None:
+        text += f" Sumbu potensial kotak manajemen talenta: {axis.describe()}."
+    return text
+
+
+def status_label(report: IndividualReport | None) -> str:
+    if report is None:
+        return "belum ditulis"
+    return report_status.ReportStatus(str(getattr(report.status, "value", report.status))).label
 
 
 def report_items(data: IndividualReportData) -> list[ReportItem]:

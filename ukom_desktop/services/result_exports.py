@@ -8,8 +8,9 @@ go, so a cancelled job leaves no file behind.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
@@ -33,6 +34,7 @@ from ukom_desktop.services.integration import jpm_settings
 from ukom_desktop.services.results import event_results, participant_result, purpose_label
 
 Job = Iterator[tuple[int, int, str]]
+SIGNED_DECIMAL_FORMAT = "+0.00;-0.00;0.00"  # a gap shows its sign: +0.50, -1.00, 0.00
 
 
 def _event(session: Session, event_id: int) -> Event:
@@ -70,14 +72,22 @@ def recap_sheet(session: Session, event_id: int) -> TableSheet:
         TableColumn("No", "0", 5), "Nama", TableColumn.text("NIP", 21), "Unit Kerja", "Jabatan Sasaran",
         TableColumn("Gel.", "0", 6),
     ]
-    columns += [TableColumn(code, DECIMAL_FORMAT, 8) for code, _name in data.competencies]
-    columns += [TableColumn("JPM (%)", DECIMAL_FORMAT, 10), "Kategori", "Potensi", TableColumn("Kotak", "0", 7),
+    for code, _name in data.competencies:  # standard, achieved level and gap side by side (domain.md 2.3)
+        columns += [TableColumn(f"{code} Std", DECIMAL_FORMAT, 8), TableColumn(f"{code} Nilai", DECIMAL_FORMAT, 8),
+                    TableColumn(f"{code} Gap", SIGNED_DECIMAL_FORMAT, 8)]
+    columns += [TableColumn("Jumlah Std", DECIMAL_FORMAT, 10), TableColumn("Jumlah Nilai", DECIMAL_FORMAT, 10),
+                TableColumn("JPM (%)", DECIMAL_FORMAT, 10), "Kategori", "Potensi", TableColumn("Kotak", "0", 7),
                 TableColumn("Berlaku Sampai", None, 14)]
     rows = []
     for r in data.rows:
+        per_competency: list[float | None] = []
+        for code, _name in data.competencies:
+            per_competency += [_num(r.standards.get(code)), _num(r.levels.get(code)), _num(r.gap(code))]
+        finals = [v for v in r.levels.values() if v is not None]
         rows.append([
-            r.number, r.name, r.nip, r.unit, r.position_name, r.wave,
-            *[(float(v) if (v := r.levels.get(code)) is not None else None) for code, _n in data.competencies],
+            r.number, r.name, r.nip, r.unit, r.position_name, r.wave, *per_competency,
+            float(sum(r.standards.values())) if r.standards else None,
+            float(sum(finals)) if finals else None,
             float(r.jpm) if r.jpm is not None else None, r.category_code or "Belum", r.potential_category,
             r.nine_box, r.valid_until,
         ])
@@ -86,8 +96,15 @@ def recap_sheet(session: Session, event_id: int) -> TableSheet:
         title="REKAP HASIL PENILAIAN KOMPETENSI", columns=columns, rows=rows,
         subtitles=(f"{data.event_code} - {data.event_name}", purpose_label(data.purpose)),
         sheet_name="Rekap Hasil", footer_lines=(f"Keterangan kompetensi: {legend}",
+                                                "Std = level standar jabatan sasaran; Nilai = level akhir "
+                                                "hasil rapat integrasi; Gap = Nilai - Std (negatif: di bawah "
+                                                "standar)",
                                                 f"Dicetak {date.today():%d-%m-%Y}"),
     )
+
+
+def _num(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def write_recap_workbook(session: Session, event_id: int, path: str | Path) -> Path:
@@ -172,13 +189,51 @@ def psychograms_job(
     return write_pdf(docs, out, title="Psikogram Hasil Penilaian Kompetensi")
 
 
+@dataclass(frozen=True)
+class ReportChoice:
+    """One participant with a result, as the print dialog lists it."""
+
+    event_participant_id: int
+    number: int | None
+    name: str
+    unit: str
+    status_label: str
+    approved: bool
+    report_number: str
+
+
+def report_choices(session: Session, event_id: int, wave: int | None = None) -> list[ReportChoice]:
+    """Every integrated participant with the state of their report (approved ones print as final)."""
+    choices = []
+    for ep_id in integrated_participants(session, event_id, wave):
+        ep = session.get(EventParticipant, ep_id)
+        assert ep is not None
+        report = report_content.report_row(session, ep_id)
+        approved = report_content.is_approved(report)
+        choices.append(ReportChoice(ep_id, ep.number, ep.participant.name, ep.participant.unit or "",
+                                    report_content.status_label(report), approved,
+                                    report.report_number if report is not None and approved else ""))
+    return choices
+
+
 def reports_job(
     session: Session, event_id: int, out: str | Path, *, wave: int | None = None,
-    ids: Sequence[int] | None = None,
+    ids: Sequence[int] | None = None, include_drafts: bool = False,
 ) -> Job:
-    """Individual reports in one PDF (``out`` ends in .pdf) or one PDF per participant in a folder."""
+    """Individual reports in one PDF (``out`` ends in .pdf) or one PDF per participant in a folder.
+
+    Only approved reports print as final (number, date of approval, signatures). Others are left out
+    unless ``include_drafts``: then they print as a preview with DRAF on every page and no signatures.
+    """
     ids = list(ids) if ids is not None else integrated_participants(session, event_id, wave)
     _require(ids)
+    if not include_drafts:
+        ids = [ep_id for ep_id in ids if report_content.is_approved(report_content.report_row(session, ep_id))]
+        if not ids:
+            raise UserFacingError(
+                "Belum ada laporan individu yang disetujui QC untuk dicetak sebagai laporan final. "
+                "Pilih 'sertakan yang belum disetujui' untuk mencetak pratinjau bertanda DRAF."
+            )
     from ukom_desktop.services.report_integrity import require_intact
 
     require_intact(session, ids)  # an approved report edited outside the app is not printed
@@ -189,7 +244,7 @@ def reports_job(
     named: list[tuple[str, Document]] = []
     for done, ep_id in enumerate(ids, start=1):
         data = report_content.report_data(session, ep_id, head=head, kop=kop, provider=provider)
-        stem = f"{data.number or ''} {data.name}".strip()
+        stem = f"{data.number or ''} {data.name}".strip() + (" DRAF" if data.draft else "")
         named.append((f"Laporan Individu {stem}", build_individual_report(data)))
         yield done, total, f"Menyusun laporan {data.name}"
     yield total - 1, total, "Menyimpan berkas PDF"

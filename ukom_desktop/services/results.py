@@ -7,7 +7,7 @@ final levels, JPM and category, the potential category and the 9-box.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -102,10 +102,16 @@ class ResultRow:
     potential_category: str
     nine_box: int | None
     valid_until: date | None
+    standards: dict[str, Decimal] = field(default_factory=dict)  # competency code -> standard level (snapshot)
 
     @property
     def integrated(self) -> bool:
         return self.jpm is not None
+
+    def gap(self, code: str) -> Decimal | None:
+        """Achieved minus standard (domain.md 2.3); None when either is missing."""
+        final, standard = self.levels.get(code), self.standards.get(code)
+        return None if final is None or standard is None else final - standard
 
 
 @dataclass(frozen=True)
@@ -186,7 +192,8 @@ def participant_result(session: Session, event_participant_id: int) -> Participa
         category_name=result.category_name if result else "",
         category_range=category_range,
         potential=pot,
-        potential_category=pot.category_name if pot else "",
+        potential_category=_band_name(result.potential_category) if result and result.potential_category
+        else (pot.category_name if pot else ""),
         nine_box=box,
         nine_box_description=ninebox.box_description(box) if box else "",
         nine_box_recommendations=ninebox.box_recommendations(box) if box else (),
@@ -196,6 +203,14 @@ def participant_result(session: Session, event_participant_id: int) -> Participa
         lead_assessor_id=ep.lead_assessor_id,
         integrated=result is not None and result.jpm is not None,
     )
+
+
+def _band_name(value: str) -> str:
+    """The stored 9-box potential band ("menengah") as printed ("Menengah")."""
+    try:
+        return potential.CATEGORY_NAMES[ninebox.PotentialBand(value)]
+    except ValueError:
+        return ""
 
 
 def purpose_label(purpose: str) -> str:
@@ -227,13 +242,17 @@ def event_results(session: Session, event_id: int) -> EventResults:
     records = session.execute(stmt).all()
     result_ids = [r[6].id for r in records if r[6] is not None]
     levels: dict[int, dict[str, Decimal | None]] = {}
+    standards: dict[int, dict[str, Decimal]] = {}
     comp_names: dict[str, str] = {}
     if result_ids:
-        for rid, code, name, final in session.execute(
+        for rid, code, name, final, standard in session.execute(
             select(IntegratedLevel.result_id, IntegratedLevel.competency_code, IntegratedLevel.competency_name,
-                   IntegratedLevel.final_level).where(IntegratedLevel.result_id.in_(result_ids))
+                   IntegratedLevel.final_level, IntegratedLevel.standard_level)
+            .where(IntegratedLevel.result_id.in_(result_ids))
         ):
             levels.setdefault(rid, {})[code] = None if final is None else Decimal(final)
+            if standard is not None:
+                standards.setdefault(rid, {})[code] = Decimal(standard)
             comp_names.setdefault(code, name)
     positions = dict(session.execute(
         select(EventParticipant.id, EventParticipant.target_position_id).where(EventParticipant.event_id == event_id)
@@ -259,6 +278,7 @@ def event_results(session: Session, event_id: int) -> EventResults:
             potential.CATEGORY_NAMES.get(ninebox.PotentialBand(result.potential_category), "")
             if result and result.potential_category else "",
             result.nine_box if result else None, result.valid_until if result else None,
+            standards.get(result.id, {}) if result else {},
         ))
     return EventResults(event.id, event.code, event.name, _purpose(event.purpose),
                         tuple((c, comp_names[c]) for c in codes), tuple(rows))

@@ -74,6 +74,7 @@ class PrintDialog(QDialog):
         self.paper = setup.paper
         self.contact = setup.contact
         self.copies = list(setup.copies)
+        self.event_start = setup.event_start
         self.default_subject = SUBJECTS.get(self.kind, "")
         self.default_time = DEFAULT_TIME
 
@@ -83,10 +84,16 @@ class PrintDialog(QDialog):
         event_label = QLabel(self.event_label)
         event_label.setWordWrap(True)
         form.addRow("Kegiatan:", event_label)
-        self.date_edit = DateField(date.today(), anchor=self.setup.event_start)
-        if self.kind == "berita_acara" and self.event_end is not None:  # dated on the day it happened
-            self.date_edit.setDate(self.event_end)
+        from ukom_desktop.domain.letter_dates import default_letter_date
+
+        first = default_letter_date(self.kind, date.today(), self.event_start, self.event_end)
+        self.date_edit = DateField(first, anchor=self.setup.event_start)
         form.addRow("Tanggal naskah:", self.date_edit)
+        self.date_warning = QLabel()
+        self.date_warning.setWordWrap(True)
+        self.date_warning.setStyleSheet("color: #8a5a00")
+        form.addRow("", self.date_warning)
+        self._on_date_changed()
         self.wave_combo = QComboBox()
         self.wave_combo.addItem("Semua gelombang", None)
         for number in self.waves:
@@ -157,7 +164,17 @@ class PrintDialog(QDialog):
         self.print_button = self.buttons.addButton("Cetak", QDialogButtonBox.ButtonRole.AcceptRole)
         layout.addWidget(self.buttons)
 
+    def _on_date_changed(self) -> None:
+        """A letter dated on or after the event's first day, or on a weekend, is flagged as it is chosen."""
+        from ukom_desktop.domain.letter_dates import letter_date_warnings
+
+        chosen = self.date_edit.date()
+        warnings = letter_date_warnings(self.kind, chosen, self.event_start) if chosen is not None else []
+        self.date_warning.setText("\n".join(f"Perhatian: {w}" for w in warnings))
+        self.date_warning.setVisible(bool(warnings))
+
     def _connect_signals(self) -> None:
+        self.date_edit.dateChanged.connect(lambda *_: self._on_date_changed())
         self.buttons.rejected.connect(self.reject)
         self.print_button.clicked.connect(self._on_print)
         self.mode_group.idToggled.connect(lambda *_: self._update_mode())

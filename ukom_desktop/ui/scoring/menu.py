@@ -41,13 +41,36 @@ def _event_id(window: Any) -> int | None:
     return int(window.context.event_id)
 
 
-def print_job(window: Any, kind: str, path: str | None = None) -> Any:
+def choose_reports(window: Any, event_id: int) -> tuple[list[int] | None, bool] | None:
+    """Cetak > Laporan individu: approved reports only (the default), every report or chosen
+    participants, the unapproved ones as DRAF previews. None when cancelled or nothing to print."""
+    from ukom_desktop.services.result_exports import report_choices
+    from ukom_desktop.ui.scoring.report_print_dialog import ReportPrintDialog
+
+    with window.context.session() as session:
+        choices = report_choices(session, event_id)
+    if not choices:
+        messages.info(window, "Belum ada peserta yang memiliki hasil rapat integrasi pada kegiatan ini.")
+        return None
+    dialog = ReportPrintDialog(window, choices)
+    if dialog.exec() != ReportPrintDialog.DialogCode.Accepted:
+        return None
+    return dialog.selection()
+
+
+def print_job(window: Any, kind: str, path: str | None = None, *, ids: list[int] | None = None,
+              include_drafts: bool = False) -> Any:
     """Ask where to save, then lay out and write the PDF in the background; returns the task."""
     from ukom_desktop.ui.background import run_in_background
 
     event_id = _event_id(window)
     if event_id is None:
         return None
+    if kind == "reports" and path is None:
+        chosen = choose_reports(window, event_id)
+        if chosen is None:
+            return None
+        ids, include_drafts = chosen
     name = "Psikogram" if kind == "psychograms" else "Laporan Individu"
     if path is None:
         path, _ = QFileDialog.getSaveFileName(window, f"Simpan {name.lower()}", f"{name}.pdf", "PDF (*.pdf)")
@@ -60,8 +83,9 @@ def print_job(window: Any, kind: str, path: str | None = None) -> Any:
 
         session = database.sessions()
         try:
-            job = psychograms_job if kind == "psychograms" else reports_job
-            return (yield from job(session, event_id, path))
+            if kind == "psychograms":
+                return (yield from psychograms_job(session, event_id, path))
+            return (yield from reports_job(session, event_id, path, ids=ids, include_drafts=include_drafts))
         finally:
             session.close()
 

@@ -220,6 +220,6 @@ class ResultDialog(QDialog):
             self.save()
         job = psychograms_job if kind == "psychograms" else reports_job
         with self.context.session() as session:
-            kwargs = {"with_group": False} if kind == "psychograms" else {}
+            kwargs = {"with_group": False} if kind == "psychograms" else {"include_drafts": True}  # DRAF unless approved
             run_job(job(session, self.result.event_id, path, ids=[self.event_participant_id], **kwargs))
         self.status.setText(f"Tersimpan: {path}")

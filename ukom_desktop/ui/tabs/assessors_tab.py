@@ -112,6 +112,9 @@ class AssessorsTab(RecordTab):
         )
         if self.is_built and self.only_event.isChecked():
             rows = [r for r in rows if r.in_event]
+        from ukom_desktop.services.team_checks import team_warnings
+
+        self.team_warnings = team_warnings(session, self.context.event_id) if self.context.event_id else []
         return rows
 
     def describe(self, rows: Sequence[Any]) -> str:
@@ -121,6 +124,8 @@ class AssessorsTab(RecordTab):
         text = f"{len(rows)} anggota tim, {assessors} di antaranya asesor dari {units} unit."
         if self.context.event_id is not None:
             text += f" {in_event} bertugas pada kegiatan aktif."
+        for warning in getattr(self, "team_warnings", []):  # e.g. a ketua who does not fit the target posts
+            text += f" Perhatian: {warning}"
         return text
 
     # -- helpers ----------------------------------------------------------------------------------
