@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-
 from ukom_desktop.db.models import Event
 from ukom_desktop.ui.documents import menu
 
@@ -15,11 +13,11 @@ def test_surat_tugas_date_defaults_before_the_event_and_a_late_date_is_warned(ma
         start = session.get(Event, main_window.context.event_id).start_date
     menu.open_print(main_window, "surat_tugas")
     dialog = main_window.documents_dialog
-    chosen = dialog.date_edit.date().toPython()
+    chosen = dialog.date_edit.date()
     assert chosen < start and chosen.weekday() < 5
     assert not dialog.date_warning.isVisibleTo(dialog)
     saturday = date.fromordinal(start.toordinal() + (5 - start.weekday()) % 7 + 7)
-    dialog.date_edit.setDate(QDate(saturday.year, saturday.month, saturday.day))
+    dialog.date_edit.setDate(saturday)
     assert dialog.date_warning.isVisibleTo(dialog)
     text = dialog.date_warning.text()
     assert "sesudah hari pertama kegiatan" in text and "hari Sabtu" in text
