@@ -7,6 +7,26 @@ class UserFacingError(Exception):
     """An error whose message is already a clear Indonesian sentence for the user."""
 
 
+# The one sentence for a save over someone else's change (optimistic locking), wherever it is detected.
+CONFLICT_SENTENCE = (
+    "Data ini baru saja diubah oleh pengguna lain. Muat ulang untuk melihat perubahan terbaru, "
+    "lalu ulangi perubahan Anda."
+)
+
+
+class ConflictError(UserFacingError):
+    """A save based on a stale read: someone else changed the row (or the schedule's inputs) meanwhile."""
+
+    def __init__(self, what: str = "") -> None:
+        super().__init__(f"{CONFLICT_SENTENCE} ({what})" if what else CONFLICT_SENTENCE)
+
+
+def check_version(stored: int, expected: int | None, what: str = "") -> None:
+    """Refuse a save when the editor read the row at another version than the one stored now."""
+    if expected is not None and expected != stored:
+        raise ConflictError(what)
+
+
 def user_message(exc: BaseException) -> str | None:
     """The Indonesian sentence for a known kind of error, or None for a real bug."""
     from sqlalchemy.exc import DBAPIError
@@ -19,10 +39,7 @@ def user_message(exc: BaseException) -> str | None:
     if isinstance(exc, UserFacingError | DatabaseTooNewError | DatabaseNotUkomError | DatabaseUrlError | BackupError):
         return str(exc)
     if isinstance(exc, StaleDataError):
-        return (
-            "Data ini baru saja diubah oleh pengguna lain. Muat ulang untuk melihat perubahan terbaru, "
-            "lalu ulangi perubahan Anda."
-        )
+        return CONFLICT_SENTENCE
     if isinstance(exc, DBAPIError):
         text = str(exc.orig) if exc.orig is not None else str(exc)
         if "database is locked" in text:

@@ -28,7 +28,7 @@ from ukom_desktop.db.models import (
 )
 from ukom_desktop.domain.golongan import normalize_golongan
 from ukom_desktop.domain.nip import NipError, parse_nip
-from ukom_desktop.errors import UserFacingError
+from ukom_desktop.errors import UserFacingError, check_version
 from ukom_desktop.io.participant_fields import clean_phone, is_valid_email
 
 
@@ -115,7 +115,8 @@ class ParticipantForm:
     group_number: int | None = None
     question_set: str = ""
     notes: str = ""
-    version: int | None = None  # of the event membership, for the stale-edit check
+    # Revision of the membership and the person together (see _revision), for the stale-edit check.
+    version: int | None = None
 
 
 def _membership(session: Session, ep_id: int) -> EventParticipant:
@@ -123,6 +124,15 @@ def _membership(session: Session, ep_id: int) -> EventParticipant:
     if ep is None:
         raise UserFacingError("Peserta tidak ditemukan; mungkin sudah dikeluarkan dari kegiatan.")
     return ep
+
+
+def _revision(ep: EventParticipant) -> int:
+    """One number that grows with every save of the membership or of the person (name, NIP, phone...).
+
+    Both version counters only ever increase, so their sum equals the one the editor read only when
+    neither row was saved in between.
+    """
+    return ep.version + ep.participant.version
 
 
 def participant_form(session: Session, ep_id: int) -> ParticipantForm:
@@ -135,7 +145,7 @@ def participant_form(session: Session, ep_id: int) -> ParticipantForm:
         attendance=_value(ep.attendance), attendance_reason=ep.attendance_reason, cv_complete=ep.cv_complete,
         tracing_complete=ep.tracing_complete, wave_number=ep.wave.number if ep.wave else None,
         group_number=ep.group.number if ep.group else None, question_set=ep.question_set, notes=ep.notes,
-        version=ep.version,
+        version=_revision(ep),
     )
 
 
@@ -214,12 +224,8 @@ def save_participant(session: Session, event_id: int, form: ParticipantForm, ep_
         session.add(ep)
     else:
         ep = _membership(session, ep_id)
-        if form.version is not None and form.version != ep.version:
-            raise UserFacingError(
-                "Data peserta ini baru saja diubah oleh pengguna lain. Tutup lalu buka kembali untuk "
-                "melihat perubahan terbaru."
-            )
         person = ep.participant
+        check_version(_revision(ep), form.version, f"peserta {person.name}")
         if nip != person.nip:
             clash = session.scalar(select(Participant.id).where(Participant.nip == nip))
             if clash is not None:

@@ -25,7 +25,7 @@ from ukom_desktop.db.models import (
 from ukom_desktop.domain.golongan import normalize_golongan
 from ukom_desktop.domain.labels import TEAM_ROLE, label
 from ukom_desktop.domain.nip import NipError, normalize_nip, parse_nip
-from ukom_desktop.errors import UserFacingError
+from ukom_desktop.errors import UserFacingError, check_version
 from ukom_desktop.io.team_rows import TeamRecord
 
 ROLE_ORDER = {role: i for i, role in enumerate(("asesor", "penilai_teknis", "admin", "tester", "pendukung"))}
@@ -254,10 +254,7 @@ def update_member(
     member = session.get(TeamMember, member_id)
     if member is None:
         raise UserFacingError("Anggota tim tidak ditemukan.")
-    if expected_version is not None and member.version != expected_version:
-        raise UserFacingError(
-            f"Data {member.name} baru saja diubah oleh pengguna lain. Muat ulang lalu ulangi perubahan Anda."
-        )
+    check_version(member.version, expected_version, member.name)
     clean = clean_member(data)
     _check_unique_nip(session, clean.nip, member_id)
     old = _snapshot(member)
