@@ -123,6 +123,18 @@ def _standard_save(session, event_id, held, marker):  # type: ignore[no-untyped-
                            expected_version=info.version)
 
 
+def _exercise_read(session, event_id):  # type: ignore[no-untyped-def]
+    from ukom_desktop.services.exercise_matrix import list_exercises
+
+    return list_exercises(session)[0]
+
+
+def _exercise_save(session, event_id, held, marker):  # type: ignore[no-untyped-def]
+    from ukom_desktop.services.exercise_matrix import save_exercise
+
+    save_exercise(session, dataclasses.replace(held, description=f"Uraian {marker}"))
+
+
 KINDS: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {
     "kegiatan": (_event_read, _event_save),
     "nama_peserta": (_participant_read, _participant_name_save),
@@ -131,6 +143,7 @@ KINDS: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {
     "anggota_tim": (_member_read, _member_save),
     "kompetensi": (_competency_read, _competency_save),
     "standar_jabatan": (_standard_read, _standard_save),
+    "alat_ukur": (_exercise_read, _exercise_save),
 }
 
 
