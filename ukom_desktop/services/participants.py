@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ukom_desktop.db.models import (
@@ -30,6 +30,7 @@ from ukom_desktop.domain.golongan import normalize_golongan
 from ukom_desktop.domain.nip import NipError, parse_nip
 from ukom_desktop.errors import UserFacingError, check_version
 from ukom_desktop.io.participant_fields import clean_phone, is_valid_email
+from ukom_desktop.services.participant_numbers import check_number_free, lock_event_numbers, next_number
 
 
 @dataclass(frozen=True)
@@ -217,9 +218,10 @@ def save_participant(session: Session, event_id: int, form: ParticipantForm, ep_
             person = Participant(nip=nip, name=form.name.strip())
             session.add(person)
             session.flush()
-        number = form.number or (session.scalar(
-            select(func.max(EventParticipant.number)).where(EventParticipant.event_id == event_id)
-        ) or 0) + 1
+        lock_event_numbers(session, event_id)
+        if form.number:
+            check_number_free(session, event_id, form.number)
+        number = form.number or next_number(session, event_id)
         ep = EventParticipant(event_id=event_id, participant_id=person.id, number=number)
         session.add(ep)
     else:
@@ -231,7 +233,9 @@ def save_participant(session: Session, event_id: int, form: ParticipantForm, ep_
             if clash is not None:
                 raise UserFacingError("NIP ini sudah dipakai peserta lain.")
             person.nip = nip
-        if form.number is not None:
+        if form.number is not None and form.number != ep.number:
+            lock_event_numbers(session, event_id)
+            check_number_free(session, event_id, form.number, ep.id)
             ep.number = form.number
     info = parse_nip(nip)
     person.name = form.name.strip()
