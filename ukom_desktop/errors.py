@@ -14,6 +14,13 @@ CONFLICT_SENTENCE = (
 )
 
 
+# A write to a database opened read-only (its file or folder cannot be written).
+READ_ONLY_SENTENCE = (
+    "Basis data ini dibuka hanya-baca karena berkas atau foldernya tidak dapat ditulis; perubahan tidak "
+    "disimpan. Data tetap dapat dilihat dan dicetak. Salin berkas ke folder yang dapat ditulis untuk mengubahnya."
+)
+
+
 class ConflictError(UserFacingError):
     """A save based on a stale read: someone else changed the row (or the schedule's inputs) meanwhile."""
 
@@ -42,6 +49,8 @@ def user_message(exc: BaseException) -> str | None:
         return CONFLICT_SENTENCE
     if isinstance(exc, DBAPIError):
         text = str(exc.orig) if exc.orig is not None else str(exc)
+        if "readonly database" in text:
+            return READ_ONLY_SENTENCE
         if "database is locked" in text:
             return "Basis data sedang dikunci oleh proses lain. Coba lagi sebentar lagi."
         if "file is not a database" in text or "file is encrypted" in text:
