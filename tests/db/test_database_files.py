@@ -7,27 +7,17 @@ sentence); a new database appears whole or not at all.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import os
 import sqlite3
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from file_support import fingerprint, unwritable
 from sqlalchemy import func, select
 
 from ukom_desktop.db import migrate, sqlite_file
 from ukom_desktop.db.database import open_database
 from ukom_desktop.db.models import Competency, Event
 from ukom_desktop.errors import READ_ONLY_SENTENCE, user_message
-
-
-def fingerprint(folder: Path) -> dict[str, tuple[str, int]]:
-    """Every file of the folder: content digest and modification time in nanoseconds."""
-    return {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
-            for p in sorted(folder.iterdir()) if p.is_file()}
 
 
 def url(path: Path) -> str:
@@ -118,34 +108,6 @@ def test_a_half_made_database_of_ours_is_set_aside_and_made_again(tmp_path: Path
 
 
 # ------------------------------------------------------------------------------------ read-only
-
-
-@contextlib.contextmanager
-def unwritable(folder: Path) -> Iterator[None]:
-    """Make the folder and its files impossible to write for this process (also as root: chattr +i)."""
-    files = [p for p in folder.iterdir() if p.is_file()]
-    if os.geteuid() != 0:
-        for p in files:
-            p.chmod(0o444)
-        folder.chmod(0o555)
-        try:
-            yield
-        finally:
-            folder.chmod(0o755)
-            for p in files:
-                p.chmod(0o644)
-        return
-    targets = [*files, folder]
-    done = []
-    try:
-        for target in targets:
-            if subprocess.run(["chattr", "+i", str(target)], capture_output=True).returncode != 0:
-                pytest.skip("tidak dapat membuat folder hanya-baca di sistem berkas ini")
-            done.append(target)
-        yield
-    finally:
-        for target in reversed(done):
-            subprocess.run(["chattr", "-i", str(target)], capture_output=True)
 
 
 def test_a_database_in_a_read_only_folder_opens_read_only_for_viewing(tmp_path: Path) -> None:
