@@ -135,6 +135,30 @@ def _exercise_save(session, event_id, held, marker):  # type: ignore[no-untyped-
     save_exercise(session, dataclasses.replace(held, description=f"Uraian {marker}"))
 
 
+def _profile_read(session, event_id):  # type: ignore[no-untyped-def]
+    from ukom_desktop.services.institution import get_profile
+
+    return get_profile(session)
+
+
+def _profile_save(session, event_id, held, marker):  # type: ignore[no-untyped-def]
+    from ukom_desktop.services.institution import save_profile
+
+    save_profile(session, dataclasses.replace(held, address=f"Jalan {marker} No. 1"))
+
+
+def _signatory_read(session, event_id):  # type: ignore[no-untyped-def]
+    from ukom_desktop.services.institution import list_signatories
+
+    return list_signatories(session)[0]
+
+
+def _signatory_save(session, event_id, held, marker):  # type: ignore[no-untyped-def]
+    from ukom_desktop.services.institution import save_signatory
+
+    save_signatory(session, dataclasses.replace(held, jabatan=f"Kepala Bagian {marker}"))
+
+
 KINDS: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {
     "kegiatan": (_event_read, _event_save),
     "nama_peserta": (_participant_read, _participant_name_save),
@@ -144,6 +168,8 @@ KINDS: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {
     "kompetensi": (_competency_read, _competency_save),
     "standar_jabatan": (_standard_read, _standard_save),
     "alat_ukur": (_exercise_read, _exercise_save),
+    "profil_instansi": (_profile_read, _profile_save),
+    "penandatangan": (_signatory_read, _signatory_save),
 }
 
 
@@ -231,3 +257,28 @@ def test_storing_a_schedule_bumps_the_participants_versions(sqlite_database) -> 
     assert outcome.sessions_stored > 0
     with pytest.raises(ConflictError), transaction(sqlite_database.sessions) as session:
         _participant_phone_save(session, event_id, held, "B")
+
+
+@pytest.mark.postgres
+def test_two_integration_meetings_saving_one_result_the_second_is_refused(database) -> None:  # type: ignore[no-untyped-def]
+    from ratings_support import fill_form, members, small_event
+
+    from ukom_desktop.services import integration, ratings
+
+    with transaction(database.sessions) as session:
+        event_id = small_event(session)
+        team = ratings.team_assessors(session, event_id)
+        ep_id = members(session, event_id)[0].id
+        fill_form(session, ep_id, team[0].id, default=2)
+    with database.sessions() as session:
+        sheet_a = integration.integration_sheet(session, ep_id)
+        sheet_b = integration.integration_sheet(session, ep_id)
+
+    def finals(sheet, level):  # type: ignore[no-untyped-def]
+        return {row.competency_id: (level, "" if level == row.summary.suggested_level else "kesepakatan rapat")
+                for row in sheet.rows}
+
+    with transaction(database.sessions) as session:
+        integration.save_integration(session, ep_id, finals(sheet_a, 2), expected_version=sheet_a.result_version)
+    with pytest.raises(ConflictError), transaction(database.sessions) as session:
+        integration.save_integration(session, ep_id, finals(sheet_b, 3), expected_version=sheet_b.result_version)

@@ -140,6 +140,7 @@ class SignatoriesPage(QWidget):
             return
         s = self.signatories[rows[0].row()]
         self.editing_id = s.id
+        self.editing_version = s.version
         self.name_edit.setText(s.name)
         self.nip_edit.setText(s.nip)
         self.golongan_edit.setText(s.golongan)
@@ -159,7 +160,8 @@ class SignatoriesPage(QWidget):
         from ukom_desktop.services.institution import SignatoryData, save_signatory
 
         data = SignatoryData(self.editing_id, self.name_edit.text(), self.nip_edit.text(), self.golongan_edit.text(),
-                             self.jabatan_edit.text())
+                             self.jabatan_edit.text(),
+                             version=getattr(self, "editing_version", None) if self.editing_id else None)
         try:
             with self.context.transaction() as session:
                 new_id = save_signatory(session, data)

@@ -165,7 +165,8 @@ class IntegrationDialog(QDialog):
             self.table.setCurrentItem(None)  # commit the reason being typed
         try:
             with self.context.transaction() as session:
-                saved = save_integration(session, self.event_participant_id, self.finals(), actor="rapat integrasi")
+                saved = save_integration(session, self.event_participant_id, self.finals(), actor="rapat integrasi",
+                                         expected_version=self.sheet.result_version)
         except Exception as exc:  # noqa: BLE001 - answered in place
             text = user_message(exc)
             if text is None:
