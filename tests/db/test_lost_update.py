@@ -282,3 +282,26 @@ def test_two_integration_meetings_saving_one_result_the_second_is_refused(databa
         integration.save_integration(session, ep_id, finals(sheet_a, 2), expected_version=sheet_a.result_version)
     with pytest.raises(ConflictError), transaction(database.sessions) as session:
         integration.save_integration(session, ep_id, finals(sheet_b, 3), expected_version=sheet_b.result_version)
+
+
+def test_two_assessors_editing_one_report_narrative_the_second_save_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from rated_demo import rated_demo_copy
+
+    from ukom_desktop.db.database import open_database
+    from ukom_desktop.db.models import IndividualReport
+    from ukom_desktop.services.report_content import save_sections
+
+    db = open_database(f"sqlite:///{rated_demo_copy(tmp_path)}")
+    try:
+        with db.sessions() as session:
+            report = session.scalars(select(IndividualReport).order_by(IndividualReport.id)).first()
+            ep_id, read_a, read_b = report.event_participant_id, report.version, report.version
+            key = next(iter(report.sections))
+        with transaction(db.sessions) as session:
+            save_sections(session, ep_id, {key: "Uraian dari asesor A."}, expected_version=read_a)
+        with pytest.raises(ConflictError), transaction(db.sessions) as session:
+            save_sections(session, ep_id, {key: "Uraian dari asesor B."}, expected_version=read_b)
+        with db.sessions() as session:
+            assert session.get(IndividualReport, report.id).sections[key] == "Uraian dari asesor A."
+    finally:
+        db.dispose()

@@ -147,6 +147,7 @@ class ResultDialog(QDialog):
             result = participant_result(session, self.event_participant_id)
             report = report_row(session, self.event_participant_id)
             sections = dict(report.sections) if report is not None else {}
+            self.report_version = report.version if report is not None else 0
             self.starting = starting_text(session, result) if result.integrated else {}
             status = report.status.value if report is not None else ""
         self.result = result
@@ -193,7 +194,9 @@ class ResultDialog(QDialog):
         values = {key: editor.toPlainText() for key, editor in self.editors.items()}
         try:
             with self.context.transaction() as session:
-                save_sections(session, self.event_participant_id, values, actor="asesor")
+                saved = save_sections(session, self.event_participant_id, values, actor="asesor",
+                                      expected_version=getattr(self, "report_version", None))
+                self.report_version = saved.version
         except Exception as exc:  # noqa: BLE001 - answered in place
             text = user_message(exc)
             if text is None:
