@@ -105,8 +105,8 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
 
 
 def tables_and_revision(path: Path) -> tuple[set[str], str | None, bool]:
-    """(table names, alembic revision or None, whether every table is empty) read through a read-only
-    connection; a file SQLite cannot read raises NotSqliteError."""
+    """(table names, alembic revision or None, whether every table is empty: only looked at without a
+    revision) read through a read-only connection; a file SQLite cannot read raises NotSqliteError."""
     try:
         conn = connect_read_only(path)
     except sqlite3.DatabaseError as exc:
@@ -118,7 +118,9 @@ def tables_and_revision(path: Path) -> tuple[set[str], str | None, bool]:
         if "alembic_version" in names:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
-        all_empty = all(conn.execute(f'SELECT 1 FROM "{n}" LIMIT 1').fetchone() is None for n in names)
+        all_empty = revision is None and all(
+            conn.execute(f'SELECT 1 FROM "{n}" LIMIT 1').fetchone() is None for n in names
+        )
         return names, revision, all_empty
     except sqlite3.DatabaseError as exc:
         raise NotSqliteError(f"Berkas {path} tidak dapat dibaca sebagai basis data SQLite: {exc}.") from None
