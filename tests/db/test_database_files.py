@@ -131,3 +131,16 @@ def test_a_database_in_a_read_only_folder_opens_read_only_for_viewing(tmp_path: 
         finally:
             db.dispose()
         assert fingerprint(folder) == before
+
+
+@pytest.mark.postgres
+def test_a_new_database_holds_its_reference_data_from_the_first_open(db_url: str) -> None:
+    """Schema and reference data in one transaction (a server) or one moved-in file (SQLite): a start killed
+    in between never leaves a schema without the competency dictionary."""
+    db = open_database(db_url)
+    try:
+        assert db.created
+        with db.sessions() as session:
+            assert session.scalar(select(func.count()).select_from(Competency)) >= 9
+    finally:
+        db.dispose()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from ukom_desktop import paths
@@ -57,15 +57,23 @@ def _auto_backup(db_file: Path, pending_upgrade: bool) -> Path | None:
     return made
 
 
-def _build_new(url: str) -> None:
-    """Schema at head and the reference data: what a new database holds before anyone sees it."""
+def _seed(conn: Connection) -> None:
+    """The shipped reference data (competency dictionary, job levels, exercises), in the caller's transaction."""
     from ukom_desktop.services.reference_data import ensure_reference_data
 
+    session = Session(bind=conn)
+    try:
+        ensure_reference_data(session)
+        session.flush()
+    finally:
+        session.close()
+
+
+def _build_new(url: str) -> None:
+    """Schema at head and the reference data: what a new database holds before anyone sees it."""
     engine = make_engine(url)
     try:
-        migrate.upgrade(engine)
-        with make_session_factory(engine).begin() as session:
-            ensure_reference_data(session)
+        migrate.upgrade(engine, then=_seed)
     finally:
         engine.dispose()
 
@@ -152,8 +160,8 @@ def open_database(
         db_file = sqlite_path(resolved)
         if auto_backup and db_file is not None and current is not None and not created_file:
             made = _auto_backup(db_file, pending)
-        if upgrade and pending:
-            migrate.upgrade(engine)
+        if upgrade and pending:  # a new server database gets its reference data in the same transaction
+            migrate.upgrade(engine, then=_seed if current is None else None)
     except BaseException:
         engine.dispose()
         raise
