@@ -19,13 +19,15 @@ def fingerprint(folder: Path) -> dict[str, tuple[str, int]]:
 
 
 @contextlib.contextmanager
-def unwritable(folder: Path) -> Iterator[None]:
-    """Make the folder and its files impossible to write for this process (also as root: chattr +i)."""
+def unwritable(folder: Path, *, folder_too: bool = True) -> Iterator[None]:
+    """Make the folder's files (and the folder itself) impossible to write for this process (also as root:
+    chattr +i)."""
     files = [p for p in folder.iterdir() if p.is_file()]
     if os.geteuid() != 0:
         for p in files:
             p.chmod(0o444)
-        folder.chmod(0o555)
+        if folder_too:
+            folder.chmod(0o555)
         try:
             yield
         finally:
@@ -33,7 +35,7 @@ def unwritable(folder: Path) -> Iterator[None]:
             for p in files:
                 p.chmod(0o644)
         return
-    targets = [*files, folder]
+    targets = [*files, folder] if folder_too else files
     done = []
     try:
         for target in targets:

@@ -110,7 +110,8 @@ def test_a_half_made_database_of_ours_is_set_aside_and_made_again(tmp_path: Path
 # ------------------------------------------------------------------------------------ read-only
 
 
-def test_a_database_in_a_read_only_folder_opens_read_only_for_viewing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("where", ["folder", "file"])
+def test_a_database_in_a_read_only_folder_or_file_opens_read_only_for_viewing(tmp_path: Path, where: str) -> None:
     folder = tmp_path / "arsip"
     folder.mkdir()
     path = folder / "ukom.sqlite"
@@ -119,7 +120,7 @@ def test_a_database_in_a_read_only_folder_opens_read_only_for_viewing(tmp_path: 
         session.add(Event(code="UKOM-ARSIP-1", name="Kegiatan arsip"))
     db.dispose()
     before = fingerprint(folder)
-    with unwritable(folder):
+    with unwritable(folder, folder_too=where == "folder"):
         db = open_database(url(path))
         try:
             assert db.read_only
@@ -130,7 +131,7 @@ def test_a_database_in_a_read_only_folder_opens_read_only_for_viewing(tmp_path: 
             assert user_message(refused.value) == READ_ONLY_SENTENCE
         finally:
             db.dispose()
-        assert fingerprint(folder) == before
+        assert fingerprint(folder)[path.name] == before[path.name]
 
 
 @pytest.mark.postgres
