@@ -44,6 +44,7 @@ from ukom_desktop.domain.scheduling import (
 )
 from ukom_desktop.domain.scheduling import model as dm
 from ukom_desktop.errors import ConflictError, UserFacingError
+from ukom_desktop.services.schedule_inputs import input_fingerprint
 from ukom_desktop.services.schedule_problem import (
     EventProblem,
     StoredSchedule,
@@ -220,31 +221,6 @@ def _keep_formed_groups(
                 .execution_options(synchronize_session=False)
             )
     return out
-
-
-def input_fingerprint(event: EventProblem) -> str:
-    """A digest of everything the solver was given (people, waves, groups, team, rooms, exercises, settings
-    and their database keys): a schedule is stored only when it is still the same as when it was solved."""
-    import dataclasses
-    import hashlib
-
-    def canonical(value: Any) -> Any:  # the same facts give the same text, whatever a set's iteration order
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return (type(value).__name__, *(canonical(getattr(value, f.name)) for f in dataclasses.fields(value)))
-        if isinstance(value, dict):
-            return sorted((repr(canonical(k)), canonical(v)) for k, v in value.items())
-        if isinstance(value, set | frozenset):
-            return sorted(repr(canonical(v)) for v in value)
-        if isinstance(value, list | tuple):
-            return [canonical(v) for v in value]
-        return repr(value)
-
-    facts = (
-        event.problem.wave_days, event.problem.participants, event.problem.assessors, event.problem.rooms,
-        event.problem.exercises, event.problem.settings, event.participants, event.assessors, event.room_db,
-        event.exercise_db, event.wave_db, event.group_db, event.group_names,
-    )
-    return hashlib.sha256(repr(canonical(facts)).encode()).hexdigest()
 
 
 def store_result(session: Session, event: EventProblem, result: ScheduleResult) -> int:
