@@ -23,8 +23,10 @@ def lock_event_numbers(session: Session, event_id: int) -> None:
     An UPDATE that changes nothing: PostgreSQL locks the event's row, SQLite takes its single write lock
     (the busy timeout lets a second workstation wait). Version and timestamps stay as they are.
     """
-    table = Event.__table__
-    session.execute(update(table).where(table.c.id == event_id).values(updated_at=table.c.updated_at))
+    session.execute(
+        update(Event).where(Event.id == event_id).values(updated_at=Event.updated_at)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def next_number(session: Session, event_id: int) -> int:
