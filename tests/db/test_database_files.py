@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from ukom_desktop.db import migrate, sqlite_file
 from ukom_desktop.db.database import open_database
 from ukom_desktop.db.models import Competency, Event
-from ukom_desktop.errors import READ_ONLY_SENTENCE, user_message
+from ukom_desktop.errors import READ_ONLY_SENTENCE, UserFacingError, user_message
 
 
 def url(path: Path) -> str:
@@ -145,3 +145,11 @@ def test_a_new_database_holds_its_reference_data_from_the_first_open(db_url: str
             assert session.scalar(select(func.count()).select_from(Competency)) >= 9
     finally:
         db.dispose()
+
+
+def test_a_new_database_in_an_unwritable_folder_is_a_sentence(tmp_path: Path) -> None:
+    folder = tmp_path / "terkunci"
+    folder.mkdir()
+    with unwritable(folder), pytest.raises(UserFacingError, match="tidak dapat ditulis"):
+        open_database(url(folder / "ukom.sqlite"))
+    assert list(folder.iterdir()) == []

@@ -91,7 +91,13 @@ def _prepare_sqlite_file(path: Path, allow_empty: bool) -> tuple[bool, bool]:
     sqlite_file.clean_stale_parts(path)
     found = sqlite_file.look(path)
     if not found.exists:
-        sqlite_file.create_whole(path, _build_new)
+        try:
+            sqlite_file.create_whole(path, _build_new)
+        except PermissionError:
+            raise UserFacingError(
+                f"Basis data baru tidak dapat dibuat di {path.parent} karena folder itu tidak dapat ditulis; "
+                "pilih folder lain."
+            ) from None
         return True, False
     if found.empty:
         if not allow_empty:
