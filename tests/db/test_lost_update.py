@@ -44,6 +44,21 @@ def _event_save(session, event_id, held, marker):  # type: ignore[no-untyped-def
     update_event(session, event_id, dataclasses.replace(held, notes=f"catatan {marker}"))
 
 
+def _agenda_read(session, event_id):  # type: ignore[no-untyped-def]
+    from ukom_desktop.services.events import event_data, list_agenda
+
+    return event_data(session, event_id), list_agenda(session, event_id)
+
+
+def _agenda_save(session, event_id, held, marker):  # type: ignore[no-untyped-def]
+    """Only the rundown changes (what the event editor saves together with the event's fields)."""
+    from ukom_desktop.services.events import AgendaData, save_agenda, update_event
+
+    data, items = held
+    update_event(session, event_id, data)
+    save_agenda(session, event_id, [*items, AgendaData(title=f"Acara tambahan {marker}")])
+
+
 def _first_membership(session, event_id) -> int:  # type: ignore[no-untyped-def]
     return session.scalar(select(EventParticipant.id).where(EventParticipant.event_id == event_id)
                           .order_by(EventParticipant.id))
@@ -161,6 +176,7 @@ def _signatory_save(session, event_id, held, marker):  # type: ignore[no-untyped
 
 KINDS: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {
     "kegiatan": (_event_read, _event_save),
+    "susunan_acara": (_agenda_read, _agenda_save),
     "nama_peserta": (_participant_read, _participant_name_save),
     "telepon_peserta": (_participant_read, _participant_phone_save),
     "ruang": (_room_read, _room_save),

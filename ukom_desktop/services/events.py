@@ -246,6 +246,7 @@ def save_agenda(session: Session, event_id: int, items: list[AgendaData]) -> int
             problems.append(f"Baris {n}: gelombang {item.wave_number} belum ada.")
     if problems:
         raise UserFacingError(" ".join(problems))
+    before = list_agenda(session, event_id)
     for old in session.scalars(select(AgendaItem).where(AgendaItem.event_id == event_id)):
         session.delete(old)
     session.flush()
@@ -257,4 +258,7 @@ def save_agenda(session: Session, event_id: int, items: list[AgendaData]) -> int
             wave_id=waves.get(item.wave_number) if item.wave_number is not None else None,
         ))
     session.flush()
+    if list_agenda(session, event_id) != before:
+        event.updated_at = utcnow()  # the rundown is part of the event: a stale editor's save is refused
+        session.flush()
     return len(items)
