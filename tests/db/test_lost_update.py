@@ -111,6 +111,24 @@ def _member_save(session, event_id, held, marker):  # type: ignore[no-untyped-de
     update_member(session, held.id, dataclasses.replace(held.data(), agency=f"Instansi {marker}"), held.version)
 
 
+def _availability_read(session, event_id):  # type: ignore[no-untyped-def]
+    from ukom_desktop.services.team import get_availability, get_member, list_members
+
+    member = get_member(session, list_members(session)[0].id)
+    return member, get_availability(session, member.id)
+
+
+def _availability_save(session, event_id, held, marker):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from ukom_desktop.services.team import AvailabilityEntry, set_availability
+
+    member, entries = held
+    day = date(2026, 12, 1) if marker == "A" else date(2026, 12, 2) if marker == "B" else date(2026, 12, 3)
+    set_availability(session, member.id, [*entries, AvailabilityEntry(day, "sehari", False, f"cuti {marker}")],
+                     expected_version=member.version)
+
+
 def _competency_read(session, event_id):  # type: ignore[no-untyped-def]
     from ukom_desktop.services.competency_dictionary import list_competencies
 
@@ -181,6 +199,7 @@ KINDS: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {
     "telepon_peserta": (_participant_read, _participant_phone_save),
     "ruang": (_room_read, _room_save),
     "anggota_tim": (_member_read, _member_save),
+    "ketersediaan_asesor": (_availability_read, _availability_save),
     "kompetensi": (_competency_read, _competency_save),
     "standar_jabatan": (_standard_read, _standard_save),
     "alat_ukur": (_exercise_read, _exercise_save),

@@ -21,6 +21,7 @@ from ukom_desktop.db.models import (
     EventTeamMember,
     TeamMember,
     TeamRole,
+    utcnow,
 )
 from ukom_desktop.domain.golongan import normalize_golongan
 from ukom_desktop.domain.labels import TEAM_ROLE, label
@@ -289,11 +290,16 @@ def get_availability(session: Session, member_id: int) -> list[AvailabilityEntry
     return [AvailabilityEntry(r.day, str(r.part), r.available, r.note) for r in rows]
 
 
-def set_availability(session: Session, member_id: int, entries: Sequence[AvailabilityEntry]) -> None:
-    """Replace the member's availability entries (one per day and part)."""
+def set_availability(
+    session: Session, member_id: int, entries: Sequence[AvailabilityEntry], expected_version: int | None = None
+) -> None:
+    """Replace the member's availability entries (one per day and part). A change bumps the member's version;
+    `expected_version` (the member's version when the entries were read) refuses a save over a colleague's."""
     member = session.get(TeamMember, member_id)
     if member is None:
         raise UserFacingError("Anggota tim tidak ditemukan.")
+    check_version(member.version, expected_version, f"ketersediaan {member.name}")
+    before = set(get_availability(session, member_id))
     seen: set[tuple[date, str]] = set()
     for e in entries:
         if e.part not in ("sehari", "pagi", "siang"):
@@ -308,6 +314,9 @@ def set_availability(session: Session, member_id: int, entries: Sequence[Availab
         for e in entries
     )
     session.flush()
+    if set(get_availability(session, member_id)) != before:
+        member.updated_at = utcnow()
+        session.flush()
 
 
 def is_available(entries: Sequence[AvailabilityEntry], day: date, part: str) -> bool:
