@@ -16,8 +16,9 @@ CONFLICT_SENTENCE = (
 
 # A write to a database opened read-only (its file or folder cannot be written).
 READ_ONLY_SENTENCE = (
-    "Basis data ini dibuka hanya-baca karena berkas atau foldernya tidak dapat ditulis; perubahan tidak "
-    "disimpan. Data tetap dapat dilihat dan dicetak. Salin berkas ke folder yang dapat ditulis untuk mengubahnya."
+    "Basis data ini dibuka hanya-baca karena berkas atau foldernya tidak dapat ditulis; perubahan, termasuk "
+    "penerbitan nomor surat, tidak dapat disimpan. Data tetap dapat dilihat, diekspor dan dicetak (jadwal, "
+    "psikogram, laporan). Salin berkas ke folder yang dapat ditulis untuk mengubahnya."
 )
 
 
