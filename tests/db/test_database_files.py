@@ -153,3 +153,29 @@ def test_a_new_database_in_an_unwritable_folder_is_a_sentence(tmp_path: Path) ->
     with unwritable(folder), pytest.raises(UserFacingError, match="tidak dapat ditulis"):
         open_database(url(folder / "ukom.sqlite"))
     assert list(folder.iterdir()) == []
+
+
+def test_read_only_refuses_issuing_letter_numbers_in_words_and_leaves_no_file(tmp_path: Path) -> None:
+    from datetime import date
+
+    from ukom_desktop.services.demo import build_demo
+    from ukom_desktop.services.document_printing import PrintRequest, print_now
+    from ukom_desktop.services.event_documents import PrintOptions
+
+    folder, out = tmp_path / "arsip", tmp_path / "cetak"
+    folder.mkdir()
+    db = open_database(url(folder / "ukom.sqlite"))
+    with db.sessions.begin() as session:
+        event_id = build_demo(session, participants=4, seed=2).event_id
+    db.dispose()
+    with unwritable(folder):
+        db = open_database(url(folder / "ukom.sqlite"))
+        try:
+            request = PrintRequest(event_id, "undangan", out / "undangan.pdf",
+                                   PrintOptions(letter_date=date(2026, 11, 9), collective=True))
+            with pytest.raises(Exception) as refused, db.sessions.begin() as session:  # noqa: PT011
+                print_now(session, request)
+            assert user_message(refused.value) == READ_ONLY_SENTENCE
+        finally:
+            db.dispose()
+    assert not out.exists() or list(out.iterdir()) == []
