@@ -7,6 +7,34 @@ class UserFacingError(Exception):
     """An error whose message is already a clear Indonesian sentence for the user."""
 
 
+# The one sentence for a save over someone else's change (optimistic locking), wherever it is detected.
+CONFLICT_SENTENCE = (
+    "Data ini baru saja diubah oleh pengguna lain. Muat ulang untuk melihat perubahan terbaru, "
+    "lalu ulangi perubahan Anda."
+)
+
+
+# A write to a database opened read-only (its file or folder cannot be written).
+READ_ONLY_SENTENCE = (
+    "Basis data ini dibuka hanya-baca karena berkas atau foldernya tidak dapat ditulis; perubahan, termasuk "
+    "penerbitan nomor surat, tidak dapat disimpan. Data tetap dapat dilihat, diekspor dan dicetak (jadwal, "
+    "psikogram, laporan). Salin berkas ke folder yang dapat ditulis untuk mengubahnya."
+)
+
+
+class ConflictError(UserFacingError):
+    """A save based on a stale read: someone else changed the row (or the schedule's inputs) meanwhile."""
+
+    def __init__(self, what: str = "") -> None:
+        super().__init__(f"{CONFLICT_SENTENCE} ({what})" if what else CONFLICT_SENTENCE)
+
+
+def check_version(stored: int, expected: int | None, what: str = "") -> None:
+    """Refuse a save when the editor read the row at another version than the one stored now."""
+    if expected is not None and expected != stored:
+        raise ConflictError(what)
+
+
 def user_message(exc: BaseException) -> str | None:
     """The Indonesian sentence for a known kind of error, or None for a real bug."""
     from sqlalchemy.exc import DBAPIError
@@ -19,14 +47,13 @@ def user_message(exc: BaseException) -> str | None:
     if isinstance(exc, UserFacingError | DatabaseTooNewError | DatabaseNotUkomError | DatabaseUrlError | BackupError):
         return str(exc)
     if isinstance(exc, StaleDataError):
-        return (
-            "Data ini baru saja diubah oleh pengguna lain. Muat ulang untuk melihat perubahan terbaru, "
-            "lalu ulangi perubahan Anda."
-        )
+        return CONFLICT_SENTENCE
     if isinstance(exc, DBAPIError):
         from ukom_desktop.db.credentials import mask_secrets
 
         text = mask_secrets(str(exc.orig) if exc.orig is not None else str(exc))
+        if "readonly database" in text:
+            return READ_ONLY_SENTENCE
         if "database is locked" in text:
             return "Basis data sedang dikunci oleh proses lain. Coba lagi sebentar lagi."
         if "file is not a database" in text or "file is encrypted" in text:

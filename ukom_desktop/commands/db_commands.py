@@ -15,6 +15,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     db = sub.add_parser("db", help="perawatan basis data")
     db_sub = db.add_subparsers(dest="db_command", metavar="AKSI", required=True)
     up = db_sub.add_parser("upgrade", help="cadangkan lalu perbarui skema ke versi aplikasi ini")
+    up.add_argument("--buat-baru", dest="create_empty", action="store_true",
+                    help="jadikan berkas kosong (0 byte) basis data baru")
     add_json_flag(up)
     up.set_defaults(handler=_upgrade)
     bk = db_sub.add_parser("backup", help="salin basis data SQLite secara konsisten")
@@ -52,7 +54,7 @@ def _upgrade(args: argparse.Namespace) -> int:
     from ukom_desktop.db import migrate
     from ukom_desktop.db.database import open_database
 
-    db = open_database(args.db)
+    db = open_database(args.db, allow_empty=args.create_empty)
     try:
         data = {
             "database": db.description,
@@ -88,14 +90,18 @@ def _backup(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from sqlalchemy import text
 
-    from ukom_desktop.db import migrate
+    from ukom_desktop.db import migrate, sqlite_file
     from ukom_desktop.db.engine import describe_url, make_engine, resolve_database_url, sqlite_path
 
     url = resolve_database_url(args.db)
     path = sqlite_path(url)
-    if path is not None and not path.exists():
-        raise UserFacingError(f"Berkas basis data {path} tidak ditemukan.")
-    engine = make_engine(url)
+    if path is not None:  # looked at read-only: checking a file never changes it
+        found = sqlite_file.look(path)
+        if not found.exists:
+            raise UserFacingError(f"Berkas basis data {path} tidak ditemukan.")
+        if found.empty or not found.sqlite:
+            raise UserFacingError(f"Berkas {path} bukan basis data SQLite yang sah (kosong atau berisi data lain).")
+    engine = sqlite_file.read_only_engine(path) if path is not None else make_engine(url)
     try:
         problems: list[str] = []
         try:

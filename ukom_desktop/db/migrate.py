@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -70,8 +71,12 @@ def needs_upgrade(engine: Engine) -> bool:
     return check_compatible(engine) != head_revision()
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "head", *, then: Callable[[Connection], None] | None = None) -> None:
+    """Upgrade in one transaction; `then(connection)` runs in the same transaction (a new database's
+    reference data, so a server never holds a schema without it)."""
     cfg = alembic_config(engine)
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+        if then is not None:
+            then(conn)

@@ -228,13 +228,16 @@ def safe_file_stem(text: str, max_length: int = 120) -> str:
 
 def iter_write_pdf_files(
     named: Iterable[tuple[str, Document]], folder: str | os.PathLike[str], *, total: int | None = None,
+    place: Callable[[Path], Path] | None = None,
 ) -> Generator[Step, None, list[Path]]:
     """`write_pdf_files` as a generator of (done, total, message); returns the paths written. Closing
-    it early removes the files written so far, so a batch is all or nothing."""
+    it early removes the files written so far, so a batch is all or nothing. `place` maps a file's name
+    to where it is written for now (a temporary file moved into place later by the caller)."""
     register_fonts()
     target_dir = Path(folder)
     target_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
+    made: list[Path] = []
     used: set[str] = set()
     try:
         for done, (stem, doc) in enumerate(named, start=1):
@@ -245,11 +248,13 @@ def iter_write_pdf_files(
                 name = f"{base} ({n})"
             used.add(name.lower())
             path = target_dir / f"{name}.pdf"
-            write_pdf([doc], path)
+            target = place(path) if place is not None else path
+            write_pdf([doc], target)
             written.append(path)
+            made.append(target)
             yield done, total or done, f"Menyimpan berkas {done} dari {total or done}"
     except BaseException:
-        for path in written:
+        for path in made:
             path.unlink(missing_ok=True)
         raise
     return written

@@ -27,7 +27,7 @@ from ukom_desktop.db.models import (
     Rating,
 )
 from ukom_desktop.domain.labels import COMPETENCY_GROUP
-from ukom_desktop.errors import UserFacingError
+from ukom_desktop.errors import UserFacingError, check_version
 from ukom_desktop.services.settings import get_setting, set_setting
 
 SETTING_MAX_LEVEL = "competency.max_level"
@@ -161,10 +161,7 @@ def save_competency(session: Session, data: CompetencyInfo, *, actor: str = "") 
         if found is None:
             raise UserFacingError("Kompetensi tidak ditemukan; mungkin telah dihapus oleh pengguna lain.")
         comp = found
-        if data.version and comp.version != data.version:
-            raise UserFacingError(
-                f"Kompetensi {comp.name} baru saja diubah oleh pengguna lain. Muat ulang lalu ulangi perubahan Anda."
-            )
+        check_version(comp.version, data.version or None, f"kompetensi {comp.name}")
         too_high = _levels_used_above(session, comp.id, data.max_level)
         if too_high:
             raise UserFacingError(

@@ -32,6 +32,7 @@ from ukom_desktop.services import institution
 from ukom_desktop.services.document_templates import template_text
 from ukom_desktop.services.issued_documents import DOCUMENT_KINDS, Issued, issue_document, set_file
 from ukom_desktop.services.settings import event_setting
+from ukom_desktop.services.staged_files import stage, staging_problems
 
 Progress = tuple[int, int, str]
 
@@ -78,6 +79,7 @@ class PrintResult:
     documents: tuple[PrintedDocument, ...]
     newly_invited: int = 0  # participants whose invitation status became "dikirim" with this print
     warnings: tuple[str, ...] = ()  # e.g. a surat tugas dated on or after the event's first day
+    problems: list[str] = field(default_factory=list)  # filled after the commit (files that stayed unwritten)
 
     @property
     def new_count(self) -> int:
@@ -96,7 +98,7 @@ class PrintResult:
         text = f"{text}; disimpan di {where}"
         if self.newly_invited:
             text += f"; {self.newly_invited} peserta dicatat sudah diundang (status undangan: dikirim)"
-        return text
+        return "\n".join([text, *self.problems])
 
 
 @dataclass
@@ -285,11 +287,13 @@ def print_documents(session: Session, request: PrintRequest) -> Generator[Progre
             page_counts.append(doc.page_count)
             yield doc
 
+    # Written under temporary names, moved into place when the numbers are committed (services/staged_files).
     if request.options.per_participant:
-        files = yield from api.iter_write_pdf_files(zip(job.stems, built(), strict=True), request.out, total=total)
+        files = yield from api.iter_write_pdf_files(zip(job.stems, built(), strict=True), request.out, total=total,
+                                                    place=lambda final: stage(session, final))
         paths = list(files)
     else:
-        yield from api.iter_write_pdf(built(), request.out, total=total, title=job.title,
+        yield from api.iter_write_pdf(built(), stage(session, request.out), total=total, title=job.title,
                                       author=basics.letterhead.agency_lines[0])
         paths = [request.out] * len(job.issued)
     pages = sum(page_counts)
@@ -303,7 +307,8 @@ def print_documents(session: Session, request: PrintRequest) -> Generator[Progre
     warnings = tuple(dict.fromkeys(  # on the dates printed: a reprint keeps its first date
         w for day in sorted({d.issued_on for d in printed}) for w in letter_date_warnings(request.kind, day, start)
     ))
-    return PrintResult(request.kind, job.title, files_out, pages, tuple(printed), invited, warnings)
+    return PrintResult(request.kind, job.title, files_out, pages, tuple(printed), invited, warnings,
+                       staging_problems(session))
 
 
 def event_dates(session: Session, event_id: int, wave: int | None = None) -> tuple[date | None, date | None]:

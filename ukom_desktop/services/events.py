@@ -16,7 +16,7 @@ from ukom_desktop.db import audit
 from ukom_desktop.db.models import AgendaItem, Event, EventPurpose, EventStatus, Wave, utcnow
 from ukom_desktop.domain import sop_steps
 from ukom_desktop.domain.labels import EVENT_STATUS, label
-from ukom_desktop.errors import UserFacingError
+from ukom_desktop.errors import UserFacingError, check_version
 from ukom_desktop.services.event_checklist import (  # noqa: F401 - re-exported
     Checklist,
     ChecklistItem,
@@ -148,11 +148,7 @@ def create_event(session: Session, data: EventData, actor: str = "") -> int:
 def update_event(session: Session, event_id: int, data: EventData, actor: str = "") -> None:
     """Save the editor's fields. data.version (when set) must still be the stored one."""
     event = _event(session, event_id)
-    if data.version is not None and data.version != event.version:
-        raise UserFacingError(
-            "Kegiatan ini baru saja diubah oleh pengguna lain. Tutup dan buka kembali untuk melihat "
-            "perubahan terbaru, lalu ulangi perubahan Anda."
-        )
+    check_version(event.version, data.version, f"kegiatan {event.code}")
     problems = _validate(session, data, event_id)
     if problems:
         raise UserFacingError(" ".join(problems))
@@ -250,6 +246,7 @@ def save_agenda(session: Session, event_id: int, items: list[AgendaData]) -> int
             problems.append(f"Baris {n}: gelombang {item.wave_number} belum ada.")
     if problems:
         raise UserFacingError(" ".join(problems))
+    before = list_agenda(session, event_id)
     for old in session.scalars(select(AgendaItem).where(AgendaItem.event_id == event_id)):
         session.delete(old)
     session.flush()
@@ -261,4 +258,7 @@ def save_agenda(session: Session, event_id: int, items: list[AgendaData]) -> int
             wave_id=waves.get(item.wave_number) if item.wave_number is not None else None,
         ))
     session.flush()
+    if list_agenda(session, event_id) != before:
+        event.updated_at = utcnow()  # the rundown is part of the event: a stale editor's save is refused
+        session.flush()
     return len(items)

@@ -30,6 +30,7 @@ from ukom_desktop.db.models import (
     Rating,
     ScheduleSession,
 )
+from ukom_desktop.db.models.base import utcnow
 from ukom_desktop.domain.labels import EXERCISE_KIND
 from ukom_desktop.domain.matrix_rules import (
     DEFAULT_MIN_EXERCISES,
@@ -40,7 +41,7 @@ from ukom_desktop.domain.matrix_rules import (
     normalize_min_exercises,
     problems_text,
 )
-from ukom_desktop.errors import UserFacingError
+from ukom_desktop.errors import UserFacingError, check_version
 from ukom_desktop.services.settings import event_setting
 
 
@@ -139,6 +140,8 @@ def save_exercise(session: Session, data: ExerciseInfo) -> ExerciseInfo:
         if found is None:
             raise UserFacingError("Alat ukur tidak ditemukan; mungkin telah dihapus oleh pengguna lain.")
         ex = found
+        check_version(ex.version, data.version or None, f"alat ukur {ex.name}")
+        ex.updated_at = utcnow()  # a change of the measured competencies alone also bumps the version
     ex.code, ex.name, ex.kind = code, data.name.strip(), ExerciseKind(data.kind)
     ex.duration_minutes, ex.description, ex.active = data.duration_minutes, data.description.strip(), data.active
     session.flush()

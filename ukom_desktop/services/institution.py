@@ -17,7 +17,7 @@ from ukom_desktop.documents.model import Letterhead
 from ukom_desktop.documents.model import Signatory as PrintedSignatory
 from ukom_desktop.domain.golongan import normalize_golongan
 from ukom_desktop.domain.nip import NipError, parse_nip
-from ukom_desktop.errors import UserFacingError
+from ukom_desktop.errors import UserFacingError, check_version
 from ukom_desktop.services.settings import get_setting, set_setting
 
 SIGNERS_KEY = "documents.signers"
@@ -51,6 +51,7 @@ class ProfileData:
     logo_filename: str = ""
     paper_size: str = "A4"
     head_signatory_id: int | None = None
+    version: int | None = None  # as read (0: no profile yet); a save over someone else's change is refused
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class SignatoryData:
     jabatan: str = ""
     active: bool = True
     uuid: str = ""
+    version: int | None = None  # as read; a save over someone else's change is refused
 
 
 @dataclass(frozen=True)
@@ -78,11 +80,11 @@ def get_profile(session: Session) -> ProfileData:
     """The stored profile, or an empty one (A4) when none was entered yet."""
     row = _profile_row(session)
     if row is None:
-        return ProfileData()
+        return ProfileData(version=0)
     lines = [line for line in (row.agency_name, row.unit_name, row.sub_unit_name) if line.strip()]
     return ProfileData(
         lines, row.address, row.phone, row.email, row.website, row.city, row.logo, row.logo_filename,
-        row.paper_size if row.paper_size in PAPER_SIZES else "A4", row.head_signatory_id,
+        row.paper_size if row.paper_size in PAPER_SIZES else "A4", row.head_signatory_id, row.version,
     )
 
 
@@ -129,6 +131,8 @@ def save_profile(session: Session, data: ProfileData) -> None:
     if row is None:
         row = InstitutionProfile()
         session.add(row)
+    else:
+        check_version(row.version, data.version, "profil instansi")
     lines = [line.strip() for line in data.kop_lines if line.strip()] + ["", ""]
     row.agency_name, row.unit_name, row.sub_unit_name = lines[0], lines[1], lines[2]
     row.address = data.address.strip()
@@ -166,7 +170,8 @@ def list_signatories(session: Session, *, include_inactive: bool = False) -> lis
     query = select(SignatoryRow).order_by(SignatoryRow.name)
     if not include_inactive:
         query = query.where(SignatoryRow.active.is_(True))
-    return [SignatoryData(s.id, s.name, s.nip, s.golongan, s.jabatan, s.active, s.uuid) for s in session.scalars(query)]
+    return [SignatoryData(s.id, s.name, s.nip, s.golongan, s.jabatan, s.active, s.uuid, s.version)
+            for s in session.scalars(query)]
 
 
 def save_signatory(session: Session, data: SignatoryData) -> int:
@@ -195,6 +200,7 @@ def save_signatory(session: Session, data: SignatoryData) -> int:
         if found is None:
             raise UserFacingError("Penandatangan ini sudah dihapus oleh pengguna lain; muat ulang daftar.")
         row = found
+        check_version(row.version, data.version, f"penandatangan {row.name}")
     row.name, row.nip, row.golongan, row.jabatan, row.active = name, nip, golongan, data.jabatan.strip(), data.active
     session.flush()
     return row.id

@@ -41,7 +41,7 @@ from ukom_desktop.db.models import (
 )
 from ukom_desktop.domain import integration as rules
 from ukom_desktop.domain import ninebox, potential, results
-from ukom_desktop.errors import UserFacingError
+from ukom_desktop.errors import UserFacingError, check_version
 from ukom_desktop.services import ratings as rating_service
 from ukom_desktop.services.settings import event_setting
 
@@ -100,6 +100,7 @@ class IntegrationSheet:
     settings: rules.IntegrationSettings
     waiting_for: tuple[str, ...]  # assessors who have not submitted their ratings yet
     has_result: bool
+    result_version: int = 0  # version of the stored result as read (0: none yet), for the stale-save check
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,7 @@ def integration_sheet(
         result.job_level_name if result else (position.job_level.name if position else ""),
         result.purpose if result else rating_service.event_purpose(session, ep.event_id),
         tuple(columns[k] for k in keys), tuple(sheet_rows), settings, tuple(waiting), result is not None,
+        result.version if result is not None else 0,
     )
 
 
@@ -251,8 +253,11 @@ def save_integration(
     finals: Mapping[int, tuple[Decimal | float | int | str | None, str]],
     *,
     actor: str = "",
+    expected_version: int | None = None,
 ) -> SavedResult:
     """Store the agreed final level (and reason) of every competency, keyed by competency id.
+
+    `expected_version` (IntegrationSheet.result_version) refuses a save over another workstation's.
 
     Every competency of the standard needs a final level; one that departs from the suggestion
     needs a reason. All problems are reported together and nothing is written when there is one.
@@ -277,6 +282,7 @@ def save_integration(
 
     ep = _participant(session, event_participant_id)
     result = _result_of(session, ep.id)
+    check_version(result.version if result is not None else 0, expected_version, f"hasil {sheet.participant_name}")
     if result is None:
         position = ep.target_position
         result = IntegratedResult(

@@ -80,7 +80,53 @@ def pattern_problems(pattern: str) -> list[str]:
     leftover = _FIELD.sub("", text)
     if "{" in leftover or "}" in leftover:
         problems.append("Tanda kurung kurawal pada pola nomor tidak berpasangan.")
+    if not any(ch.isalpha() for ch in leftover):
+        problems.append("Pola nomor harus memuat kode jenis surat (huruf, mis. UND) agar nomornya tidak sama "
+                        "dengan nomor surat jenis lain.")
+    for match in _FIELD.finditer(text):
+        if match.group(1) not in ("seq", "seq3"):
+            continue
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        if before.isdigit() or after.isdigit() or before == "}" or after == "{":
+            problems.append("Nomor urut pada pola nomor harus dipisahkan dari angka atau isian lain (mis. dengan "
+                            "/ atau -), agar nomor 1 dan 11 tidak dapat tertukar.")
+            break
     return problems
+
+
+def _skeleton(pattern: str) -> str:
+    """The pattern with {seq3} read as {seq}, ignoring case: two kinds with one skeleton can give one number."""
+    return _FIELD.sub(lambda m: "{seq}" if m.group(1) in ("seq", "seq3") else m.group(0), pattern.strip()).casefold()
+
+
+def pattern_collisions(patterns: dict[str, str], kind: str | None = None) -> list[str]:
+    """Sentences naming the kinds whose patterns can produce the same number (each kind counts on its own,
+    so equal patterns give "1/UND/..." to two different letters); only those involving `kind` when given."""
+    by_skeleton: dict[str, list[str]] = {}
+    for name, pattern in patterns.items():
+        by_skeleton.setdefault(_skeleton(pattern), []).append(name)
+    return [
+        f"{' dan '.join(_kind_title(k) for k in kinds)} memakai pola nomor yang sama ({patterns[kinds[0]]}); "
+        "nomor surat akan berulang. Bedakan kode jenis suratnya, mis. UND dan PGL."
+        for kinds in by_skeleton.values() if len(kinds) > 1 and (kind is None or kind in kinds)
+    ]
+
+
+def _kind_title(kind: str) -> str:
+    return NUMBERED_KINDS.get(kind, "Laporan hasil penilaian" if kind == REPORT_KIND else kind)
+
+
+REPORT_KIND = "laporan_hasil"
+
+
+def all_patterns(session: Session, letters: dict[str, str] | None = None) -> dict[str, str]:
+    """Every numbering pattern in use: the letters' and the approved reports' (report QC)."""
+    from ukom_desktop.services.report_qc import DEFAULT_NUMBER_PATTERN, NUMBER_SETTING
+
+    out = dict(letters if letters is not None else numbering_patterns(session))
+    out[REPORT_KIND] = str(get_setting(session, NUMBER_SETTING, DEFAULT_NUMBER_PATTERN) or DEFAULT_NUMBER_PATTERN)
+    return out
 
 
 def format_number(pattern: str, sequence: int, when: date) -> str:
@@ -115,6 +161,10 @@ def save_patterns(session: Session, patterns: dict[str, str]) -> None:
         if problems:
             raise UserFacingError(f"{NUMBERED_KINDS[kind]}: {' '.join(problems)}")
         stored[kind] = pattern.strip()
+    merged = {kind: str(stored.get(kind) or DEFAULT_PATTERNS[kind]) for kind in NUMBERED_KINDS}
+    collisions = pattern_collisions(all_patterns(session, merged))
+    if collisions:
+        raise UserFacingError(" ".join(collisions))
     set_setting(session, SETTING_KEY, stored)
 
 
@@ -152,6 +202,9 @@ def next_sequence(session: Session, kind: str, year: int) -> int:
 
 def issue_number(session: Session, kind: str, when: date) -> IssuedNumber:
     """Take the next number of `kind` for a letter dated `when` and format it with the kind's pattern."""
+    clash = pattern_collisions(all_patterns(session), kind)
+    if clash:  # stored before patterns were checked against each other: never hand out a repeated number
+        raise UserFacingError(clash[0] + " Ubah pola nomor di Data > Profil instansi sebelum mencetak.")
     sequence = next_sequence(session, kind, when.year)
     return IssuedNumber(kind, when.year, sequence, format_number(pattern_for(session, kind), sequence, when))
 

@@ -37,6 +37,12 @@ from ukom_desktop.db.models import (
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.io.participant_rows import ImportPreview, ParticipantRecord, iter_participant_rows
 from ukom_desktop.io.spreadsheet_reader import SpreadsheetError, read_table
+from ukom_desktop.services.participant_numbers import (
+    NUMBER_CLASH,
+    is_number_clash,
+    lock_event_numbers,
+    next_number,
+)
 
 Progress = tuple[int, int, str]
 T = TypeVar("T")
@@ -284,6 +290,15 @@ def _insert_many(session: Session, table: Any, keys: tuple[str, ...], rows: list
 _UPDATABLE = ("name", "sex", "birth_date", "birth_place", "golongan", "jabatan", "unit", "agency", "phone", "email")
 
 
+def _insert_members(session: Session, table: Any, rows: list[tuple[Any, ...]]) -> None:
+    try:
+        _insert_many(session, table, _MEMBER_KEYS, rows)
+    except IntegrityError as exc:  # the unique index is the last guard behind the numbering lock
+        if is_number_clash(exc):
+            raise UserFacingError(NUMBER_CLASH) from exc
+        raise
+
+
 def _update_person(person: Participant, record: ParticipantRecord) -> bool:
     """Fill a known person's fields from the file where the file has a value. True when anything changed."""
     changed = False
@@ -309,6 +324,8 @@ def commit_import(
     if not records:
         raise UserFacingError("Tidak ada baris yang sah untuk diimpor; semua baris ditolak.")
     _event(session, plan.event_id)
+    # Another import into this event waits here until ours commits (and continues after our numbers).
+    lock_event_numbers(session, plan.event_id)
     clash = event_nips(session, plan.event_id).intersection(r.nip for r in records)
     if clash:
         raise UserFacingError(
@@ -362,9 +379,7 @@ def commit_import(
         done += len(chunk)
         yield done, total, "Memperbarui data peserta yang sudah ada..."
 
-    start = (session.scalar(
-        select(func.max(EventParticipant.number)).where(EventParticipant.event_id == plan.event_id)
-    ) or 0) + 1
+    start = next_number(session, plan.event_id)
     positions = plan.position_ids
     ep_table = _plain_table(EventParticipant.__table__)
     belum_invited, belum_attending = InvitationStatus.BELUM.value, Attendance.BELUM.value
@@ -372,7 +387,7 @@ def commit_import(
     event_id = plan.event_id
     for offset, chunk in enumerate(_chunks(records, CHUNK)):
         base = start + offset * CHUNK
-        _insert_many(session, ep_table, _MEMBER_KEYS, [
+        _insert_members(session, ep_table, [
             (
                 event_id, ids[r.nip], base + i, "",
                 positions.get(_norm(r.target_jabatan)) if r.target_jabatan else None,

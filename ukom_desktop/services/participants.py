@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ukom_desktop.db.models import (
@@ -28,8 +28,9 @@ from ukom_desktop.db.models import (
 )
 from ukom_desktop.domain.golongan import normalize_golongan
 from ukom_desktop.domain.nip import NipError, parse_nip
-from ukom_desktop.errors import UserFacingError
+from ukom_desktop.errors import UserFacingError, check_version
 from ukom_desktop.io.participant_fields import clean_phone, is_valid_email
+from ukom_desktop.services.participant_numbers import check_number_free, lock_event_numbers, next_number
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,8 @@ class ParticipantForm:
     group_number: int | None = None
     question_set: str = ""
     notes: str = ""
-    version: int | None = None  # of the event membership, for the stale-edit check
+    # Revision of the membership and the person together (see _revision), for the stale-edit check.
+    version: int | None = None
 
 
 def _membership(session: Session, ep_id: int) -> EventParticipant:
@@ -123,6 +125,15 @@ def _membership(session: Session, ep_id: int) -> EventParticipant:
     if ep is None:
         raise UserFacingError("Peserta tidak ditemukan; mungkin sudah dikeluarkan dari kegiatan.")
     return ep
+
+
+def _revision(ep: EventParticipant) -> int:
+    """One number that grows with every save of the membership or of the person (name, NIP, phone...).
+
+    Both version counters only ever increase, so their sum equals the one the editor read only when
+    neither row was saved in between.
+    """
+    return ep.version + ep.participant.version
 
 
 def participant_form(session: Session, ep_id: int) -> ParticipantForm:
@@ -135,7 +146,7 @@ def participant_form(session: Session, ep_id: int) -> ParticipantForm:
         attendance=_value(ep.attendance), attendance_reason=ep.attendance_reason, cv_complete=ep.cv_complete,
         tracing_complete=ep.tracing_complete, wave_number=ep.wave.number if ep.wave else None,
         group_number=ep.group.number if ep.group else None, question_set=ep.question_set, notes=ep.notes,
-        version=ep.version,
+        version=_revision(ep),
     )
 
 
@@ -207,25 +218,24 @@ def save_participant(session: Session, event_id: int, form: ParticipantForm, ep_
             person = Participant(nip=nip, name=form.name.strip())
             session.add(person)
             session.flush()
-        number = form.number or (session.scalar(
-            select(func.max(EventParticipant.number)).where(EventParticipant.event_id == event_id)
-        ) or 0) + 1
+        lock_event_numbers(session, event_id)
+        if form.number:
+            check_number_free(session, event_id, form.number)
+        number = form.number or next_number(session, event_id)
         ep = EventParticipant(event_id=event_id, participant_id=person.id, number=number)
         session.add(ep)
     else:
         ep = _membership(session, ep_id)
-        if form.version is not None and form.version != ep.version:
-            raise UserFacingError(
-                "Data peserta ini baru saja diubah oleh pengguna lain. Tutup lalu buka kembali untuk "
-                "melihat perubahan terbaru."
-            )
         person = ep.participant
+        check_version(_revision(ep), form.version, f"peserta {person.name}")
         if nip != person.nip:
             clash = session.scalar(select(Participant.id).where(Participant.nip == nip))
             if clash is not None:
                 raise UserFacingError("NIP ini sudah dipakai peserta lain.")
             person.nip = nip
-        if form.number is not None:
+        if form.number is not None and form.number != ep.number:
+            lock_event_numbers(session, event_id)
+            check_number_free(session, event_id, form.number, ep.id)
             ep.number = form.number
     info = parse_nip(nip)
     person.name = form.name.strip()

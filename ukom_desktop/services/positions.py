@@ -32,7 +32,7 @@ from ukom_desktop.db.models import (
     PositionStandard,
     utcnow,
 )
-from ukom_desktop.errors import UserFacingError
+from ukom_desktop.errors import UserFacingError, check_version
 from ukom_desktop.services.competency_dictionary import CompetencyInfo, list_competencies
 from ukom_desktop.services.reference_data import create_position
 
@@ -262,10 +262,7 @@ def save_position_standard(
     their own snapshot of the standard.
     """
     position = get_position(session, position_id)
-    if expected_version is not None and position.version != expected_version:
-        raise UserFacingError(
-            f"Standar jabatan {position.name} baru saja diubah oleh pengguna lain. Muat ulang lalu ulangi perubahan."
-        )
+    check_version(position.version, expected_version, f"standar jabatan {position.name}")
     competencies = {c.id: c for c in session.scalars(select(Competency).where(Competency.id.in_(list(levels))))}
     problems = []
     for comp_id, value in levels.items():

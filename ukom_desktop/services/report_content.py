@@ -33,7 +33,7 @@ from ukom_desktop.documents.model import Letterhead, Signatory
 from ukom_desktop.documents.psychogram import PsychogramData, PsychogramRow, fmt
 from ukom_desktop.domain import report_checks, report_status
 from ukom_desktop.domain.dates import format_date_range_id
-from ukom_desktop.errors import UserFacingError
+from ukom_desktop.errors import UserFacingError, check_version
 from ukom_desktop.services.integration import potential_settings
 from ukom_desktop.services.potential_axis import participant_axis
 from ukom_desktop.services.report_narratives import DEVELOPMENT_CODES, STRENGTH_CODES, starting_text
@@ -165,12 +165,16 @@ def start_report(
 
 def save_sections(
     session: Session, event_participant_id: int, sections: Mapping[str, Any], *, actor: str = "",
-    now: datetime | None = None,
+    now: datetime | None = None, expected_version: int | None = None,
 ) -> IndividualReport:
     """Store edited sections (only the keys given). Locked reports (submitted, approved) are refused.
 
     Editing a returned report (dikembalikan) moves it to direvisi, in its history and the audit log.
+    `expected_version` (the report's version as read, 0 when there was none) refuses a save over a
+    colleague's.
     """
+    existing = report_row(session, event_participant_id)
+    check_version(existing.version if existing is not None else 0, expected_version, "uraian laporan")
     report = start_report(session, event_participant_id, actor=actor)
     status = report.status.value if hasattr(report.status, "value") else str(report.status)
     try:

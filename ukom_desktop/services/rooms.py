@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ukom_desktop.db.models import Room, RoomKind, ScheduleSession
 from ukom_desktop.domain.labels import ROOM_KIND, label
-from ukom_desktop.errors import UserFacingError
+from ukom_desktop.errors import UserFacingError, check_version
 
 
 @dataclass(frozen=True)
@@ -89,8 +89,7 @@ def update_room(session: Session, room_id: int, data: RoomData, expected_version
     room = session.get(Room, room_id)
     if room is None:
         raise UserFacingError("Ruang tidak ditemukan.")
-    if expected_version is not None and room.version != expected_version:
-        raise UserFacingError(f"Ruang {room.name} baru saja diubah oleh pengguna lain. Muat ulang lalu ulangi.")
+    check_version(room.version, expected_version, f"ruang {room.name}")
     clean = _clean(data)
     _unique(session, clean.name, room_id)
     room.name, room.kind, room.capacity = clean.name, RoomKind(clean.kind), clean.capacity

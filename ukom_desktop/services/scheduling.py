@@ -43,7 +43,8 @@ from ukom_desktop.domain.scheduling import (
     set_lead,
 )
 from ukom_desktop.domain.scheduling import model as dm
-from ukom_desktop.errors import UserFacingError
+from ukom_desktop.errors import ConflictError, UserFacingError
+from ukom_desktop.services.schedule_inputs import input_fingerprint
 from ukom_desktop.services.schedule_problem import (
     EventProblem,
     StoredSchedule,
@@ -216,7 +217,7 @@ def _keep_formed_groups(
                 update(EventParticipant)
                 .where(EventParticipant.id.in_([event.participants[p].db_id for p in pids]),
                        EventParticipant.group_id.is_(None))
-                .values(group_id=group.id)
+                .values(group_id=group.id, version=EventParticipant.version + 1)
                 .execution_options(synchronize_session=False)
             )
     return out
@@ -268,7 +269,8 @@ def store_result(session: Session, event: EventProblem, result: ScheduleResult) 
         session.execute(
             update(EventParticipant)
             .where(EventParticipant.id == event.participants[pid].db_id)
-            .values(lead_assessor_id=event.assessors[lead].db_id if lead else None)
+            .values(lead_assessor_id=event.assessors[lead].db_id if lead else None,
+                    version=EventParticipant.version + 1)
             .execution_options(synchronize_session=False)
         )
     session.flush()
@@ -300,6 +302,11 @@ def schedule_event(
     result = yield from solve_steps(event.problem, wave_list, time_limit_s)
     yield 1, 1, "Menyimpan jadwal"
     with transaction(factory) as session:
+        if input_fingerprint(build_event_problem(session, event_id)) != input_fingerprint(event):
+            raise ConflictError(
+                "peserta, gelombang, tim atau ruang kegiatan ini berubah selama jadwal disusun; "
+                "jadwal tidak disimpan, susun ulang jadwal"
+            )
         written = store_result(session, event, result) if not result.violations else 0
         stored = result.waves_scheduled if not result.violations else ()
     notes = list(event.notes) + list(result.notes)
@@ -429,13 +436,11 @@ def _write_changes(session: Session, stored: StoredSchedule, after: Schedule) ->
                 for p in s.participant_ids
             )
             arrived = set(s.participant_ids) - set(old.participant_ids if old else ())
-            if row.group_id is not None and arrived:  # moved into a group's session: now in that group
-                session.execute(
-                    update(EventParticipant)
-                    .where(EventParticipant.id.in_([event.participants[p].db_id for p in arrived]))
-                    .values(group_id=row.group_id)
-                    .execution_options(synchronize_session=False)
-                )
+            if row.group_id is not None:  # moved into a group's session: now in that group (version bumped)
+                for p in arrived:
+                    moved = session.get(EventParticipant, event.participants[p].db_id)
+                    if moved is not None:
+                        moved.group_id = row.group_id
         if old is None or set(old.assessor_ids) != set(s.assessor_ids):
             session.execute(delete(SessionAssessor).where(SessionAssessor.session_id == row.id))
             session.add_all(

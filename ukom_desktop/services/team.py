@@ -21,11 +21,12 @@ from ukom_desktop.db.models import (
     EventTeamMember,
     TeamMember,
     TeamRole,
+    utcnow,
 )
 from ukom_desktop.domain.golongan import normalize_golongan
 from ukom_desktop.domain.labels import TEAM_ROLE, label
 from ukom_desktop.domain.nip import NipError, normalize_nip, parse_nip
-from ukom_desktop.errors import UserFacingError
+from ukom_desktop.errors import UserFacingError, check_version
 from ukom_desktop.io.team_rows import TeamRecord
 
 ROLE_ORDER = {role: i for i, role in enumerate(("asesor", "penilai_teknis", "admin", "tester", "pendukung"))}
@@ -254,10 +255,7 @@ def update_member(
     member = session.get(TeamMember, member_id)
     if member is None:
         raise UserFacingError("Anggota tim tidak ditemukan.")
-    if expected_version is not None and member.version != expected_version:
-        raise UserFacingError(
-            f"Data {member.name} baru saja diubah oleh pengguna lain. Muat ulang lalu ulangi perubahan Anda."
-        )
+    check_version(member.version, expected_version, member.name)
     clean = clean_member(data)
     _check_unique_nip(session, clean.nip, member_id)
     old = _snapshot(member)
@@ -292,11 +290,16 @@ def get_availability(session: Session, member_id: int) -> list[AvailabilityEntry
     return [AvailabilityEntry(r.day, str(r.part), r.available, r.note) for r in rows]
 
 
-def set_availability(session: Session, member_id: int, entries: Sequence[AvailabilityEntry]) -> None:
-    """Replace the member's availability entries (one per day and part)."""
+def set_availability(
+    session: Session, member_id: int, entries: Sequence[AvailabilityEntry], expected_version: int | None = None
+) -> None:
+    """Replace the member's availability entries (one per day and part). A change bumps the member's version;
+    `expected_version` (the member's version when the entries were read) refuses a save over a colleague's."""
     member = session.get(TeamMember, member_id)
     if member is None:
         raise UserFacingError("Anggota tim tidak ditemukan.")
+    check_version(member.version, expected_version, f"ketersediaan {member.name}")
+    before = set(get_availability(session, member_id))
     seen: set[tuple[date, str]] = set()
     for e in entries:
         if e.part not in ("sehari", "pagi", "siang"):
@@ -311,6 +314,9 @@ def set_availability(session: Session, member_id: int, entries: Sequence[Availab
         for e in entries
     )
     session.flush()
+    if set(get_availability(session, member_id)) != before:
+        member.updated_at = utcnow()
+        session.flush()
 
 
 def is_available(entries: Sequence[AvailabilityEntry], day: date, part: str) -> bool:

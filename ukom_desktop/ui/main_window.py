@@ -155,10 +155,11 @@ class MainWindow(QMainWindow):
         self._install_features()
         self._features_installed = True
 
-    def open_database(self, url: str | None = None) -> bool:
+    def open_database(self, url: str | None = None, *, allow_empty: bool = False) -> bool:
         """Open (creating and upgrading as needed) a database; tell the user in words when it fails."""
         self.finish_startup()
         from ukom_desktop.db.database import open_database
+        from ukom_desktop.db.sqlite_file import EmptyDatabaseFileError
         from ukom_desktop.errors import user_message
         from ukom_desktop.ui.server_login import complete_for_window, keep_password
 
@@ -167,7 +168,13 @@ class MainWindow(QMainWindow):
             return False
         self.db_label.setText("Membuka basis data...")
         try:
-            database = open_database(login.url)
+            database = open_database(login.url, allow_empty=allow_empty)
+        except EmptyDatabaseFileError as exc:  # never made a database without asking
+            if messages.confirm(self, f"Berkas {exc.path} kosong (0 byte). Jadikan berkas ini basis data UKOM "
+                                      "Desktop yang baru?", "Berkas kosong"):
+                return self.open_database(login.url, allow_empty=True)
+            self.db_label.setText("Tidak ada basis data yang terbuka")
+            return False
         except Exception as exc:  # noqa: BLE001 - shown to the user in words, logged when unexpected
             text = user_message(exc)
             if text is None:
@@ -195,9 +202,33 @@ class MainWindow(QMainWindow):
 
     def _on_database_changed(self) -> None:
         db = self.context.database
-        self.db_label.setText(db.description if db else "Tidak ada basis data yang terbuka")
-        self.setWindowTitle(f"{APP_NAME} - {db.description}" if db else APP_NAME)
+        read_only = bool(db is not None and db.read_only)
+        suffix = " (hanya-baca)" if read_only else ""
+        self.db_label.setText(db.description + suffix if db else "Tidak ada basis data yang terbuka")
+        self.setWindowTitle(f"{APP_NAME} - {db.description}{suffix}" if db else APP_NAME)
+        self._show_read_only_banner(read_only)
         self.reload_events(select=self.context.remembered_event())
+
+    def _show_read_only_banner(self, shown: bool) -> None:
+        """A band above the tabs while the database can only be read (its file or folder is not writable)."""
+        bar = getattr(self, "read_only_bar", None)
+        if bar is None and shown:
+            from PySide6.QtCore import Qt
+            from PySide6.QtWidgets import QToolBar
+
+            bar = QToolBar("Hanya-baca", self)
+            bar.setMovable(False)
+            bar.setFloatable(False)
+            bar.toggleViewAction().setVisible(False)
+            label = QLabel("Hanya-baca: berkas basis data atau foldernya tidak dapat ditulis. Data dapat dilihat "
+                           "dan dicetak; perubahan tidak dapat disimpan.")
+            label.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px; font-weight: bold;")
+            bar.addWidget(label)
+            self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+            self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+            self.read_only_bar = bar
+        if bar is not None:
+            bar.setVisible(shown)
 
     def reload_events(self, select: int | None = None) -> None:
         current = select if select is not None else self.context.event_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Entity, str_enum
@@ -34,11 +34,15 @@ class Participant(Base, Entity):
 
 class EventParticipant(Base, Entity):
     __tablename__ = "event_participant"
-    __table_args__ = (UniqueConstraint("event_id", "participant_id"),)
+    __table_args__ = (
+        UniqueConstraint("event_id", "participant_id"),
+        # Nomor peserta: one holder per event (a unique index, added by migration 0010 without a rebuild).
+        Index("uq_event_participant_event_number", "event_id", "number", unique=True),
+    )
 
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"), index=True)
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"))
-    number: Mapped[int | None]  # nomor peserta
+    number: Mapped[int | None]  # nomor peserta, unique in the event (services.participant_numbers)
     wave_id: Mapped[int | None] = mapped_column(ForeignKey("wave.id", ondelete="SET NULL"))
     group_id: Mapped[int | None] = mapped_column(ForeignKey("participant_group.id", ondelete="SET NULL"))
     question_set: Mapped[str] = mapped_column(String(20), default="")

@@ -111,6 +111,7 @@ class InstitutionDialog(QDialog):
 
         with self.context.session() as session:
             profile = get_profile(session)
+        self._profile_version = profile.version  # a save over a colleague's change is refused
         for edit, text in zip(self.kop_edits, [*profile.kop_lines, "", "", ""], strict=False):
             edit.setText(text)
         self.address_edit.setText(profile.address)
@@ -168,7 +169,7 @@ class InstitutionDialog(QDialog):
             [edit.text().strip() for edit in self.kop_edits if edit.text().strip()],
             self.address_edit.text(), self.phone_edit.text(), self.email_edit.text(), self.website_edit.text(),
             self.city_edit.text(), self.logo, self.logo_filename, self.paper_combo.currentData(),
-            self.head_combo.currentData(),
+            self.head_combo.currentData(), getattr(self, "_profile_version", None),
         )
 
     def _on_save(self) -> None:

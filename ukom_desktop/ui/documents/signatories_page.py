@@ -139,6 +139,7 @@ class SignatoriesPage(QWidget):
             return
         s = self.signatories[rows[0].row()]
         self.editing_id = s.id
+        self.editing_version = s.version
         self.name_edit.setText(s.name)
         self.nip_edit.setText(s.nip)
         self.golongan_edit.setText(s.golongan)
@@ -158,7 +159,8 @@ class SignatoriesPage(QWidget):
         from ukom_desktop.ui.actions import in_transaction
 
         data = SignatoryData(self.editing_id, self.name_edit.text(), self.nip_edit.text(), self.golongan_edit.text(),
-                             self.jabatan_edit.text())
+                             self.jabatan_edit.text(),
+                             version=getattr(self, "editing_version", None) if self.editing_id else None)
         outcome = in_transaction(self, self.context, lambda session: save_signatory(session, data),
                                  done=f"Penandatangan {data.name} tersimpan.")
         if not outcome:

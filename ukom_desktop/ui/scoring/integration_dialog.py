@@ -166,7 +166,8 @@ class IntegrationDialog(QDialog):
             self.table.setCurrentItem(None)  # commit the reason being typed
         finals = self.finals()
         outcome = in_transaction(self, self.context, lambda s: save_integration(
-            s, self.event_participant_id, finals, actor="rapat integrasi"), report=self.error.setText,
+            s, self.event_participant_id, finals, actor="rapat integrasi",
+            expected_version=self.sheet.result_version), report=self.error.setText,
             done="Hasil rapat integrasi tersimpan.")
         if not outcome:
             return

@@ -148,6 +148,7 @@ class ResultDialog(QDialog):
             result = participant_result(session, self.event_participant_id)
             report = report_row(session, self.event_participant_id)
             sections = dict(report.sections) if report is not None else {}
+            self.report_version = report.version if report is not None else 0
             self.starting = starting_text(session, result) if result.integrated else {}
             status = report.status.value if report is not None else ""
         self.result = result
@@ -192,10 +193,13 @@ class ResultDialog(QDialog):
         if not self.save_button.isEnabled():
             return False
         values = {key: editor.toPlainText() for key, editor in self.editors.items()}
-        if not in_transaction(self, self.context,
-                              lambda s: save_sections(s, self.event_participant_id, values, actor="asesor"),
-                              report=lambda text: self.status.setText(f"<span style='color:#b00020'>{text}</span>")):
+        outcome = in_transaction(self, self.context,
+                                 lambda s: save_sections(s, self.event_participant_id, values, actor="asesor",
+                                                         expected_version=getattr(self, "report_version", None)),
+                                 report=lambda text: self.status.setText(f"<span style='color:#b00020'>{text}</span>"))
+        if not outcome:
             return False
+        self.report_version = outcome.value.version
         for editor in self.editors.values():
             editor.document().setModified(False)
         self.status.setText("Uraian tersimpan.")

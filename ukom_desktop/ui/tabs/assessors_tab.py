@@ -188,7 +188,7 @@ class AssessorsTab(RecordTab):
         self._changed()
 
     def edit_availability(self) -> None:
-        from ukom_desktop.services.team import get_availability, set_availability
+        from ukom_desktop.services.team import get_availability, get_member, set_availability
         from ukom_desktop.ui.schedule.team_dialogs import AvailabilityDialog
 
         rows = self._selected(one=True)
@@ -196,11 +196,12 @@ class AssessorsTab(RecordTab):
             return
         with self.context.session() as session:
             entries = get_availability(session, rows[0].id)
+            version = get_member(session, rows[0].id).version  # a colleague's change meanwhile is not overwritten
             suggested = self._event_start(session)
         dialog = AvailabilityDialog(rows[0].name, entries, suggested, self)
         if dialog.exec():
             with self.context.transaction() as session:
-                set_availability(session, rows[0].id, dialog.entries)
+                set_availability(session, rows[0].id, dialog.entries, expected_version=version)
             self._changed()
 
     def _event_start(self, session: Any) -> date | None:
