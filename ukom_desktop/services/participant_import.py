@@ -366,6 +366,9 @@ def commit_import(
         select(func.max(EventParticipant.number)).where(EventParticipant.event_id == plan.event_id)
     ) or 0) + 1
     positions = plan.position_ids
+    from ukom_desktop.services.target_positions import default_target_position
+
+    only_position = default_target_position(session, plan.event_id)
     ep_table = _plain_table(EventParticipant.__table__)
     belum_invited, belum_attending = InvitationStatus.BELUM.value, Attendance.BELUM.value
     done = len(records)
@@ -375,7 +378,7 @@ def commit_import(
         _insert_many(session, ep_table, _MEMBER_KEYS, [
             (
                 event_id, ids[r.nip], base + i, "",
-                positions.get(_norm(r.target_jabatan)) if r.target_jabatan else None,
+                (positions.get(_norm(r.target_jabatan)) if r.target_jabatan else None) or only_position,
                 belum_invited, belum_attending, "", False, False, "", "", uuid, 1, now, now,
             )
             for i, (r, uuid) in enumerate(zip(chunk, _uuids(len(chunk)), strict=True))

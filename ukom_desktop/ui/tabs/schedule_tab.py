@@ -85,6 +85,7 @@ class ScheduleTab(RecordTab):
         self.auto_button.setMenu(self.auto_menu)
         self.check_button = _tool_button("Periksa", "qc", "Periksa jadwal tersimpan terhadap semua aturan")
         self.rooms_button = _tool_button("Ruang...", "settings", "Kelola ruang, kapasitas dan jenisnya")
+        self.waves_button = _tool_button("Gelombang...", "events", "Tanggal dan jumlah hari setiap gelombang")
         self.export_button = _tool_button("Ekspor", "export", "Ekspor jadwal ke Excel atau PDF")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(self.export_button)
@@ -92,7 +93,8 @@ class ScheduleTab(RecordTab):
             export_menu.addAction(f"{text} (Excel)...", lambda k=kind: self.export(k, pdf=False))
             export_menu.addAction(f"{text} (PDF)...", lambda k=kind: self.export(k, pdf=True))
         self.export_button.setMenu(export_menu)
-        for button in (self.auto_button, self.check_button, self.rooms_button, self.export_button):
+        for button in (self.auto_button, self.check_button, self.waves_button, self.rooms_button,
+                       self.export_button):
             self.add_tool_button(button)
 
         controls = QHBoxLayout()
@@ -163,6 +165,7 @@ class ScheduleTab(RecordTab):
         self.auto_button.clicked.connect(lambda: self.run_scheduler(None))
         self.check_button.clicked.connect(self.check)
         self.rooms_button.clicked.connect(self.edit_rooms)
+        self.waves_button.clicked.connect(self.edit_waves)
         self.grid.set_judge(self._judge)
         self.grid.move_requested.connect(self.request_edit)
         self.grid.reschedule_requested.connect(self.move_session)
@@ -360,6 +363,15 @@ class ScheduleTab(RecordTab):
         if self.context.database is None:
             return
         RoomsDialog(self.context, self).exec()
+        self.refresh()
+
+    def edit_waves(self) -> None:
+        from ukom_desktop.ui.schedule.waves_dialog import WavesDialog
+
+        if self.context.database is None or self.context.event_id is None:
+            messages.info(self, "Pilih kegiatan terlebih dahulu.")
+            return
+        WavesDialog(self.context, self).exec()
         self.refresh()
 
     def ask_save_path(self, suggested: str, pdf: bool) -> str:
