@@ -15,7 +15,7 @@ import pytest
 from openpyxl import Workbook
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from ukom_desktop.ui.background import wait_for
 
