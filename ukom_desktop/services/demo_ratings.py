@@ -177,24 +177,30 @@ def build_demo_ratings(session: Session, event_id: int, seed: int = 1, *, actor:
     position_of = {ep.id: ep.target_position_id for ep in members}
     ability = {ep.id: rng.gauss(-0.25, 0.6) for ep in members}
     talent: dict[tuple[int, int], float] = {}
-    severity = {a: rng.choice((-0.3, 0.0, 0.0, 0.3)) for a in assessors}
     now = datetime.now(UTC)
     count = 0
+    # The solver may give a participant other assessors on another run: every draw below is keyed by the
+    # participant, competency, exercise and the rater's place among that exercise's raters, so the same seed
+    # gives the same levels whoever rates.
+    place: dict[tuple[int, int, int], int] = {}
     for a in sorted(assignments, key=lambda x: (x.event_participant_id, x.exercise_id, x.assessor_id)):
+        order = place.setdefault((a.event_participant_id, a.exercise_id, a.assessor_id),
+                                 sum(1 for k in place if k[:2] == (a.event_participant_id, a.exercise_id)))
         for comp in ratings.form_competencies(cells, standards, a.event_participant_id, a.exercise_id):
             key = (a.event_participant_id, comp)
             if key not in talent:
-                talent[key] = rng.gauss(0, 0.5)
+                talent[key] = random.Random(f"{seed}:{key}").gauss(0, 0.5)
+            draw = random.Random(f"{seed}:{key}:{a.exercise_id}:{order}")
             standard = std_level.get((position_of[a.event_participant_id], comp), Decimal(3))
-            no_evidence = rng.random() < 0.02
+            no_evidence = draw.random() < 0.02
             level = None if no_evidence else Decimal(_clamp(
-                float(standard) + ability[a.event_participant_id] + talent[key] + severity.get(a.assessor_id, 0)
-                + rng.gauss(0, 0.35)
+                float(standard) + ability[a.event_participant_id] + talent[key] + draw.choice((-0.3, 0.0, 0.0, 0.3))
+                + draw.gauss(0, 0.35)
             ))
             session.add(Rating(
                 event_participant_id=a.event_participant_id, competency_id=comp, exercise_id=a.exercise_id,
                 assessor_id=a.assessor_id, level=level, no_evidence=no_evidence,
-                evidence="" if no_evidence else rng.choice(EVIDENCE), submitted_at=now,
+                evidence="" if no_evidence else draw.choice(EVIDENCE), submitted_at=now,
             ))
             count += 1
     for ep in members:
