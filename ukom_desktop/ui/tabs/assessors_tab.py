@@ -31,7 +31,8 @@ def _button(text: str, icon_name: str, tip: str) -> QToolButton:
 class AssessorsTab(RecordTab):
     title = "Asesor"
     settings_key = "assessors"
-    empty_hint = "Belum ada anggota tim penilai. Tambahkan satu per satu atau impor dari Excel."
+    empty_hint = ("Belum ada anggota tim penilai. Klik Impor untuk membaca daftar tim dari Excel (anggota langsung "
+                  "ditugaskan ke kegiatan aktif), atau tambahkan satu per satu.")
 
     def columns(self) -> Sequence[Column]:
         return (

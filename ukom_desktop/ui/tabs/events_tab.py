@@ -20,7 +20,8 @@ from .base import RecordTab
 class EventsTab(RecordTab):
     title = "Kegiatan"
     settings_key = "events"
-    empty_hint = "Belum ada kegiatan. Buat kegiatan baru atau jalankan data contoh."
+    empty_hint = ("Belum ada kegiatan. Mulai dengan Data > Kegiatan baru..., lalu isi peserta, tim dan jadwalnya. "
+                  "Ingin mencoba dulu? Berkas > Data contoh... membuat basis data terpisah berisi kegiatan contoh.")
     event_chosen = Signal(int)
 
     def _setup_ui(self) -> None:

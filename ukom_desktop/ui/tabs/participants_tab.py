@@ -21,7 +21,8 @@ class ParticipantsTab(RecordTab):
     title = "Peserta"
     settings_key = "participants"
     needs_event = True
-    empty_hint = "Kegiatan ini belum memiliki peserta. Impor daftar peserta dari berkas e-HR."
+    empty_hint = ("Kegiatan ini belum memiliki peserta. Klik Impor... untuk membaca daftar dari kepegawaian "
+                  "(xlsx, xls, ods atau csv), atau Tambah untuk mengisi satu per satu.")
 
     def _setup_ui(self) -> None:
         super()._setup_ui()

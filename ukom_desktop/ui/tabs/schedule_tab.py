@@ -59,7 +59,8 @@ class ScheduleTab(RecordTab):
     title = "Jadwal"
     settings_key = "schedule_waves"
     needs_event = True
-    empty_hint = "Kegiatan ini belum dibagi ke dalam gelombang."
+    empty_hint = ("Kegiatan ini belum dibagi ke dalam gelombang: bagi peserta lewat tab Peserta > Bagi kelompok..., "
+                  "atur tanggal lewat Gelombang..., isi Ruang..., lalu Susun otomatis.")
 
     def columns(self) -> Sequence[Column]:
         return (
