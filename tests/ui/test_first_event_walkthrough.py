@@ -88,6 +88,13 @@ def type_date(qtbot, edit, value: date) -> None:
         edit.setDate(QDate(value.year, value.month, value.day))
 
 
+def event_status(window) -> str:  # type: ignore[no-untyped-def]
+    """The status shown in the Kegiatan tab for the active event."""
+    events = window.show_tab("events_tab")
+    events.refresh()
+    return next(r.status for r in events.model.rows() if r.id == window.context.event_id)
+
+
 def team_workbook(path: Path) -> Path:
     book = Workbook()
     sheet = book.active
@@ -177,6 +184,7 @@ def test_first_event_from_an_empty_database_to_printed_reports(  # type: ignore[
     participants.import_button.click()
     people = participants.model.rowCount()
     assert people >= 10
+    assert event_status(window) == "verifikasi"  # the list of participants is in: past Usulan
 
     # 4. The target position: made in Data > Perumusan Kompetensi, chosen for the event, set in bulk.
     from ukom_desktop.ui.competency.positions_dialog import PositionsDialog
@@ -217,6 +225,7 @@ def test_first_event_from_an_empty_database_to_printed_reports(  # type: ignore[
     from ukom_desktop.ui.participants import prompts
 
     monkeypatch.setattr(prompts, "choice", lambda _p, _t, _l, items: items[0])  # the one offered
+    participants = window.show_tab("participants_tab")
     participants.refresh()
     select_all(participants)
     action(participants.bulk_menu, "Tetapkan jabatan sasaran...").trigger()
@@ -275,6 +284,7 @@ def test_first_event_from_an_empty_database_to_printed_reports(  # type: ignore[
     when_dialog_opens(confirm_team)
     wait_for(assessors.import_roster())
     assert any("7 anggota ditugaskan" in text for _k, text in recorded_messages)
+    assert event_status(window) == "terjadwal"
 
     # 8. Susun otomatis on the event made in the window: its wave follows the event's days.
     schedule = window.show_tab("schedule_tab")
@@ -293,6 +303,7 @@ def test_first_event_from_an_empty_database_to_printed_reports(  # type: ignore[
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "undangan.pdf").pages)
     first = participants.model.rows()[0]
     assert first.name.split(",")[0] in text
+    assert event_status(window) == "persiapan"  # invitations went out
     dialog.close()
 
     window.walkthrough = {"event_id": event_id, "people": people, "tmp": tmp_path}

@@ -393,6 +393,9 @@ def commit_import(
              "ditautkan": len(linked), "ditolak": len(rejected)},
     )
     session.flush()
+    from ukom_desktop.services.event_progress import follow_progress
+
+    follow_progress(session, plan.event_id)
     return ImportResult(
         event_id=plan.event_id, imported=len(records), created=len(new_records), linked=len(linked),
         rejected=len(rejected), first_number=start, last_number=start + len(records) - 1,
