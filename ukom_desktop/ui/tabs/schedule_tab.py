@@ -174,6 +174,9 @@ class ScheduleTab(RecordTab):
         self.violations_table.activated.connect(self._on_violation_activated)
         self.table.activated.connect(self._on_wave_activated)
         self.table.selection_changed.connect(self._on_wave_selected)
+        # A banner speaks about the schedule on screen: another database or event clears it.
+        self.context.database_changed.connect(lambda: self._show_banner("", red=False))
+        self.context.event_changed.connect(lambda _id: self._show_banner("", red=False))
 
     # -- loading ----------------------------------------------------------------------------------
     def fetch(self, session: Any) -> Sequence[Any]:
