@@ -96,7 +96,9 @@ def _target_position(parent: QWidget, apply: Callable[..., None]) -> None:
     with context.session() as session:
         positions = event_target_positions(session, context.event_id)
     if not positions:
-        messages.info(parent, "Kegiatan ini belum memiliki jabatan sasaran. Tambahkan lebih dahulu lewat "
+        from ukom_desktop.ui.menu_paths import offer_to_open
+
+        offer_to_open(parent, "Kegiatan ini belum memiliki jabatan sasaran. Tambahkan lebih dahulu lewat "
                               f"{WHERE_POSITIONS_ARE_MADE}")
         return
     names = [p.name for p in positions]

@@ -330,7 +330,20 @@ class ScheduleTab(RecordTab):
 
             return schedule_event(factory, event_id, waves)
 
-        return run_in_background(self, work, title="Menyusun jadwal", on_done=self._on_scheduled)
+        return run_in_background(self, work, title="Menyusun jadwal", on_done=self._on_scheduled,
+                                 on_error=self._on_schedule_error)
+
+    def _on_schedule_error(self, exc: BaseException, details: str) -> None:
+        """A refusal in words; when it names the place to fix it, offer to open that place."""
+        from ukom_desktop.errors import user_message
+        from ukom_desktop.ui.menu_paths import offer_to_open
+
+        text = user_message(exc)
+        if text is None:
+            messages.unexpected(self, f"Penyusunan jadwal gagal ({exc.__class__.__name__}).", details)
+            return
+        self._show_banner("Jadwal belum dapat disusun; lihat alasannya.", red=True)
+        offer_to_open(self, text)
 
     def _on_scheduled(self, outcome: Any) -> None:
         summary = outcome.summary()
