@@ -67,3 +67,20 @@ def test_wave_dates_days_add_and_remove(db) -> None:  # type: ignore[no-untyped-
             remove_wave(session, db.event_id, 1)
         remove_wave(session, db.event_id, 2)
         assert [w.number for w in session.scalars(select(Wave))] == [1]
+
+
+@pytest.mark.parametrize("today", [date(2026, 12, 7), date(2026, 12, 8), date(2026, 12, 9), date(2026, 12, 13)])
+def test_a_demo_moved_into_the_past_keeps_two_working_days_per_wave(tmp_path: Path, today: date) -> None:
+    from ukom_desktop.db.database import open_database
+    from ukom_desktop.services.demo import build_demo
+    from ukom_desktop.services.demo_ratings import move_event_into_past
+
+    database = open_database(f"sqlite:///{tmp_path / 'u.sqlite'}")
+    with database.sessions.begin() as session:
+        event_id = build_demo(session, participants=90, seed=1).event_id
+        move_event_into_past(session, session.get(Event, event_id), 18, today=today)
+        waves = list(session.scalars(select(Wave).order_by(Wave.number)))
+        spans = [working_days(w.start_date, w.end_date) for w in waves]
+        assert [len(s) for s in spans] == [2, 2, 2]
+        assert all(a[-1] < b[0] for a, b in zip(spans, spans[1:], strict=False))  # one after the other
+    database.dispose()

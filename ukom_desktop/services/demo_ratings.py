@@ -122,9 +122,22 @@ def move_event_into_past(session: Session, event: Event, held_days_ago: int, tod
     for name in ("start_date", "end_date", "request_letter_date"):
         if getattr(event, name) is not None:
             setattr(event, name, getattr(event, name) + delta)
-    for wave in session.scalars(select(Wave).where(Wave.event_id == event.id)):
-        wave.start_date = wave.start_date + delta if wave.start_date else None
-        wave.end_date = wave.end_date + delta if wave.end_date else None
+    # Each wave keeps its number of working days, laid back to back ending on the event's last working day,
+    # so a shift across a weekend never leaves a two-day wave with one day.
+    from ukom_desktop.domain.wave_days import working_days
+
+    cursor = event.end_date
+    for wave in session.scalars(select(Wave).where(Wave.event_id == event.id).order_by(Wave.number.desc())):
+        if wave.start_date is None:
+            continue
+        count = len(working_days(wave.start_date, wave.end_date))
+        days: list[date] = []
+        while len(days) < count:
+            if cursor.weekday() < 5:
+                days.insert(0, cursor)
+            cursor -= timedelta(days=1)
+        wave.start_date, wave.end_date = days[0], days[-1]
+        event.start_date = min(event.start_date or days[0], days[0])
     for item in session.scalars(select(AgendaItem).where(AgendaItem.event_id == event.id)):
         item.day = item.day + delta if item.day else None
     for s in session.scalars(select(ScheduleSession).where(ScheduleSession.event_id == event.id)):
