@@ -107,4 +107,4 @@ def test_tab_buttons_and_data_menu(qtbot, main_window, demo_database) -> None:  
     tab.next_button.click()
     with demo_database.sessions() as session:
         assert session.scalars(select(Event.status)).one().value == "pelaksanaan"
-    assert tab.model.cell_text(0, 6) == "Pelaksanaan"
+    assert tab.model.cell_text(0, 2) == "Pelaksanaan"  # Status right after the name (issue 11 item 12)

@@ -53,7 +53,7 @@ def test_grid_model_by_rooms_and_by_assessors(qapp, stored) -> None:  # type: ig
     model = ScheduleGridModel()
     model.set_schedule(stored.stored, stored.violations)
     choices = view_choices(stored.stored)
-    assert [c.label for c in choices][0] == "Gelombang 1" and len(choices) == 3  # the wave and its two days
+    assert [c.label for c in choices][0] == "Gelombang 1" and len(choices) == 3 + 30  # wave, two days, 30 people
     assert model.choice == choices[0]
     headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
     used = {s.room_id for s in stored.stored.schedule.sessions}

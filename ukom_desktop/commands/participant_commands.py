@@ -30,6 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         _event_arg(p)
         p.add_argument("--sheet", metavar="LEMBAR", help="nama lembar (bawaan: lembar pertama yang berisi data)")
         p.add_argument("--dry-run", action="store_true", help="hanya periksa; tidak ada yang disimpan")
+        p.add_argument("--known", choices=["tolak", "perbarui", "lewati"], default="tolak",
+                       help="peserta yang sudah terdaftar di kegiatan (NIP sama): tolak (bawaan), perbarui datanya "
+                            "(kolom kosong diisi, yang berubah diganti, nama berbeda ditandai) atau lewati")
         add_json_flag(p)
 
     register_kind("import", "participants", "impor peserta kegiatan dari lembar kerja", import_args, _import)
@@ -85,7 +88,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         with transaction(db.sessions) as session:
             event = find_event(session, args.event)
-            plan = drain(preview_import(session, event.id, Path(args.file), args.sheet))
+            plan = drain(preview_import(session, event.id, Path(args.file), args.sheet, getattr(args, "known", "tolak")))
             preview = plan.preview
             result = None
             if preview.problems:
@@ -96,16 +99,20 @@ def _import(args: argparse.Namespace) -> int:
                 result = drain(commit_import(session, plan))
     finally:
         db.dispose()
-    rejected = [row for row in preview.rows if not row.importable]
+    rejected = [row for row in preview.rows if row.status == "ditolak"]
+    changed = [row for row in preview.rows if row.status in ("perbarui", "dilewati")]
     warned = [row for row in preview.rows if row.status == "peringatan"]
     imported = result.imported if result else 0
     lines = [f"Baris {row.row_number}: ditolak - {'; '.join(row.reasons)}" for row in rejected]
+    lines += [f"Baris {row.row_number}: {'diperbarui' if row.status == 'perbarui' else 'dilewati'} - "
+              f"{'; '.join(row.warnings)}" for row in changed]
     lines += [f"Catatan: {note}" for note in preview.notes]
     if plan.known_people:
         lines.append(f"{plan.known_people} peserta sudah ada di basis data dan ditautkan ke kegiatan.")
     for name, count in sorted(plan.unknown_positions.items()):
         lines.append(f"Jabatan sasaran '{name}' ({count} peserta) belum ada dalam daftar jabatan.")
-    last = f"diimpor {imported}, ditolak {len(rejected)}"
+    updated = result.updated if result else 0
+    last = f"diimpor {imported}, ditolak {len(rejected)}" + (f", diperbarui {updated}" if updated else "")
     if args.dry_run:
         last += f" (uji coba: {len(preview.rows) - len(rejected)} baris siap diimpor, tidak ada yang disimpan)"
     lines.append(last)
@@ -116,10 +123,11 @@ def _import(args: argparse.Namespace) -> int:
         "first_number": result.first_number if result else None,
         "rejected_rows": [{"row": r.row_number, "reasons": list(r.reasons)} for r in rejected],
         "warning_rows": [{"row": r.row_number, "reasons": list(r.warnings)} for r in warned],
-        "notes": list(preview.notes),
+        "notes": list(preview.notes), "updated": updated,
+        "changed_rows": [{"row": r.row_number, "status": r.status, "reasons": list(r.warnings)} for r in changed],
     }
     emit(args, data, "\n".join(lines))
-    return 0 if imported or args.dry_run else 1
+    return 0 if imported or updated or args.dry_run or not rejected else 1
 
 
 def _export(args: argparse.Namespace) -> int:

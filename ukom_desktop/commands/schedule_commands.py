@@ -52,6 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     def team_import_args(p: argparse.ArgumentParser) -> None:
         p.add_argument("file", metavar="BERKAS", help="lembar kerja daftar tim (xlsx/xls/ods/csv)")
         p.add_argument("--apply", action="store_true", help="simpan baris yang sah (tanpa ini hanya pratinjau)")
+        p.add_argument("--event", metavar="KODE", help="tugaskan anggota yang diimpor ke tim kegiatan ini")
         add_json_flag(p)
 
     register_kind("export", "team", "daftar tim penilai (asesor dan lainnya) ke Excel", team_export_args,
@@ -187,9 +188,16 @@ def _import_team(args: argparse.Namespace) -> int:
         lines += [f"  baris {r.row_number}: {r.status}: {'; '.join(r.reasons)}" for r in preview.rows if r.reasons]
         if args.apply:
             with transaction(db.sessions) as session:
-                result = apply_team_import(session, preview)
-            data["created"], data["updated"] = result.created, result.updated
+                event_id = None
+                if getattr(args, "event", None):
+                    from ukom_desktop.services.events import find_event
+
+                    event_id = find_event(session, args.event).id
+                result = apply_team_import(session, preview, event_id=event_id)
+            data["created"], data["updated"], data["assigned"] = result.created, result.updated, result.assigned
             lines.append(f"Disimpan: {result.created} anggota baru, {result.updated} diperbarui.")
+            if event_id is not None:
+                lines.append(f"{result.assigned} anggota ditugaskan ke kegiatan {args.event}.")
     finally:
         db.dispose()
     emit(args, data, "\n".join(lines))

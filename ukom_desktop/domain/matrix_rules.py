@@ -164,5 +164,5 @@ def problems_text(check: MatrixCheck, event_label: str = "") -> str:
     head = f"Kegiatan {event_label} belum dapat dijadwalkan" if event_label else "Kegiatan belum dapat dijadwalkan"
     lines = [f"{head} karena matriks alat ukur x kompetensi belum memenuhi aturan:"]
     lines.extend(f"- {finding.message}" for finding in check.errors)
-    lines.append("Perbaiki melalui menu Data > Matriks Alat Ukur Kegiatan.")
+    lines.append("Perbaiki melalui menu Data > Perumusan Kompetensi > Matriks alat ukur kegiatan...")
     return "\n".join(lines)

@@ -41,10 +41,12 @@ __all__ = [
     "parse_participant_rows",
 ]
 
-Status = Literal["ok", "peringatan", "ditolak"]
+Status = Literal["ok", "peringatan", "ditolak", "perbarui", "dilewati"]
 STATUS_OK: Status = "ok"
 STATUS_WARNING: Status = "peringatan"
 STATUS_REJECTED: Status = "ditolak"
+STATUS_UPDATE: Status = "perbarui"  # a participant already in the event whose data the file updates
+STATUS_SKIPPED: Status = "dilewati"  # a participant already in the event, left as it is
 
 
 _FOOTER_WORDS = (
@@ -105,7 +107,7 @@ class RowVerdict:
 
     @property
     def importable(self) -> bool:
-        return self.status != STATUS_REJECTED
+        return self.status not in (STATUS_REJECTED, STATUS_SKIPPED)
 
 
 @dataclass(frozen=True)
@@ -146,10 +148,17 @@ class ImportPreview:
 
     def summary(self) -> str:
         """ "12 baris: 9 siap diimpor, 2 dengan peringatan, 1 ditolak"."""
-        return (
+        text = (
             f"{len(self.rows)} baris: {self.ok_count} siap diimpor, {self.warning_count} dengan peringatan, "
             f"{self.rejected_count} ditolak"
         )
+        updates = sum(1 for row in self.rows if row.status == STATUS_UPDATE)
+        skipped = sum(1 for row in self.rows if row.status == STATUS_SKIPPED)
+        if updates:
+            text += f", {updates} diperbarui"
+        if skipped:
+            text += f", {skipped} dilewati"
+        return text
 
 
 # --------------------------------------------------------------------------- row classification

@@ -31,6 +31,7 @@ from ukom_desktop.db.models import (
     Wave,
 )
 from ukom_desktop.domain import team_rules
+from ukom_desktop.domain.wave_days import DAYS_PER_WAVE, workday_span
 
 from . import demo_names as N
 from .reference_data import create_position, ensure_reference_data
@@ -128,6 +129,12 @@ def build_demo(session: Session, participants: int = 30, seed: int = 1) -> DemoS
         start += timedelta(days=1)
     wave_size = 30
     wave_count = max(1, -(-participants // wave_size))
+    spans = []
+    day = start
+    for _ in range(wave_count):  # two consecutive working days per wave, weekends skipped
+        span = workday_span(day, DAYS_PER_WAVE)
+        spans.append(span)
+        day = span[-1] + timedelta(days=1)
     event = Event(
         code=_next_event_code(session, start.year),
         name=f"Penilaian Kompetensi Manajerial dan Sosial Kultural Tahun {start.year}",
@@ -137,7 +144,7 @@ def build_demo(session: Session, participants: int = 30, seed: int = 1) -> DemoS
         purpose=EventPurpose.PEMETAAN,
         method="assessment center",
         start_date=start,
-        end_date=start + timedelta(days=2 * wave_count - 1),
+        end_date=spans[-1][-1],
         venue="Gedung Balai Penilaian Kompetensi, Jakarta",
         status=EventStatus.PERSIAPAN,
         wave_size=wave_size,
@@ -147,9 +154,8 @@ def build_demo(session: Session, participants: int = 30, seed: int = 1) -> DemoS
     for pos in positions:
         session.add(EventPosition(event_id=event.id, position_id=pos.id))
     waves = []
-    for n in range(1, wave_count + 1):
-        day = start + timedelta(days=2 * (n - 1))
-        wave = Wave(event_id=event.id, number=n, start_date=day, end_date=day + timedelta(days=1))
+    for n, span in enumerate(spans, start=1):
+        wave = Wave(event_id=event.id, number=n, start_date=span[0], end_date=span[-1])
         session.add(wave)
         waves.append(wave)
     session.flush()

@@ -28,20 +28,14 @@ from ukom_desktop.db.models import (
     AgendaItem,
     Attendance,
     Event,
-    EventExercise,
     EventParticipant,
     EventStatus,
-    Exercise,
     InvitationStatus,
     ParticipantGroup,
     PositionStandard,
     PotentialScore,
     Rating,
-    Room,
-    RoomKind,
     ScheduleSession,
-    SessionAssessor,
-    SessionParticipant,
     TeamMember,
     Wave,
 )
@@ -99,79 +93,22 @@ def _first_free(assessors: list[int], start: int, units: dict[int, str], unit: s
     return assessors[start % len(assessors)]
 
 
-def _make_schedule(session: Session, event: Event, members: list[EventParticipant], assessors: list[int],
-                   units: dict[int, str]) -> int:
-    """A simple two-day schedule per wave (no assessor with a participant of their own unit); returns the
-    number of sessions created."""
-    exercises = {
-        e.code: e for e in session.scalars(
-            select(Exercise).join(EventExercise, EventExercise.exercise_id == Exercise.id)
-            .where(EventExercise.event_id == event.id)
-        )
-    }
-    rooms = list(session.scalars(select(Room).where(Room.active.is_(True)).order_by(Room.name)))
-    hall = next((r for r in rooms if r.kind == RoomKind.AULA), None)
-    group_rooms = [r for r in rooms if r.kind == RoomKind.RUANG_KELOMPOK] or rooms
-    interview_rooms = [r for r in rooms if r.kind == RoomKind.RUANG_WAWANCARA] or rooms
-    waves = {w.id: w for w in session.scalars(select(Wave).where(Wave.event_id == event.id))}
-    created = 0
+def _solve_schedule(session: Session, event_id: int) -> int:
+    """The event's schedule from the real scheduler (the same as 'Susun otomatis' and `schedule`), so the
+    demo passes `schedule --check`; returns the number of sessions stored."""
+    from ukom_desktop.domain.scheduling import build_schedule
+    from ukom_desktop.errors import UserFacingError
+    from ukom_desktop.services.schedule_problem import build_event_problem, require_schedulable
+    from ukom_desktop.services.scheduling import prepare_event, store_result
 
-    def add(exercise: Exercise, wave: Wave | None, day: int, start: time, minutes: int, room: Room | None,
-            people: list[EventParticipant], observers: list[int], group_id: int | None = None) -> None:
-        nonlocal created
-        base = (wave.start_date if wave and wave.start_date else event.start_date) or datetime.now(UTC).date()
-        starts = datetime.combine(base + timedelta(days=day), start, tzinfo=UTC)
-        s = ScheduleSession(event_id=event.id, wave_id=wave.id if wave else None, exercise_id=exercise.id,
-                            room_id=room.id if room else None, group_id=group_id, starts_at=starts,
-                            ends_at=starts + timedelta(minutes=minutes), label=exercise.name)
-        s.participants = [SessionParticipant(event_participant_id=ep.id) for ep in people]
-        s.assessors = [SessionAssessor(member_id=m) for m in dict.fromkeys(observers)]
-        session.add(s)
-        created += 1
-
-    by_wave: dict[int | None, list[EventParticipant]] = defaultdict(list)
-    for ep in members:
-        by_wave[ep.wave_id].append(ep)
-    for wave_id, people in by_wave.items():
-        wave = waves.get(wave_id) if wave_id else None
-        for code, start in (("PSI", time(8, 0)), ("INB", time(10, 30))):
-            if code in exercises:
-                add(exercises[code], wave, 0, start, exercises[code].duration_minutes, hall, people, [])
-        if "LGD" in exercises:
-            groups: dict[int | None, list[EventParticipant]] = defaultdict(list)
-            for ep in people:
-                groups[ep.group_id].append(ep)
-            for n, (group_id, group) in enumerate(sorted(groups.items(), key=lambda g: g[0] or 0)):
-                group_units = {ep.participant.unit for ep in group}
-
-                def free(a: int, group_units: set[str] = group_units) -> bool:
-                    return not any(same_unit(units.get(a, ""), u) for u in group_units)
-
-                leads = [ep.lead_assessor_id for ep in group if ep.lead_assessor_id and free(ep.lead_assessor_id)]
-                observers = list(dict.fromkeys(leads))[:2]
-                k = n
-                while len(observers) < 2 and k < n + len(assessors):
-                    if assessors[k % len(assessors)] not in observers and free(assessors[k % len(assessors)]):
-                        observers.append(assessors[k % len(assessors)])
-                    k += 1
-                add(exercises["LGD"], wave, 0, time(13, 30), 60, group_rooms[n % len(group_rooms)], group,
-                    observers, group_id)
-        slot: dict[int, int] = defaultdict(int)
-        for i, ep in enumerate(people):
-            lead = ep.lead_assessor_id or assessors[i % len(assessors)]
-            other = (_first_free(assessors, assessors.index(lead) + 1 + i % 2, units, ep.participant.unit, (lead,))
-                     if lead in assessors else lead)
-            for code, who in (("RP", other), ("WWC", lead)):
-                if code not in exercises:
-                    continue
-                minutes = exercises[code].duration_minutes
-                start_min = 8 * 60 + slot[who] * (minutes + 10)
-                slot[who] += 1
-                add(exercises[code], wave, 1, time(min(start_min // 60, 23), start_min % 60), minutes,
-                    interview_rooms[assessors.index(who) % len(interview_rooms)] if who in assessors else None,
-                    [ep], [who])
-    session.flush()
-    return created
+    prepare_event(session, event_id)
+    problem = build_event_problem(session, event_id)
+    require_schedulable(problem)
+    result = build_schedule(problem.problem, None, time_limit_s=7.0)
+    if result.violations or result.infeasible:
+        reasons = " ".join(v.message for v in [*result.infeasible, *result.violations][:3])
+        raise UserFacingError(f"Jadwal data contoh tidak dapat disusun: {reasons}")
+    return store_result(session, problem, result)
 
 
 def move_event_into_past(session: Session, event: Event, held_days_ago: int, today: date | None = None) -> None:
@@ -185,9 +122,22 @@ def move_event_into_past(session: Session, event: Event, held_days_ago: int, tod
     for name in ("start_date", "end_date", "request_letter_date"):
         if getattr(event, name) is not None:
             setattr(event, name, getattr(event, name) + delta)
-    for wave in session.scalars(select(Wave).where(Wave.event_id == event.id)):
-        wave.start_date = wave.start_date + delta if wave.start_date else None
-        wave.end_date = wave.end_date + delta if wave.end_date else None
+    # Each wave keeps its number of working days, laid back to back ending on the event's last working day,
+    # so a shift across a weekend never leaves a two-day wave with one day.
+    from ukom_desktop.domain.wave_days import working_days
+
+    cursor = event.end_date
+    for wave in session.scalars(select(Wave).where(Wave.event_id == event.id).order_by(Wave.number.desc())):
+        if wave.start_date is None:
+            continue
+        count = len(working_days(wave.start_date, wave.end_date))
+        days: list[date] = []
+        while len(days) < count:
+            if cursor.weekday() < 5:
+                days.insert(0, cursor)
+            cursor -= timedelta(days=1)
+        wave.start_date, wave.end_date = days[0], days[-1]
+        event.start_date = min(event.start_date or days[0], days[0])
     for item in session.scalars(select(AgendaItem).where(AgendaItem.event_id == event.id)):
         item.day = item.day + delta if item.day else None
     for s in session.scalars(select(ScheduleSession).where(ScheduleSession.event_id == event.id)):
@@ -226,7 +176,7 @@ def build_demo_ratings(session: Session, event_id: int, seed: int = 1, *, actor:
     has_schedule = session.scalar(
         select(func.count()).select_from(ScheduleSession).where(ScheduleSession.event_id == event_id)
     )
-    created = 0 if has_schedule else _make_schedule(session, event, members, assessors, units)
+    created = 0 if has_schedule else _solve_schedule(session, event_id)
 
     assignments = ratings.event_assignments(session, event_id)
     cells = ratings.matrix(session, event_id)
@@ -240,24 +190,30 @@ def build_demo_ratings(session: Session, event_id: int, seed: int = 1, *, actor:
     position_of = {ep.id: ep.target_position_id for ep in members}
     ability = {ep.id: rng.gauss(-0.25, 0.6) for ep in members}
     talent: dict[tuple[int, int], float] = {}
-    severity = {a: rng.choice((-0.3, 0.0, 0.0, 0.3)) for a in assessors}
     now = datetime.now(UTC)
     count = 0
+    # The solver may give a participant other assessors on another run: every draw below is keyed by the
+    # participant, competency, exercise and the rater's place among that exercise's raters, so the same seed
+    # gives the same levels whoever rates.
+    place: dict[tuple[int, int, int], int] = {}
     for a in sorted(assignments, key=lambda x: (x.event_participant_id, x.exercise_id, x.assessor_id)):
+        order = place.setdefault((a.event_participant_id, a.exercise_id, a.assessor_id),
+                                 sum(1 for k in place if k[:2] == (a.event_participant_id, a.exercise_id)))
         for comp in ratings.form_competencies(cells, standards, a.event_participant_id, a.exercise_id):
             key = (a.event_participant_id, comp)
             if key not in talent:
-                talent[key] = rng.gauss(0, 0.5)
+                talent[key] = random.Random(f"{seed}:{key}").gauss(0, 0.5)
+            draw = random.Random(f"{seed}:{key}:{a.exercise_id}:{order}")
             standard = std_level.get((position_of[a.event_participant_id], comp), Decimal(3))
-            no_evidence = rng.random() < 0.02
+            no_evidence = draw.random() < 0.02
             level = None if no_evidence else Decimal(_clamp(
-                float(standard) + ability[a.event_participant_id] + talent[key] + severity.get(a.assessor_id, 0)
-                + rng.gauss(0, 0.35)
+                float(standard) + ability[a.event_participant_id] + talent[key] + draw.choice((-0.3, 0.0, 0.0, 0.3))
+                + draw.gauss(0, 0.35)
             ))
             session.add(Rating(
                 event_participant_id=a.event_participant_id, competency_id=comp, exercise_id=a.exercise_id,
                 assessor_id=a.assessor_id, level=level, no_evidence=no_evidence,
-                evidence="" if no_evidence else rng.choice(EVIDENCE), submitted_at=now,
+                evidence="" if no_evidence else draw.choice(EVIDENCE), submitted_at=now,
             ))
             count += 1
     for ep in members:

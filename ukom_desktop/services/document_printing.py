@@ -252,6 +252,10 @@ def mark_invited(session: Session, participants: list[EventParticipant]) -> int:
             ep.invited_at = ep.invited_at or now
             changed += 1
     session.flush()
+    if changed:
+        from ukom_desktop.services.event_progress import follow_progress
+
+        follow_progress(session, participants[0].event_id)
     return changed
 
 

@@ -27,6 +27,7 @@ from ukom_desktop.db.models import (
     Wave,
 )
 from ukom_desktop.domain.grouping_rules import QUESTION_SET_MODES, Member, plan_grouping
+from ukom_desktop.domain.wave_days import default_wave_days, span_of
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services.settings import event_setting, set_event_setting
 
@@ -145,7 +146,10 @@ def build_groups(
     waves = {w.number: w for w in session.scalars(select(Wave).where(Wave.event_id == event_id))}
     for wave_plan in plan.waves:
         if wave_plan.number not in waves:
-            waves[wave_plan.number] = Wave(event_id=event_id, number=wave_plan.number)
+            start, end = span_of(default_wave_days(event.start_date, event.end_date, wave_plan.number,
+                                                   len(plan.waves)))
+            waves[wave_plan.number] = Wave(event_id=event_id, number=wave_plan.number, start_date=start,
+                                           end_date=end)
             session.add(waves[wave_plan.number])
     session.execute(delete(ParticipantGroup).where(ParticipantGroup.event_id == event_id))
     session.flush()

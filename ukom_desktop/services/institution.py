@@ -152,8 +152,8 @@ def letterhead(session: Session) -> Letterhead:
     data = get_profile(session)
     if not data.kop_lines:
         raise UserFacingError(
-            "Profil instansi belum diisi. Buka menu Data > Profil instansi untuk mengisi kop surat, kota, "
-            "dan penandatangan sebelum mencetak surat."
+            "Profil instansi belum diisi. Buka menu Data > Profil instansi, penandatangan dan penomoran... "
+            "untuk mengisi kop surat, kota, dan penandatangan sebelum mencetak surat."
         )
     return Letterhead(tuple(data.kop_lines[:3]), data.address, data.phone, data.email, data.website, data.city,
                       data.logo or None)
@@ -247,7 +247,7 @@ def signer_for(session: Session, kind: str) -> PrintedSignatory:
     if row is None:
         raise UserFacingError(
             f"Penandatangan {SIGNED_KINDS.get(kind, kind)} belum ditentukan. Pilih pimpinan instansi atau "
-            "penandatangan dokumen ini di menu Data > Profil instansi."
+            "penandatangan dokumen ini di menu Data > Profil instansi, penandatangan dan penomoran..."
         )
     principal = ""
     if choice.prefix == "a.n." and head_id and head_id != row.id:

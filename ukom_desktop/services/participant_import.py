@@ -61,6 +61,7 @@ class ImportPlan:
     known_ids: dict[str, int] = field(default_factory=dict)  # NIP -> id of people already in the database
     unknown_positions: dict[str, int] = field(default_factory=dict)  # target jabatan text -> rows
     position_ids: dict[str, int] = field(default_factory=dict)  # normalised target jabatan -> position id
+    known_mode: str = "tolak"  # rows already in the event: tolak | perbarui | lewati (participant_reimport)
 
     @property
     def can_import(self) -> bool:
@@ -88,6 +89,7 @@ class ImportResult:
     first_number: int | None = None
     last_number: int | None = None
     rejected_rows: tuple[tuple[int, str], ...] = ()  # (row number, reasons)
+    updated: int = 0  # participants already in the event whose data the file updated
 
     def summary(self) -> str:
         return f"diimpor {self.imported}, ditolak {self.rejected}"
@@ -196,21 +198,27 @@ def _collector_paused(work: Generator[Progress, None, T]) -> Generator[Progress,
 
 
 def preview_import(
-    session: Session, event_id: int, path: str | Path, sheet: str | int | None = None
+    session: Session, event_id: int, path: str | Path, sheet: str | int | None = None, known: str = "tolak"
 ) -> Generator[Progress, None, ImportPlan]:
-    """Read the file and judge every row against the event's participants (nothing is written)."""
-    return _collector_paused(_preview(session, event_id, path, sheet))
+    """Read the file and judge every row against the event's participants (nothing is written); ``known``
+    says what happens to a row already in the event (participant_reimport.KNOWN_MODES)."""
+    from .participant_reimport import check_mode
+
+    return _collector_paused(_preview(session, event_id, path, sheet, check_mode(known)))
 
 
 def _preview(
-    session: Session, event_id: int, path: str | Path, sheet: str | int | None
+    session: Session, event_id: int, path: str | Path, sheet: str | int | None, known: str = "tolak"
 ) -> Generator[Progress, None, ImportPlan]:
     event = _event(session, event_id)
     name = Path(path).name
     yield 0, 0, f"Membaca {name}..."
     raw = read_sheet(path, sheet)
     existing = event_nips(session, event_id)
-    preview = yield from iter_participant_rows(raw, existing)
+    preview = yield from iter_participant_rows(raw, existing if known == "tolak" else ())
+    from .participant_reimport import mark_known_rows
+
+    preview = mark_known_rows(session, preview, existing, known)
     yield len(preview.rows), len(preview.rows), "Mencocokkan dengan basis data..."
     records = preview.valid_records()
     known = known_participants(session, [r.nip for r in records])
@@ -220,7 +228,7 @@ def _preview(
     )
     return ImportPlan(
         event_id=event_id, event_code=event.code, preview=preview, known_ids=known,
-        unknown_positions=dict(unknown), position_ids=positions,
+        unknown_positions=dict(unknown), position_ids=positions, known_mode=known,
     )
 
 
@@ -326,7 +334,8 @@ def commit_import(
     _event(session, plan.event_id)
     # Another import into this event waits here until ours commits (and continues after our numbers).
     lock_event_numbers(session, plan.event_id)
-    clash = event_nips(session, plan.event_id).intersection(r.nip for r in records)
+    updates = {row.record.nip for row in preview.rows if row.status == "perbarui"}
+    clash = event_nips(session, plan.event_id).intersection(r.nip for r in records) - updates
     if clash:
         raise UserFacingError(
             f"{len(clash)} NIP dalam pratinjau sudah terdaftar di kegiatan ini sejak pratinjau dibuat; "
@@ -381,16 +390,20 @@ def commit_import(
 
     start = next_number(session, plan.event_id)
     positions = plan.position_ids
+    from ukom_desktop.services.target_positions import default_target_position
+
+    only_position = default_target_position(session, plan.event_id)
     ep_table = _plain_table(EventParticipant.__table__)
     belum_invited, belum_attending = InvitationStatus.BELUM.value, Attendance.BELUM.value
     done = len(records)
     event_id = plan.event_id
-    for offset, chunk in enumerate(_chunks(records, CHUNK)):
+    joining = [r for r in records if r.nip not in updates]
+    for offset, chunk in enumerate(_chunks(joining, CHUNK)):
         base = start + offset * CHUNK
         _insert_members(session, ep_table, [
             (
                 event_id, ids[r.nip], base + i, "",
-                positions.get(_norm(r.target_jabatan)) if r.target_jabatan else None,
+                (positions.get(_norm(r.target_jabatan)) if r.target_jabatan else None) or only_position,
                 belum_invited, belum_attending, "", False, False, "", "", uuid, 1, now, now,
             )
             for i, (r, uuid) in enumerate(zip(chunk, _uuids(len(chunk)), strict=True))
@@ -398,15 +411,18 @@ def commit_import(
         done += len(chunk)
         yield done, total, f"Mendaftarkan peserta ke kegiatan {done - len(records)} dari {len(records)}..."
 
-    rejected = [(row.row_number, "; ".join(row.reasons)) for row in preview.rows if not row.importable]
+    rejected = [(row.row_number, "; ".join(row.reasons)) for row in preview.rows if row.status == "ditolak"]
     audit.record(
         session, action="impor_peserta", entity="event", entity_id=plan.event_id, actor=actor,
-        new={"berkas": preview.source_name, "diimpor": len(records), "baru": len(new_records),
-             "ditautkan": len(linked), "ditolak": len(rejected)},
+        new={"berkas": preview.source_name, "diimpor": len(joining), "baru": len(new_records),
+             "ditautkan": len(linked) - len(updates), "diperbarui": len(updates), "ditolak": len(rejected)},
     )
     session.flush()
+    from ukom_desktop.services.event_progress import follow_progress
+
+    follow_progress(session, plan.event_id)
     return ImportResult(
-        event_id=plan.event_id, imported=len(records), created=len(new_records), linked=len(linked),
-        rejected=len(rejected), first_number=start, last_number=start + len(records) - 1,
-        rejected_rows=tuple(rejected),
+        event_id=plan.event_id, imported=len(joining), created=len(new_records), linked=len(linked) - len(updates),
+        rejected=len(rejected), first_number=start, last_number=start + len(joining) - 1,
+        rejected_rows=tuple(rejected), updated=len(updates),
     )

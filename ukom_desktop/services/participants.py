@@ -279,10 +279,14 @@ def _set_invitation(ep: EventParticipant, status: str) -> None:
 
 
 def set_invitation(session: Session, ep_ids: Sequence[int], status: str) -> int:
+    from ukom_desktop.services.event_progress import follow_progress
+
     rows = _memberships(session, ep_ids)
     for ep in rows:
         _set_invitation(ep, status)
     session.flush()
+    if rows:
+        follow_progress(session, rows[0].event_id)
     return len(rows)
 
 

@@ -104,3 +104,19 @@ def set_room_active(session: Session, room_id: int, active: bool) -> None:
         raise UserFacingError("Ruang tidak ditemukan.")
     room.active = active
     session.flush()
+
+
+def delete_room(session: Session, room_id: int) -> bool:
+    """Delete a room no stored schedule uses (True); one in use is deactivated instead (False)."""
+    from sqlalchemy import func
+
+    room = session.get(Room, room_id)
+    if room is None:
+        raise UserFacingError("Ruang tidak ditemukan.")
+    used = session.scalar(select(func.count()).where(ScheduleSession.room_id == room_id)) or 0
+    if used:
+        room.active = False
+    else:
+        session.delete(room)
+    session.flush()
+    return not used

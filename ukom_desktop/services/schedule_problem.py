@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import Any, TypeVar
 
 from sqlalchemy import select
@@ -32,6 +32,7 @@ from ukom_desktop.db.models import (
     Wave,
 )
 from ukom_desktop.domain.scheduling import model as dm
+from ukom_desktop.domain.wave_days import default_wave_days, working_days
 from ukom_desktop.errors import UserFacingError
 
 #: Team roles that observe and rate participants (and so are scheduled).
@@ -152,16 +153,11 @@ def scheduling_settings(session: Session, event: Event) -> dm.Settings:
 
 # ------------------------------------------------------------------------------------ problem
 
-def _wave_days(wave: Wave) -> list[date]:
+def _wave_days(wave: Wave, event: Event, wave_count: int) -> list[date]:
+    """The wave's own working days, or, when it has no date yet, its share of the event's days."""
     if wave.start_date is None:
-        return []
-    end = wave.end_date or wave.start_date
-    days, day = [], wave.start_date
-    while day <= end:
-        if day.weekday() < 5:
-            days.append(day)
-        day += timedelta(days=1)
-    return days or [wave.start_date]
+        return default_wave_days(event.start_date, event.end_date, wave.number, wave_count)
+    return working_days(wave.start_date, wave.end_date)
 
 
 def _availability(member: TeamMember, all_days: list[date]) -> frozenset[tuple[date, dm.HalfDay]] | None:
@@ -207,7 +203,7 @@ def build_event_problem(session: Session, event_id: int) -> EventProblem:
     event = _event(session, event_id)
     notes: list[str] = []
     waves = list(session.scalars(select(Wave).where(Wave.event_id == event_id).order_by(Wave.number)))
-    wave_days = {w.number: _wave_days(w) for w in waves}
+    wave_days = {w.number: _wave_days(w, event, len(waves)) for w in waves}
     wave_number = {w.id: w.number for w in waves}
 
     rows = session.execute(

@@ -274,6 +274,9 @@ def store_result(session: Session, event: EventProblem, result: ScheduleResult) 
             .execution_options(synchronize_session=False)
         )
     session.flush()
+    from ukom_desktop.services.event_progress import follow_progress
+
+    follow_progress(session, event.event_id)
     return written
 
 

@@ -406,6 +406,9 @@ def assign_team(
     session.flush()
     audit.record(session, action="tugaskan_tim", entity="event", entity_id=event_id,
                  new={"added": added, "removed": removed}, actor=actor)
+    from ukom_desktop.services.event_progress import follow_progress
+
+    follow_progress(session, event_id)
     return TeamChange(added, removed, kept, warnings)
 
 

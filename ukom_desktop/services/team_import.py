@@ -25,6 +25,7 @@ class TeamImportResult:
     created: int
     updated: int
     skipped: int
+    assigned: int = 0  # put on the event's team at import (issue 11 item 8)
 
 
 def preview_team_import(session: Session, path: str | Path, sheet: str | int | None = None) -> TeamImportPreview:
@@ -41,13 +42,17 @@ def preview_team_import(session: Session, path: str | Path, sheet: str | int | N
     return parse_team_rows(raw, nips, names)
 
 
-def apply_team_import(session: Session, preview: TeamImportPreview, actor: str = "") -> TeamImportResult:
-    """Write every importable row (new members added, known ones updated), all in the caller's transaction."""
+def apply_team_import(
+    session: Session, preview: TeamImportPreview, actor: str = "", event_id: int | None = None
+) -> TeamImportResult:
+    """Write every importable row (new members added, known ones updated), all in the caller's transaction;
+    with ``event_id`` the active imported members also join that event's team in their roster role."""
     if preview.problems:
         raise UserFacingError(" ".join(preview.problems))
     by_nip = {m.nip: m for m in session.scalars(select(TeamMember)) if m.nip}
     by_name = {m.name.casefold(): m for m in session.scalars(select(TeamMember).where(TeamMember.nip == ""))}
     created = updated = skipped = 0
+    imported: list[TeamMember] = []
     for verdict in preview.rows:
         if not verdict.importable:
             skipped += 1
@@ -75,6 +80,7 @@ def apply_team_import(session: Session, preview: TeamImportPreview, actor: str =
             member.certification_expiry = data.certification_expiry
         member.max_participants_per_wave = data.max_participants_per_wave
         member.active = r.active
+        imported.append(member)
         if data.nip:
             by_nip[data.nip] = member
         else:
@@ -82,7 +88,13 @@ def apply_team_import(session: Session, preview: TeamImportPreview, actor: str =
     session.flush()
     audit.record(session, action="impor_tim", entity="team_member",
                  new={"file": preview.source_name, "created": created, "updated": updated}, actor=actor)
-    return TeamImportResult(created, updated, skipped)
+    assigned = 0
+    if event_id is not None:
+        from ukom_desktop.services.team import TeamAssignment, assign_team
+
+        wanted = list({m.id: m for m in imported if m.active})
+        assigned = assign_team(session, event_id, [TeamAssignment(mid) for mid in wanted], actor=actor).added
+    return TeamImportResult(created, updated, skipped, assigned)
 
 
 def export_team(session: Session, path: str | Path, include_inactive: bool = False) -> tuple[Path, int]:

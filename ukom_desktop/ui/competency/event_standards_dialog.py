@@ -46,6 +46,13 @@ class EventStandardsDialog(QDialog):
         self.position_list = QListWidget()
         self.position_list.setWordWrap(True)
         left_box.addWidget(self.position_list, 1)
+        self.empty_label = QLabel(
+            "Belum ada jabatan. Jabatan dan standarnya dibuat di Data > Perumusan Kompetensi > Jabatan dan "
+            "standar kompetensi...; klik tombol di bawah untuk membukanya, lalu centang jabatan di sini.")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color:#7a5b00")
+        self.empty_label.setVisible(False)
+        left_box.addWidget(self.empty_label)
         self.edit_button = QPushButton("Ubah standar jabatan terpilih...")
         left_box.addWidget(self.edit_button)
         split.addWidget(left)
@@ -100,6 +107,9 @@ class EventStandardsDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if info.id in chosen else Qt.CheckState.Unchecked)
             self.position_list.addItem(item)
         self.position_list.blockSignals(False)
+        empty = self.position_list.count() == 0
+        self.empty_label.setVisible(empty)
+        self.edit_button.setText("Buat jabatan baru..." if empty else "Ubah standar jabatan terpilih...")
         self._fill_overview()
 
     def chosen_ids(self) -> list[int]:

@@ -40,6 +40,7 @@ def build_bulk_menu(parent: QWidget, apply: Callable[[str, Callable[[Any, list[i
     placement.addAction("Pindahkan ke gelombang...", lambda: _move(parent, apply, with_group=False))
     placement.addAction("Pindahkan ke kelompok...", lambda: _move(parent, apply, with_group=True))
     placement.addAction("Tetapkan paket soal...", lambda: _question_set(parent, apply))
+    menu.addAction("Tetapkan jabatan sasaran...", lambda: _target_position(parent, apply))
     menu.addSeparator()
     menu.addAction("Keluarkan dari kegiatan...", lambda: _remove(parent, apply))
     return menu
@@ -82,3 +83,27 @@ def _remove(parent: QWidget, apply: Callable[..., None]) -> None:
 
     if messages.confirm(parent, "Keluarkan peserta yang dipilih dari kegiatan ini? Data pegawainya tetap tersimpan."):
         apply("Keluarkan dari kegiatan", svc.remove_from_event)
+
+
+def _target_position(parent: QWidget, apply: Callable[..., None]) -> None:
+    from ukom_desktop.services.target_positions import (
+        WHERE_POSITIONS_ARE_MADE,
+        event_target_positions,
+        set_target_position,
+    )
+
+    context = parent.context  # type: ignore[attr-defined]
+    with context.session() as session:
+        positions = event_target_positions(session, context.event_id)
+    if not positions:
+        from ukom_desktop.ui.menu_paths import offer_to_open
+
+        offer_to_open(parent, "Kegiatan ini belum memiliki jabatan sasaran. Tambahkan lebih dahulu lewat "
+                              f"{WHERE_POSITIONS_ARE_MADE}")
+        return
+    names = [p.name for p in positions]
+    chosen = prompts.choice(parent, "Jabatan sasaran", "Jabatan sasaran untuk peserta yang dipilih:", names)
+    if chosen is None:
+        return
+    position_id = positions[names.index(chosen)].id
+    apply("Jabatan sasaran", lambda s, ids: set_target_position(s, ids, position_id))

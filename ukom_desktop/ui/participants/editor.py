@@ -138,10 +138,15 @@ class ParticipantEditorDialog(QDialog):
         with self.context.session() as session:
             positions = sorted(((p.id, p.name) for p in list_positions(session)), key=lambda p: p[1])
             form = participant_form(session, self.ep_id) if self.ep_id is not None else None
+            from ukom_desktop.services.target_positions import default_target_position
+
+            only_position = default_target_position(session, self.event_id) if form is None else None
         self.position_combo.addItem("(belum ditentukan)", None)
         for pid, name in positions:
             self.position_combo.addItem(name, pid)
         if form is None:
+            if only_position is not None:
+                self.position_combo.setCurrentIndex(max(0, self.position_combo.findData(only_position)))
             self._on_attendance()
             return
         self._version = form.version

@@ -25,8 +25,10 @@ from ukom_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ukom_desktop.ui.participants import prompts
 from ukom_desktop.ui.widgets.record_table import RecordTable
 
-STATUS_TEXT = {"ok": "Siap", "peringatan": "Peringatan", "ditolak": "Ditolak"}
-FILTERS = (("Semua baris", None), ("Siap diimpor", "ok"), ("Peringatan", "peringatan"), ("Ditolak", "ditolak"))
+STATUS_TEXT = {"ok": "Siap", "peringatan": "Peringatan", "ditolak": "Ditolak", "perbarui": "Diperbarui",
+               "dilewati": "Dilewati"}
+FILTERS = (("Semua baris", None), ("Siap diimpor", "ok"), ("Peringatan", "peringatan"), ("Ditolak", "ditolak"),
+           ("Diperbarui", "perbarui"), ("Dilewati", "dilewati"))
 
 
 def _nip_text(nip: str) -> str:
@@ -66,6 +68,18 @@ class ImportWizard(QDialog):
         self.check_button = QPushButton(icon("refresh"), "Periksa ulang")
         top.addWidget(self.check_button)
         layout.addLayout(top)
+        known_bar = QHBoxLayout()
+        known_bar.addWidget(QLabel("Peserta yang sudah terdaftar di kegiatan ini (NIP sama):"))
+        self.known_combo = QComboBox()
+        from ukom_desktop.services.participant_reimport import KNOWN_MODES
+
+        for key, text in KNOWN_MODES.items():
+            self.known_combo.addItem(text, key)
+        self.known_combo.setToolTip("Perbarui: kolom kosong diisi dan yang berubah diganti; pratinjau menunjukkan "
+                                    "perubahannya per baris dan menandai nama yang berbeda. Lewati: baris dibiarkan.")
+        known_bar.addWidget(self.known_combo)
+        known_bar.addStretch(1)
+        layout.addLayout(known_bar)
         self.summary_label = QLabel("Pilih berkas daftar peserta. Setiap baris diperiksa sebelum ada yang disimpan.")
         self.summary_label.setWordWrap(True)
         self.summary_label.setStyleSheet("font-weight: bold")
@@ -111,6 +125,7 @@ class ImportWizard(QDialog):
         self.choose_button.clicked.connect(self._on_choose)
         self.check_button.clicked.connect(lambda: self.start_preview())
         self.sheet_combo.activated.connect(lambda _i: self.start_preview())
+        self.known_combo.currentIndexChanged.connect(lambda _i: self.start_preview() if self.path else None)
         self.filter_combo.currentIndexChanged.connect(lambda _i: self._show_rows())
         self.import_button.clicked.connect(self.start_commit)
         self.rejected_button.clicked.connect(lambda: self.export_rejected())
@@ -145,6 +160,7 @@ class ImportWizard(QDialog):
             return
         path = self.path
         sheet = self.sheet_combo.currentText() if self.sheet_combo.count() > 1 else None
+        known = self.known_combo.currentData()
         self.plan = None
         self.result = None
         self.result_label.clear()
@@ -154,7 +170,7 @@ class ImportWizard(QDialog):
 
         def work():  # type: ignore[no-untyped-def]
             with self.context.session() as session:
-                return (yield from preview_import(session, self.event_id, path, sheet))
+                return (yield from preview_import(session, self.event_id, path, sheet, known))
 
         self.task = run_in_background(self, work, title="Memeriksa daftar peserta", on_done=self._on_preview,
                                       on_error=self._on_error, on_cancel=self._on_cancel)
@@ -244,7 +260,8 @@ class ImportWizard(QDialog):
         self.result = result
         self.result_label.setText(
             f"Selesai: diimpor {result.imported} (baru {result.created}, ditautkan {result.linked}), "
-            f"ditolak {result.rejected}. Nomor peserta {result.first_number}-{result.last_number}."
+            f"diperbarui {result.updated}, ditolak {result.rejected}."
+            + (f" Nomor peserta {result.first_number}-{result.last_number}." if result.imported else "")
         )
         self.context.data_changed.emit("participants")
         self._update()

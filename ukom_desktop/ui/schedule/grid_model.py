@@ -36,6 +36,7 @@ class ViewChoice:
     label: str
     wave: int | None = None
     day: date | None = None
+    participant: str | None = None  # one participant's sessions (their own timetable)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,10 @@ def view_choices(stored: Any) -> list[ViewChoice]:
     out = [ViewChoice(f"Gelombang {w}", wave=w) for w in waves]
     days = sorted({s.start.date() for s in sessions})
     out += [ViewChoice(format_day_date_id(d), day=d) for d in days]
+    scheduled = {p for s in sessions for p in s.participant_ids}
+    people = stored.event.participants
+    for pid in sorted(scheduled, key=lambda p: (people[p].number or 0, people[p].name) if p in people else (0, p)):
+        out.append(ViewChoice(f"Peserta {_participant_text(stored.event, pid)}", participant=pid))
     return out
 
 
@@ -117,6 +122,7 @@ class ScheduleGridModel(QAbstractTableModel):
         return [
             s for s in self.stored.schedule.sessions
             if (c.wave is None or s.wave == c.wave) and (c.day is None or s.start.date() == c.day)
+            and (c.participant is None or c.participant in s.participant_ids)
         ]
 
     def _rebuild(self) -> None:

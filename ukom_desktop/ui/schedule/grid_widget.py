@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QMenu,
     QScrollArea,
@@ -239,7 +240,7 @@ class ScheduleGrid(QScrollArea):
             for column in range(model.columnCount()):
                 header = QLabel(f"<b>{model.columns[column][1]}</b>")
                 header.setWordWrap(True)
-                header.setFixedWidth(CELL_WIDTH)
+                header.setMinimumWidth(CELL_WIDTH)
                 header.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 header.setStyleSheet("background:#d9e1f2; padding:3px;")
                 grid.addWidget(header, 0, column + 1)
@@ -251,16 +252,17 @@ class ScheduleGrid(QScrollArea):
                     cells = model.sessions_at(row, column)
                     if not cells:
                         continue
+                    # Two sessions of one room (or assessor) starting at the same time stand side by side,
+                    # each card at its full width, so they never overlap or squeeze each other.
                     holder = QWidget()
-                    holder.setFixedWidth(CELL_WIDTH)
-                    box = QVBoxLayout(holder)
+                    box = QHBoxLayout(holder)
                     box.setContentsMargins(0, 0, 0, 0)
                     box.setSpacing(3)
                     for cell in cells:
                         card = SessionCard(cell, self, holder)
+                        card.setFixedWidth(CELL_WIDTH if len(cells) == 1 else CELL_WIDTH - 2)
                         self.cards.setdefault(cell.session_id, []).append(card)
-                        box.addWidget(card)
-                    box.addStretch(1)
+                        box.addWidget(card, 0, Qt.AlignmentFlag.AlignTop)
                     grid.addWidget(holder, row + 1, column + 1, Qt.AlignmentFlag.AlignTop)
         self.setWidget(body)
 

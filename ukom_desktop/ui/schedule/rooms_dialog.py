@@ -1,19 +1,24 @@
-"""Rooms: list, add, edit, deactivate (the scheduler uses active rooms of the right kind and capacity)."""
+"""Ruang: the rooms in an editable table (type a name, choose the kind, set the capacity; add, delete and
+import from a spreadsheet); Simpan writes every changed row at once (issue 11 item 8)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
+    QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,45 +26,10 @@ from PySide6.QtWidgets import (
 from ukom_desktop.domain.labels import ROOM_KIND
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.geometry import fit_to_screen
-from ukom_desktop.ui.models.record_table_model import Column, RecordTableModel
-from ukom_desktop.ui.widgets.record_table import RecordTable
 
-
-class RoomForm(QDialog):
-    def __init__(self, data: Any = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Ubah ruang" if data else "Tambah ruang")
-        form = QFormLayout(self)
-        self.name_edit = QLineEdit(data.name if data else "")
-        self.kind_combo = QComboBox()
-        for key, text in ROOM_KIND.items():
-            self.kind_combo.addItem(text, key)
-        self.capacity_spin = QSpinBox()
-        self.capacity_spin.setRange(1, 500)
-        self.location_edit = QLineEdit(data.location if data else "")
-        if data:
-            self.kind_combo.setCurrentIndex(self.kind_combo.findData(data.kind))
-            self.capacity_spin.setValue(data.capacity)
-        form.addRow("Nama ruang", self.name_edit)
-        form.addRow("Jenis", self.kind_combo)
-        form.addRow("Kapasitas (orang)", self.capacity_spin)
-        form.addRow("Lokasi", self.location_edit)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color:#c0392b")
-        self.error_label.setWordWrap(True)
-        form.addRow(self.error_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Simpan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def data(self) -> Any:
-        from ukom_desktop.services.rooms import RoomData
-
-        return RoomData(self.name_edit.text(), self.kind_combo.currentData(), self.capacity_spin.value(),
-                        self.location_edit.text())
+HEADERS = ("Nama ruang", "Jenis", "Kapasitas", "Lokasi", "Aktif")
+COL_NAME, COL_KIND, COL_CAPACITY, COL_LOCATION, COL_ACTIVE = range(5)
+SPREADSHEETS = "Lembar kerja (*.xlsx *.xls *.ods *.csv);;Semua berkas (*)"
 
 
 class RoomsDialog(QDialog):
@@ -67,85 +37,189 @@ class RoomsDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Ruang")
-        fit_to_screen(self, 640, 420)
+        fit_to_screen(self, 760, 440)
         layout = QVBoxLayout(self)
-        self.model = RecordTableModel((
-            Column("name", "Ruang", lambda r: r.name, width=170),
-            Column("kind", "Jenis", lambda r: r.kind_label, width=130),
-            Column("capacity", "Kapasitas", lambda r: r.capacity, align_right=True, width=70),
-            Column("location", "Lokasi", lambda r: r.location, width=110),
-            Column("active", "Aktif", lambda r: r.active, width=50),
-        ))
-        self.table = RecordTable(self.model, "rooms_dialog")
-        layout.addWidget(self.table)
+        hint = QLabel("Ketik langsung pada tabel. Penjadwal memakai ruang yang aktif: aula untuk psikotes dan "
+                      "in-basket, ruang kelompok untuk diskusi, ruang wawancara untuk wawancara dan role play. "
+                      "Impor: kolom Nama ruang, Jenis, Kapasitas, Lokasi.")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for col, width in ((COL_NAME, 200), (COL_KIND, 160), (COL_CAPACITY, 80), (COL_ACTIVE, 60)):
+            self.table.setColumnWidth(col, width)
+        self.table.horizontalHeader().setSectionResizeMode(COL_LOCATION, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
         bar = QHBoxLayout()
-        self.add_button = QPushButton("Tambah...")
-        self.edit_button = QPushButton("Ubah...")
-        self.toggle_button = QPushButton("Nonaktifkan/aktifkan")
-        close = QPushButton("Tutup")
-        for button in (self.add_button, self.edit_button, self.toggle_button):
+        self.add_button = QPushButton("Tambah baris")
+        self.delete_button = QPushButton("Hapus")
+        self.import_button = QPushButton("Impor...")
+        self.save_button = QPushButton("Simpan")
+        self.close_button = QPushButton("Tutup")
+        for button in (self.add_button, self.delete_button, self.import_button):
             bar.addWidget(button)
         bar.addStretch(1)
-        bar.addWidget(close)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.close_button)
         layout.addLayout(bar)
-        self.add_button.clicked.connect(self.add_room)
-        self.edit_button.clicked.connect(self.edit_room)
-        self.toggle_button.clicked.connect(self.toggle_room)
-        self.table.activated.connect(lambda _row: self.edit_room())
-        close.clicked.connect(self.accept)
+        self.add_button.clicked.connect(lambda: self.add_row())
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.import_button.clicked.connect(lambda: self.import_file())
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.close_dialog)
+        self.table.itemChanged.connect(self._on_item_changed)
+        self.rooms: list[Any] = []  # RoomInfo per loaded row, None for a new row
+        self.dirty: set[int] = set()
         self.reload()
 
+    # -- rows ---------------------------------------------------------------------------------------
     def reload(self) -> None:
         from ukom_desktop.services.rooms import list_room_infos
 
         with self.context.session() as session:
-            self.model.set_rows(list_room_infos(session))
+            infos = list_room_infos(session)
+        self.table.setRowCount(0)
+        self.rooms = []
+        for info in infos:
+            self.add_row(info)
+        self.dirty.clear()
 
-    def _selected(self) -> Any:
-        rows = self.table.selected_rows()
-        if not rows:
-            messages.info(self, "Pilih satu ruang terlebih dahulu.")
-            return None
-        return rows[0]
+    def add_row(self, info: Any = None, name: str = "", kind: str = "ruang_wawancara", capacity: int = 2,
+                location: str = "") -> int:
+        """A row for an existing room (info) or a new one with the given values; returns its index."""
+        row = self.table.rowCount()
+        self.table.blockSignals(True)
+        self.table.insertRow(row)
+        self.rooms.append(info)
+        if info is not None:
+            name, kind, capacity, location = info.name, info.kind, info.capacity, info.location
+        self.table.setItem(row, COL_NAME, QTableWidgetItem(name))
+        combo = QComboBox()
+        for key, text in ROOM_KIND.items():
+            combo.addItem(text, key)
+        combo.setCurrentIndex(max(0, combo.findData(kind)))
+        spin = QSpinBox()
+        spin.setRange(1, 500)
+        spin.setValue(capacity)
+        self.table.setCellWidget(row, COL_KIND, combo)
+        self.table.setCellWidget(row, COL_CAPACITY, spin)
+        self.table.setItem(row, COL_LOCATION, QTableWidgetItem(location))
+        active = QTableWidgetItem()
+        active.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        active.setCheckState(Qt.CheckState.Checked if info is None or info.active else Qt.CheckState.Unchecked)
+        self.table.setItem(row, COL_ACTIVE, active)
+        combo.currentIndexChanged.connect(lambda _i, r=row: self.dirty.add(r))
+        spin.valueChanged.connect(lambda _v, r=row: self.dirty.add(r))
+        if info is None:
+            self.dirty.add(row)
+            self.table.setCurrentCell(row, COL_NAME)
+        self.table.blockSignals(False)
+        return row
 
-    def _save(self, form: RoomForm, room: Any = None) -> bool:
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        self.dirty.add(item.row())
+
+    def row_data(self, row: int) -> Any:
+        from ukom_desktop.services.rooms import RoomData
+
+        name_item = self.table.item(row, COL_NAME)
+        location_item = self.table.item(row, COL_LOCATION)
+        return RoomData(
+            name_item.text() if name_item else "",
+            self.table.cellWidget(row, COL_KIND).currentData(),  # type: ignore[union-attr]
+            self.table.cellWidget(row, COL_CAPACITY).value(),  # type: ignore[union-attr]
+            location_item.text() if location_item else "",
+            self.table.item(row, COL_ACTIVE).checkState() == Qt.CheckState.Checked,
+        )
+
+    # -- actions ------------------------------------------------------------------------------------
+    def save(self) -> bool:
         from ukom_desktop.errors import UserFacingError
         from ukom_desktop.services.rooms import create_room, update_room
 
+        editor = QApplication.focusWidget()
+        if editor is not None and self.table.viewport().isAncestorOf(editor):
+            self.table.commitData(editor)  # a cell still being typed in counts
+        rows = sorted(r for r in self.dirty if r < self.table.rowCount())
+        rows = [r for r in rows if self.rooms[r] is not None or self.row_data(r).name.strip()]
+        if not rows:
+            self.status_label.setText("Tidak ada perubahan untuk disimpan.")
+            return True
         try:
             with self.context.transaction() as session:
-                if room is None:
-                    create_room(session, form.data())
-                else:
-                    update_room(session, room.id, form.data(), room.version)
+                for row in rows:
+                    try:
+                        info = self.rooms[row]
+                        if info is None:
+                            create_room(session, self.row_data(row))
+                        else:
+                            update_room(session, info.id, self.row_data(row), info.version)
+                    except UserFacingError as exc:
+                        raise UserFacingError(f"Baris {row + 1}: {exc}") from None
         except UserFacingError as exc:
-            form.error_label.setText(str(exc))
+            messages.error(self, f"Ruang belum disimpan. {exc}")
             return False
-        return True
-
-    def _run_form(self, room: Any = None) -> None:
-        form = RoomForm(room, self)
-        while form.exec():
-            if self._save(form, room):
-                self.reload()
-                self.context.data_changed.emit("rooms")
-                return
-
-    def add_room(self) -> None:
-        self._run_form(None)
-
-    def edit_room(self) -> None:
-        room = self._selected()
-        if room is not None:
-            self._run_form(room)
-
-    def toggle_room(self) -> None:
-        from ukom_desktop.services.rooms import set_room_active
-
-        room = self._selected()
-        if room is None:
-            return
-        with self.context.transaction() as session:
-            set_room_active(session, room.id, not room.active)
         self.reload()
         self.context.data_changed.emit("rooms")
+        self.status_label.setText(f"{len(rows)} ruang tersimpan.")
+        return True
+
+    def delete_selected(self) -> None:
+        from ukom_desktop.services.rooms import delete_room
+
+        row = self.table.currentRow()
+        if row < 0:
+            messages.info(self, "Pilih satu ruang terlebih dahulu.")
+            return
+        info = self.rooms[row]
+        if info is None:
+            self.table.removeRow(row)
+            del self.rooms[row]
+            self.dirty = {r if r < row else r - 1 for r in self.dirty if r != row}
+            return
+        if not messages.confirm(self, f"Hapus ruang {info.name}?"):
+            return
+        with self.context.transaction() as session:
+            deleted = delete_room(session, info.id)
+        self.reload()
+        self.context.data_changed.emit("rooms")
+        self.status_label.setText(f"Ruang {info.name} dihapus." if deleted else
+                                  f"Ruang {info.name} dipakai jadwal tersimpan, jadi dinonaktifkan.")
+
+    def ask_open_path(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, "Impor daftar ruang", "", SPREADSHEETS)
+        return path
+
+    def import_file(self, path: str | None = None) -> Any:
+        from ukom_desktop.errors import UserFacingError
+        from ukom_desktop.services.room_import import import_rooms
+
+        path = path or self.ask_open_path()
+        if not path:
+            return None
+        if self.dirty and not self.save():
+            return None
+        try:
+            with self.context.transaction() as session:
+                result = import_rooms(session, path)
+        except UserFacingError as exc:
+            messages.error(self, str(exc))
+            return None
+        self.reload()
+        self.context.data_changed.emit("rooms")
+        text = f"Impor ruang: {result.created} baru, {result.updated} diperbarui."
+        if result.rejected:
+            text += " Ditolak: " + "; ".join(result.rejected)
+        self.status_label.setText(text)
+        return result
+
+    def close_dialog(self) -> None:
+        if (self.dirty and messages.confirm(self, "Simpan perubahan ruang sebelum menutup?")
+                and not self.save()):
+            return
+        self.accept()

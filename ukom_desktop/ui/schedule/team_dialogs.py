@@ -199,7 +199,7 @@ class AvailabilityDialog(QDialog):
 class TeamImportDialog(QDialog):
     """Shows the verdict of every row; the user imports the valid rows or cancels."""
 
-    def __init__(self, preview: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, preview: Any, parent: QWidget | None = None, event_label: str = "") -> None:
         super().__init__(parent)
         self.preview = preview
         self.setWindowTitle(f"Impor tim penilai - {preview.source_name}")
@@ -226,6 +226,10 @@ class TeamImportDialog(QDialog):
         self.table = RecordTable(self.model, "team_import_preview")
         layout.addWidget(self.table)
         importable = sum(1 for r in preview.rows if r.importable)
+        self.assign_check = QCheckBox(f"Tugaskan anggota yang diimpor ke kegiatan aktif ({event_label})")
+        self.assign_check.setChecked(bool(event_label))
+        self.assign_check.setVisible(bool(event_label))
+        layout.addWidget(self.assign_check)
         box = _buttons(self, f"Impor {importable} baris")
         box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(preview.can_import)
         layout.addWidget(box, 0, Qt.AlignmentFlag.AlignRight)

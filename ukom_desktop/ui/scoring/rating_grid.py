@@ -1,6 +1,7 @@
 """The keyboard-driven rating form: one row per exercise x competency of one participant.
 
-Keys (outside the notes column): 1-5 set the level and move down; "," or "." right after a digit
+Keys (outside the notes column): 1-5 set the level and move down exactly one row (on the last row the
+cursor stays and the next digit is refused with a notice instead of overwriting it); "," or "." right after a digit
 makes it a half level (when the setting allows halves); 0, "-" or T marks "tanpa bukti" (no evidence);
 Delete/Backspace clears the row; Space toggles "tanpa bukti". Tab and the arrow keys move between
 cells; typing in the notes column edits the evidence note (Enter saves it). Every change is handed
@@ -14,7 +15,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -22,6 +23,9 @@ COL_EXERCISE, COL_COMPETENCY, COL_LEVEL, COL_NO_EVIDENCE, COL_EVIDENCE, COL_OTHE
 HEADERS = ("Simulasi", "Kompetensi", "Level", "Tanpa bukti", "Catatan bukti", "Penilaian asesor lain")
 MISSING = QColor("#fff4ce")
 LOCKED = QColor("#eeeeee")
+
+_MOVES = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Tab, Qt.Key.Key_Backtab,
+          Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 Saver = Callable[[Any, Decimal | None, bool, str], str | None]  # row, level, no_evidence, evidence -> error
 
@@ -136,6 +140,8 @@ class RatingFormModel(QAbstractTableModel):
 class RatingGrid(QTableView):
     """The table the assessor types into (see module doc for the keys)."""
 
+    notice = Signal(str)  # a sentence for the status line (e.g. the last row was just filled)
+
     def __init__(self, model: RatingFormModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = model
@@ -149,13 +155,22 @@ class RatingGrid(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
         header = self.horizontalHeader()
-        for col, width in ((COL_EXERCISE, 300), (COL_COMPETENCY, 260), (COL_LEVEL, 60), (COL_NO_EVIDENCE, 95),
-                           (COL_OTHERS, 190)):
+        # Catatan bukti takes the room left over and never less than a readable width: the other columns are
+        # kept narrow (names are in their tooltips) so the notes stay usable at 1366 and 1280 wide.
+        for col, width in ((COL_EXERCISE, 150), (COL_COMPETENCY, 220), (COL_LEVEL, 50), (COL_NO_EVIDENCE, 85),
+                           (COL_OTHERS, 150)):
             self.setColumnWidth(col, width)
         header.setSectionResizeMode(COL_EVIDENCE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
         self._last_digit_row: int | None = None
+        self._filled_last_row = False  # the last row was just filled by typing: a further digit is refused
+
+    def mousePressEvent(self, event: Any) -> None:  # noqa: N802
+        self._filled_last_row = False
+        super().mousePressEvent(event)
 
     def focus_first_missing(self) -> None:
+        self._filled_last_row = False
         rows = self.form.rows
         target = next((i for i, r in enumerate(rows) if not r.filled), 0) if rows else None
         if target is not None:
@@ -176,11 +191,21 @@ class RatingGrid(QTableView):
         row = index.row()
         current = self.form.rows[row]
         key = event.key()
+        last = row == self.form.rowCount() - 1
         if text.isdigit() and 1 <= int(text) <= self.form.max_level:
+            if last and self._filled_last_row:
+                self.notice.emit("Baris terakhir sudah terisi; tidak ditimpa. Pilih barisnya (panah atau klik) "
+                                 "untuk mengubahnya.")
+                return
             if self.form.store(row, Decimal(int(text)), False, current.evidence):
                 self._last_digit_row = row
+                self._filled_last_row = last
                 self._move_down(row)
+                if last:
+                    self.notice.emit("Baris terakhir terisi.")
             return
+        if key in _MOVES:
+            self._filled_last_row = False  # the user chose a row: typing there changes it
         if text in (",", ".") and self._last_digit_row is not None and self.form.allow_half:
             target = self._last_digit_row
             level = self.form.rows[target].level

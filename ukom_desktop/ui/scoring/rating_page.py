@@ -64,9 +64,10 @@ class RatingEntryPage(QWidget):
         self.model.saver = self._save
         self.grid = RatingGrid(self.model)
         right_layout.addWidget(self.grid, 1)
-        keys = QLabel("Ketik 1-5 untuk level (\",\" sesudahnya untuk setengah level bila diizinkan), 0 atau T = "
-                      "tanpa bukti, Delete = kosongkan, Tab/panah untuk berpindah; catatan bukti diketik di kolomnya. "
-                      "Setiap isian tersimpan otomatis.")
+        keys = QLabel("Ketik 1-5 untuk level: tersimpan dan kursor turun satu baris sendiri, jadi tidak perlu "
+                      "menekan panah (\",\" sesudahnya untuk setengah level bila diizinkan). 0 atau T = tanpa "
+                      "bukti, Delete = kosongkan; panah atau Tab hanya untuk pindah ke baris atau kolom lain; catatan "
+                      "bukti diketik di kolomnya. Setiap isian tersimpan otomatis.")
         keys.setWordWrap(True)
         keys.setObjectName("tabHint")
         right_layout.addWidget(keys)
@@ -78,13 +79,14 @@ class RatingEntryPage(QWidget):
         bottom.addWidget(self.submit_button)
         right_layout.addLayout(bottom)
         splitter.addWidget(right)
-        splitter.setSizes([300, 900])
+        splitter.setSizes([240, 1000])
         layout.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:
         self.assessor_combo.currentIndexChanged.connect(lambda _i: self.reload_participants())
         self.participant_list.currentItemChanged.connect(self._on_participant)
         self.submit_button.clicked.connect(self._on_submit)
+        self.grid.notice.connect(self.status.setText)
 
     # -- data -------------------------------------------------------------------------------
     @property
@@ -108,7 +110,8 @@ class RatingEntryPage(QWidget):
         self.assessor_combo.blockSignals(False)
         self.reload_participants()
 
-    def reload_participants(self) -> None:
+    def reload_participants(self, advance: bool = False) -> None:
+        """Refill the list; with ``advance`` move on to the next participant not yet handed in."""
         keep = self.participant_id
         self.participant_list.blockSignals(True)
         self.participant_list.clear()
@@ -133,6 +136,11 @@ class RatingEntryPage(QWidget):
             self.participant_list.addItem(item)
             if row.event_participant_id == keep:
                 select_row = n
+        if advance and rows:
+            after = rows[select_row + 1:] + rows[:select_row + 1]
+            following = next((r for r in after if not r.submitted), None)
+            if following is not None:
+                select_row = rows.index(following)
         self.participant_list.blockSignals(False)
         if rows:
             self.participant_list.setCurrentRow(select_row)
@@ -228,6 +236,9 @@ class RatingEntryPage(QWidget):
         if not outcome:
             return
         count = outcome.value
-        self.status.setText(f"{count} penilaian diserahkan.")
-        self.reload_participants()
+        before = self.participant_id
+        self.reload_participants(advance=True)
+        moved = self.participant_id != before
+        self.status.setText(f"{count} penilaian diserahkan."
+                            + (f" Berikutnya: {self.participant_name}." if moved else " Semua peserta sudah diserahkan."))
         self.context.data_changed.emit("ratings")

@@ -31,7 +31,8 @@ def _button(text: str, icon_name: str, tip: str) -> QToolButton:
 class AssessorsTab(RecordTab):
     title = "Asesor"
     settings_key = "assessors"
-    empty_hint = "Belum ada anggota tim penilai. Tambahkan satu per satu atau impor dari Excel."
+    empty_hint = ("Belum ada anggota tim penilai. Klik Impor untuk membaca daftar tim dari Excel (anggota langsung "
+                  "ditugaskan ke kegiatan aktif), atau tambahkan satu per satu.")
 
     def columns(self) -> Sequence[Column]:
         return (
@@ -280,12 +281,21 @@ class AssessorsTab(RecordTab):
         from ukom_desktop.services.team_import import apply_team_import
         from ukom_desktop.ui.schedule.team_dialogs import TeamImportDialog
 
-        if not self.confirm_import(TeamImportDialog(preview, self)):
+        event_label = ""
+        if self.context.event_id is not None:
+            from ukom_desktop.services.events import event_data
+
+            with self.context.session() as session:
+                event_label = event_data(session, self.context.event_id).code
+        dialog = TeamImportDialog(preview, self, event_label)
+        if not self.confirm_import(dialog):
             return
+        assign_to = self.context.event_id if event_label and dialog.assign_check.isChecked() else None
         with self.context.transaction() as session:
-            result = apply_team_import(session, preview)
+            result = apply_team_import(session, preview, event_id=assign_to)
+        assigned = f" {result.assigned} anggota ditugaskan ke kegiatan {event_label}." if assign_to else ""
         messages.info(self, f"Impor selesai: {result.created} anggota baru, {result.updated} diperbarui, "
-                            f"{result.skipped} baris ditolak.")
+                            f"{result.skipped} baris ditolak.{assigned}")
         self._changed()
 
     def confirm_import(self, dialog: Any) -> bool:

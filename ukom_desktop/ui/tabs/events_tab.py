@@ -20,7 +20,8 @@ from .base import RecordTab
 class EventsTab(RecordTab):
     title = "Kegiatan"
     settings_key = "events"
-    empty_hint = "Belum ada kegiatan. Buat kegiatan baru atau jalankan data contoh."
+    empty_hint = ("Belum ada kegiatan. Mulai dengan Data > Kegiatan baru..., lalu isi peserta, tim dan jadwalnya. "
+                  "Ingin mencoba dulu? Berkas > Data contoh... membuat basis data terpisah berisi kegiatan contoh.")
     event_chosen = Signal(int)
 
     def _setup_ui(self) -> None:
@@ -46,15 +47,16 @@ class EventsTab(RecordTab):
 
     def columns(self) -> Sequence[Column]:
         return (
-            Column("code", "Kode", lambda r: r.code, width=120),
-            Column("name", "Nama kegiatan", lambda r: r.name, width=340),
-            Column("agency", "Instansi pengusul", lambda r: r.requesting_agency, width=260),
-            Column("purpose", "Tujuan", lambda r: r.purpose, lambda v: label(EVENT_PURPOSE, v), width=130),
+            # Status and Peserta come right after the name so they stay on screen at 1366 wide.
+            Column("code", "Kode", lambda r: r.code, width=115),
+            Column("name", "Nama kegiatan", lambda r: r.name, width=300),
+            Column("status", "Status", lambda r: r.status, lambda v: label(EVENT_STATUS, v), width=125),
+            Column("participants", "Peserta", lambda r: r.participants, align_right=True, width=60),
             Column("dates", "Tanggal", lambda r: (r.start_date, r.end_date),
-                   lambda v: format_date_range_id(*v), width=210),
-            Column("venue", "Tempat", lambda r: r.venue, width=220),
-            Column("status", "Status", lambda r: r.status, lambda v: label(EVENT_STATUS, v), width=130),
-            Column("participants", "Peserta", lambda r: r.participants, align_right=True, width=70),
+                   lambda v: format_date_range_id(*v), width=190),
+            Column("agency", "Instansi pengusul", lambda r: r.requesting_agency, width=220),
+            Column("purpose", "Tujuan", lambda r: r.purpose, lambda v: label(EVENT_PURPOSE, v), width=110),
+            Column("venue", "Tempat", lambda r: r.venue, width=180),
         )
 
     def fetch(self, session: Any) -> Sequence[Any]:
@@ -114,6 +116,17 @@ class EventsTab(RecordTab):
         row = self.selected_event()
         if row is None:
             return
+        from ukom_desktop.services.event_checklist import checklist
+
+        with self.context.session() as session:
+            open_steps = [item for item in checklist(session, row.id).items if not item.done]
+        if open_steps:
+            lines = "\n".join(f"- {item.title} ({item.source})"
+                              + (f": {', '.join(item.missing)}" if item.missing else "") for item in open_steps)
+            if not messages.confirm(
+                self, f"Tahap {label(EVENT_STATUS, row.status)} masih memiliki {len(open_steps)} langkah SOP yang "
+                      f"belum selesai:\n\n{lines}\n\nTetap lanjut ke tahap berikutnya?"):
+                return
         try:
             with self.context.transaction() as session:
                 change = advance_status(session, row.id)

@@ -21,7 +21,8 @@ class ParticipantsTab(RecordTab):
     title = "Peserta"
     settings_key = "participants"
     needs_event = True
-    empty_hint = "Kegiatan ini belum memiliki peserta. Impor daftar peserta dari berkas e-HR."
+    empty_hint = ("Kegiatan ini belum memiliki peserta. Klik Impor... untuk membaca daftar dari kepegawaian "
+                  "(xlsx, xls, ods atau csv), atau Tambah untuk mengisi satu per satu.")
 
     def _setup_ui(self) -> None:
         super()._setup_ui()
@@ -30,10 +31,12 @@ class ParticipantsTab(RecordTab):
         self.edit_button = QPushButton(icon("edit"), "Ubah")
         self.bulk_button = QPushButton("Tindakan")
         self.groups_button = QPushButton(icon("participants"), "Bagi kelompok...")
+        self.waves_button = QPushButton(icon("schedule"), "Gelombang...")
+        self.waves_button.setToolTip("Tanggal dan jumlah hari setiap gelombang")
         self.contacts_button = QPushButton(icon("search"), "Kontak")
         self.export_button = QPushButton(icon("export"), "Ekspor")
         for button in (self.import_button, self.add_button, self.edit_button, self.bulk_button,
-                       self.groups_button, self.contacts_button, self.export_button):
+                       self.groups_button, self.waves_button, self.contacts_button, self.export_button):
             self.actions_bar.addWidget(button)
         from ukom_desktop.ui.participants.bulk_menu import build_bulk_menu
 
@@ -61,6 +64,7 @@ class ParticipantsTab(RecordTab):
         self.add_button.clicked.connect(lambda: self.edit_participant(None))
         self.edit_button.clicked.connect(self._on_edit)
         self.groups_button.clicked.connect(self.open_grouping)
+        self.waves_button.clicked.connect(self.open_waves)
 
     def columns(self) -> Sequence[Column]:
         return (
@@ -116,8 +120,8 @@ class ParticipantsTab(RecordTab):
             return
         ready = self._ready()
         selected = len(self.selected_ids())
-        for button in (self.import_button, self.add_button, self.groups_button, self.contacts_button,
-                       self.export_button):
+        for button in (self.import_button, self.add_button, self.groups_button, self.waves_button,
+                       self.contacts_button, self.export_button):
             button.setEnabled(ready)
         self.edit_button.setEnabled(ready and selected == 1)
         self.bulk_button.setEnabled(ready and selected > 0)
@@ -161,6 +165,12 @@ class ParticipantsTab(RecordTab):
 
         if self._ready():
             ParticipantEditorDialog(self.context, self.context.event_id, ep_id, self).exec()  # type: ignore[arg-type]
+
+    def open_waves(self) -> None:
+        from ukom_desktop.ui.schedule.waves_dialog import WavesDialog
+
+        if self._ready():
+            WavesDialog(self.context, self).exec()
 
     def open_grouping(self) -> None:
         from ukom_desktop.ui.participants.grouping_dialog import GroupingDialog

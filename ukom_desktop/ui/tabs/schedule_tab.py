@@ -59,7 +59,8 @@ class ScheduleTab(RecordTab):
     title = "Jadwal"
     settings_key = "schedule_waves"
     needs_event = True
-    empty_hint = "Kegiatan ini belum dibagi ke dalam gelombang."
+    empty_hint = ("Kegiatan ini belum dibagi ke dalam gelombang: bagi peserta lewat tab Peserta > Bagi kelompok..., "
+                  "atur tanggal lewat Gelombang..., isi Ruang..., lalu Susun otomatis.")
 
     def columns(self) -> Sequence[Column]:
         return (
@@ -85,6 +86,7 @@ class ScheduleTab(RecordTab):
         self.auto_button.setMenu(self.auto_menu)
         self.check_button = _tool_button("Periksa", "qc", "Periksa jadwal tersimpan terhadap semua aturan")
         self.rooms_button = _tool_button("Ruang...", "settings", "Kelola ruang, kapasitas dan jenisnya")
+        self.waves_button = _tool_button("Gelombang...", "events", "Tanggal dan jumlah hari setiap gelombang")
         self.export_button = _tool_button("Ekspor", "export", "Ekspor jadwal ke Excel atau PDF")
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(self.export_button)
@@ -92,7 +94,8 @@ class ScheduleTab(RecordTab):
             export_menu.addAction(f"{text} (Excel)...", lambda k=kind: self.export(k, pdf=False))
             export_menu.addAction(f"{text} (PDF)...", lambda k=kind: self.export(k, pdf=True))
         self.export_button.setMenu(export_menu)
-        for button in (self.auto_button, self.check_button, self.rooms_button, self.export_button):
+        for button in (self.auto_button, self.check_button, self.waves_button, self.rooms_button,
+                       self.export_button):
             self.add_tool_button(button)
 
         controls = QHBoxLayout()
@@ -163,6 +166,7 @@ class ScheduleTab(RecordTab):
         self.auto_button.clicked.connect(lambda: self.run_scheduler(None))
         self.check_button.clicked.connect(self.check)
         self.rooms_button.clicked.connect(self.edit_rooms)
+        self.waves_button.clicked.connect(self.edit_waves)
         self.grid.set_judge(self._judge)
         self.grid.move_requested.connect(self.request_edit)
         self.grid.reschedule_requested.connect(self.move_session)
@@ -170,6 +174,9 @@ class ScheduleTab(RecordTab):
         self.violations_table.activated.connect(self._on_violation_activated)
         self.table.activated.connect(self._on_wave_activated)
         self.table.selection_changed.connect(self._on_wave_selected)
+        # A banner speaks about the schedule on screen: another database or event clears it.
+        self.context.database_changed.connect(lambda: self._show_banner("", red=False))
+        self.context.event_changed.connect(lambda _id: self._show_banner("", red=False))
 
     # -- loading ----------------------------------------------------------------------------------
     def fetch(self, session: Any) -> Sequence[Any]:
@@ -323,7 +330,20 @@ class ScheduleTab(RecordTab):
 
             return schedule_event(factory, event_id, waves)
 
-        return run_in_background(self, work, title="Menyusun jadwal", on_done=self._on_scheduled)
+        return run_in_background(self, work, title="Menyusun jadwal", on_done=self._on_scheduled,
+                                 on_error=self._on_schedule_error)
+
+    def _on_schedule_error(self, exc: BaseException, details: str) -> None:
+        """A refusal in words; when it names the place to fix it, offer to open that place."""
+        from ukom_desktop.errors import user_message
+        from ukom_desktop.ui.menu_paths import offer_to_open
+
+        text = user_message(exc)
+        if text is None:
+            messages.unexpected(self, f"Penyusunan jadwal gagal ({exc.__class__.__name__}).", details)
+            return
+        self._show_banner("Jadwal belum dapat disusun; lihat alasannya.", red=True)
+        offer_to_open(self, text)
 
     def _on_scheduled(self, outcome: Any) -> None:
         summary = outcome.summary()
@@ -360,6 +380,15 @@ class ScheduleTab(RecordTab):
         if self.context.database is None:
             return
         RoomsDialog(self.context, self).exec()
+        self.refresh()
+
+    def edit_waves(self) -> None:
+        from ukom_desktop.ui.schedule.waves_dialog import WavesDialog
+
+        if self.context.database is None or self.context.event_id is None:
+            messages.info(self, "Pilih kegiatan terlebih dahulu.")
+            return
+        WavesDialog(self.context, self).exec()
         self.refresh()
 
     def ask_save_path(self, suggested: str, pdf: bool) -> str:
