@@ -28,6 +28,7 @@ import json
 import os
 import secrets
 import struct
+import uuid
 import zlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -65,6 +66,10 @@ def _b64(data: bytes) -> str:
 
 def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def new_package_id() -> str:
+    return str(uuid.uuid4())
 
 
 def new_passphrase() -> str:
