@@ -129,7 +129,6 @@ def open_package(url: str, data: bytes, passphrase: str) -> LaptopSummary:
                 "Basis data kerja ini sudah berisi paket lain. Kirim kembali hasilnya dulu, lalu buka paket baru "
                 "pada berkas basis data kerja yang baru."
             )
-        META.create_all(engine)
         _fill(engine, opened)
     finally:
         engine.dispose()
@@ -145,7 +144,8 @@ def _fill(engine: Engine, opened: fmt.OpenedPackage) -> None:
         "return_key": p["return_key"], "institution": p["institution"],
         "opened_at": datetime.now(UTC).isoformat(),
     }
-    with engine.begin() as conn:
+    with engine.begin() as conn:  # tables and rows in one transaction: a failed open leaves an empty file
+        META.create_all(conn)
         conn.execute(insert(lp_meta), [{"key": k, "value": v} for k, v in meta.items()])
         rows = [{k: q.get(k) for k in ("uuid", "number", "name", "nip", "jabatan", "golongan", "unit",
                                        "target_position", "job_level", "standard")} for q in p["participants"]]
