@@ -89,7 +89,7 @@ def _export(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from ukom_desktop.db.models import TeamMember
-    from ukom_desktop.documents.package_slip import Slip, write_slips
+    from ukom_desktop.documents.package_slip import Slip, slip_file_name, write_slips
     from ukom_desktop.domain.nip import normalize_nip
     from ukom_desktop.services import packages_export as px
     from ukom_desktop.services.results import find_event
@@ -126,7 +126,7 @@ def _export(args: argparse.Namespace) -> int:
     slip = None
     if passphrase is None:
         slip = write_slips([Slip(i.assessor_name, i.assessor_nip, event_code, event_name, i.path.name, i.passphrase)
-                            for i in issued], out / _slip_name(event_code))
+                            for i in issued], out / slip_file_name(event_code))
     lines = [f"{len(issued)} paket asesor dibuat di {out}:"]
     lines += [f"  {i.path.name}  {i.assessor_name} ({i.participants} peserta)" for i in issued]
     lines.append(f"Slip kata sandi: {slip} (cetak, potong, serahkan terpisah dari paketnya)." if slip else
@@ -135,14 +135,6 @@ def _export(args: argparse.Namespace) -> int:
                               "participants": i.participants, "package_id": i.package_id} for i in issued],
                 "slip": str(slip) if slip else None}, "\n".join(lines))
     return 0
-
-
-def _slip_name(event_code: str) -> str:
-    import re
-    from datetime import datetime
-
-    code = re.sub(r"[^A-Za-z0-9_-]+", "-", event_code).strip("-") or "kegiatan"
-    return f"slip-kata-sandi-{code}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
 
 
 def _open(args: argparse.Namespace) -> int:

@@ -65,6 +65,14 @@ def _draw(canvas: Canvas, slip: Slip, top: float) -> None:
     canvas.setDash()
 
 
+def slip_file_name(event_code: str) -> str:
+    import re
+    from datetime import datetime
+
+    code = re.sub(r"[^A-Za-z0-9_-]+", "-", event_code).strip("-") or "kegiatan"
+    return f"slip-kata-sandi-{code}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
+
+
 def write_slips(slips: Sequence[Slip], target: Path) -> Path:
     """All slips into one PDF, written to a temporary file and moved into place."""
     register_fonts()

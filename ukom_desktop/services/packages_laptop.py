@@ -91,11 +91,11 @@ class ReturnWritten:
     narratives: int
 
 
-def _engine(url: str) -> Engine:
+def engine_for(url: str) -> Engine:
     return make_engine(url)
 
 
-def _meta(conn: Any) -> dict[str, Any]:
+def read_meta(conn: Any) -> dict[str, Any]:
     return {k: v for k, v in conn.execute(select(lp_meta.c.key, lp_meta.c.value))}
 
 
@@ -103,9 +103,18 @@ def is_working_database(url: str) -> bool:
     path = sqlite_path(url)
     if path is not None and (not path.exists() or path.stat().st_size == 0):
         return False
-    engine = _engine(url)
+    engine = engine_for(url)
     try:
         return "lp_meta" in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
+
+
+def working_package_id(url: str) -> str:
+    engine = engine_for(url)
+    try:
+        with engine.connect() as conn:
+            return str(read_meta(conn).get("package_id", ""))
     finally:
         engine.dispose()
 
@@ -113,7 +122,7 @@ def is_working_database(url: str) -> bool:
 def open_package(url: str, data: bytes, passphrase: str) -> LaptopSummary:
     """Make the laptop's working database from an issue package (a new or empty file)."""
     opened = fmt.open_with_passphrase(data, passphrase)
-    engine = _engine(url)
+    engine = engine_for(url)
     try:
         tables = inspect(engine).get_table_names()
         if tables and "lp_meta" not in tables:
@@ -122,7 +131,7 @@ def open_package(url: str, data: bytes, passphrase: str) -> LaptopSummary:
             )
         if tables:
             with engine.connect() as conn:
-                meta = _meta(conn)
+                meta = read_meta(conn)
             if meta.get("package_id") == opened.header.package_id:
                 return summary(url)
             raise UserFacingError(
@@ -175,10 +184,10 @@ def _fill(engine: Engine, opened: fmt.OpenedPackage) -> None:
 
 
 def summary(url: str) -> LaptopSummary:
-    engine = _engine(url)
+    engine = engine_for(url)
     try:
         with engine.connect() as conn:
-            meta = _meta(conn)
+            meta = read_meta(conn)
             if not meta:
                 raise UserFacingError("Basis data kerja ini belum berisi paket asesor.")
             count = {t.name: len(conn.execute(select(t)).all()) for t in (lp_participant, lp_cell, lp_narrative)}
@@ -206,10 +215,10 @@ def save_cell(
     url: str, ep: str, exercise: str, competency: str, *, level: str | None, no_evidence: bool, evidence: str,
 ) -> None:
     """Autosave of one form cell; a cell already submitted at the secretariat stays as it is."""
-    engine = _engine(url)
+    engine = engine_for(url)
     try:
         with engine.begin() as conn:
-            meta = _meta(conn)
+            meta = read_meta(conn)
             key = (lp_cell.c.ep == ep) & (lp_cell.c.exercise == exercise) & (lp_cell.c.competency == competency)
             row = conn.execute(select(lp_cell).where(key)).one_or_none()
             if row is None:
@@ -228,7 +237,7 @@ def save_cell(
 
 def submit_participant(url: str, ep: str) -> int:
     """Mark every cell of a participant submitted (as the Kirim button of the Penilaian tab does)."""
-    engine = _engine(url)
+    engine = engine_for(url)
     try:
         with engine.begin() as conn:
             rows = conn.execute(select(lp_cell).where(lp_cell.c.ep == ep, lp_cell.c.submitted.is_(False))).all()
@@ -243,7 +252,7 @@ def submit_participant(url: str, ep: str) -> int:
 
 
 def save_narrative(url: str, report: str, sections: dict[str, Any]) -> None:
-    engine = _engine(url)
+    engine = engine_for(url)
     try:
         with engine.begin() as conn:
             row = conn.execute(select(lp_narrative).where(lp_narrative.c.report == report)).one_or_none()
@@ -261,10 +270,10 @@ def save_narrative(url: str, report: str, sections: dict[str, Any]) -> None:
 
 def write_return(url: str, out: Path) -> ReturnWritten:
     """The return package of every change made on this laptop since the package was opened."""
-    engine = _engine(url)
+    engine = engine_for(url)
     try:
         with engine.begin() as conn:
-            meta = _meta(conn)
+            meta = read_meta(conn)
             if not meta:
                 raise UserFacingError("Basis data kerja ini belum berisi paket asesor.")
             cells = [
