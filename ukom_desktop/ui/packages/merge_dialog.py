@@ -71,7 +71,7 @@ class MergePreviewDialog(QDialog):
         counts = p.counts
         self.counts_label = QLabel(
             "Paket ini sudah pernah diterima; tidak ada yang berubah." if p.already_received else
-            "  ".join(f"{CATEGORY_TITLES[k]}: <b>{counts[k]}</b>" for k in CATEGORY_TITLES))
+            " &nbsp;&nbsp; ".join(f"{CATEGORY_TITLES[k]}: <b>{counts[k]}</b>" for k in CATEGORY_TITLES))
         layout.addWidget(self.counts_label)
         self.table = _table(["Status", "Peserta", "Simulasi / kompetensi", "Di laptop", "Di basis data", "Alasan"])
         shown = sorted(p.items, key=lambda i: ("konflik", "baru", "berubah", "sama").index(i.category))
