@@ -138,7 +138,7 @@ def _authenticate(session: Session, data: bytes) -> tuple[PackageIssue, fmt.Open
 class _Context:
     """Lookups for one package: by UUID, the assessor's assignments, final and locked participants."""
 
-    def __init__(self, session: Session, issue: PackageIssue) -> None:
+    def __init__(self, session: Session, issue: PackageIssue, ep_uuids: set[str]) -> None:
         self.session, self.issue = session, issue
         eps = session.execute(
             select(EventParticipant.uuid, EventParticipant.id, Participant.name)
@@ -146,10 +146,13 @@ class _Context:
             .where(EventParticipant.event_id == issue.event_id)
         ).all()
         self.ep = {u: (i, n) for u, i, n in eps}
+        wanted = {self.ep[u][0] for u in ep_uuids if u in self.ep}  # only the package's participants
         self.comp = {u: (i, c) for u, i, c in session.execute(select(Competency.uuid, Competency.id, Competency.code))}
         self.ex = {u: (i, c) for u, i, c in session.execute(select(Exercise.uuid, Exercise.id, Exercise.code))}
         self.assigned = {(a.event_participant_id, a.exercise_id)
-                         for a in event_assignments(session, issue.event_id) if a.assessor_id == issue.member_id}
+                         for a in event_assignments(session, issue.event_id, only=[i for i, _n in self.ep.values()
+                                                                                   if i in wanted])
+                         if a.assessor_id == issue.member_id}
         ep_ids = [i for i, _n in self.ep.values()]
         self.final = set(session.scalars(select(IntegratedResult.event_participant_id).where(
             IntegratedResult.event_participant_id.in_(ep_ids), IntegratedResult.finalized_at.is_not(None))))
@@ -227,15 +230,16 @@ def _classify_narrative(ctx: _Context, entry: dict[str, Any]) -> tuple[MergeItem
     return item("konflik", "both_changed"), report
 
 
-def _pause_for_fault_test(index: int, total: int) -> None:
+def _pause_for_fault_test(session: Session, index: int, total: int) -> None:
     marker = os.environ.get(PAUSE_ENV)
     if marker and index == total // 2:
+        session.flush()  # half of the changes are in the database's open transaction
         Path(marker).write_text("paused")
         time.sleep(120)
 
 
 def apply_rating(session: Session, issue: PackageIssue, natural: tuple[int, int, int], row: Rating | None,
-                 value: dict[str, Any], now: datetime) -> Rating:
+                 value: dict[str, Any], now: datetime, *, flush: bool = True) -> Rating:
     """Write the laptop's value into the rating (new or existing) and remember the version we wrote."""
     if row is None:
         row = Rating(event_participant_id=natural[0], exercise_id=natural[1], competency_id=natural[2],
@@ -246,7 +250,8 @@ def apply_rating(session: Session, issue: PackageIssue, natural: tuple[int, int,
     row.evidence = value["evidence"]
     if value["submitted"] and row.submitted_at is None:
         row.submitted_at = now
-    session.flush()
+    if flush:
+        session.flush()
     return row
 
 
@@ -266,7 +271,8 @@ def import_package(session: Session, data: bytes, *, dry_run: bool = False, acto
             f"Paket ini lebih lama (kiriman ke-{header.sequence}) daripada kiriman yang sudah diterima "
             f"(ke-{issue.last_return_sequence}) dari asesor ini; paket ditolak agar data terbaru tidak tertimpa."
         )
-    ctx = _Context(session, issue)
+    payload = opened.payload
+    ctx = _Context(session, issue, {c.get("ep", "") for c in [*payload.get("cells", []), *payload.get("narratives", [])]})
     plans: list[tuple[MergeItem, Any]] = [_classify_rating(ctx, c) for c in opened.payload.get("cells", [])]
     plans += [_classify_narrative(ctx, n) for n in opened.payload.get("narratives", [])]
     preview.items = [item for item, _target in plans]
@@ -291,15 +297,16 @@ def _apply(session: Session, issue: PackageIssue, plans: list[tuple[MergeItem, A
 
     now = datetime.now(UTC)
     applied = dict(issue.applied or {})
+    written: list[tuple[str, Rating]] = []
     open_conflicts = {(c.cell_key): c for c in session.scalars(select(PackageConflict).where(
         PackageConflict.member_id == issue.member_id, PackageConflict.event_id == issue.event_id,
         PackageConflict.status == "terbuka"))}
     for index, (item, target) in enumerate(plans):
-        _pause_for_fault_test(index, len(plans))
+        _pause_for_fault_test(session, index, len(plans))
         if item.category in ("baru", "berubah"):
             if item.kind == "rating":
-                row = apply_rating(session, issue, target, ctx.ratings.get(target), item.laptop, now)
-                applied[item.key] = row.version
+                written.append((item.key, apply_rating(session, issue, target, ctx.ratings.get(target), item.laptop,
+                                                       now, flush=False)))
             else:
                 report = save_sections(session, target.event_participant_id, item.laptop["sections"], actor=actor)
                 applied[item.key] = report.version
@@ -315,5 +322,7 @@ def _apply(session: Session, issue: PackageIssue, plans: list[tuple[MergeItem, A
                 existing.package_id, existing.issue_id = header.package_id, issue.id
                 existing.laptop_value, existing.database_value = item.laptop, item.database
                 existing.reason = item.reason
+    session.flush()
+    applied.update({key: row.version for key, row in written})
     issue.applied = applied
     session.flush()
