@@ -29,9 +29,10 @@ from ukom_desktop.db.models import (  # noqa: E402
 )
 from ukom_desktop.errors import UserFacingError  # noqa: E402
 from ukom_desktop.services import packages_laptop as lp  # noqa: E402
+from ukom_desktop.services.packages_apply import PAUSE_ENV  # noqa: E402
 from ukom_desktop.services.packages_conflicts import list_conflicts, resolve_conflict  # noqa: E402
 from ukom_desktop.services.packages_export import event_assessors  # noqa: E402
-from ukom_desktop.services.packages_merge import PAUSE_ENV, import_package  # noqa: E402
+from ukom_desktop.services.packages_merge import import_package  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 

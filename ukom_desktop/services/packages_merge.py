@@ -15,12 +15,9 @@ database. The audit log gets one entry per package applied, with its counts.
 
 from __future__ import annotations
 
-import os
-import time
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -53,8 +50,6 @@ REASONS = {
     "unassigned": "peserta tidak lagi ditugaskan kepada asesor ini",
     "missing": "peserta tidak lagi terdaftar pada kegiatan",
 }
-# Fault tests only: a file path; the merge creates it halfway and waits, so a test can kill the process.
-PAUSE_ENV = "UKOM_TEST_MERGE_PAUSE_FILE"
 
 
 @dataclass(frozen=True)
@@ -136,35 +131,36 @@ def _authenticate(session: Session, data: bytes) -> tuple[PackageIssue, fmt.Open
 
 
 class _Context:
-    """Lookups for one package: by UUID, the assessor's assignments, final and locked participants."""
+    """Lookups for the packages of one event in one pass: by UUID, assignments, final and locked participants,
+    the ratings of the packages' assessors and the laptop values reviewers already decided on."""
 
-    def __init__(self, session: Session, issue: PackageIssue, ep_uuids: set[str]) -> None:
-        self.session, self.issue = session, issue
+    def __init__(self, session: Session, event_id: int, member_ids: set[int], ep_uuids: set[str]) -> None:
         eps = session.execute(
             select(EventParticipant.uuid, EventParticipant.id, Participant.name)
             .join(Participant, Participant.id == EventParticipant.participant_id)
-            .where(EventParticipant.event_id == issue.event_id)
+            .where(EventParticipant.event_id == event_id)
         ).all()
         self.ep = {u: (i, n) for u, i, n in eps}
-        wanted = {self.ep[u][0] for u in ep_uuids if u in self.ep}  # only the package's participants
+        wanted = [self.ep[u][0] for u in ep_uuids if u in self.ep]  # only the packages' participants
         self.comp = {u: (i, c) for u, i, c in session.execute(select(Competency.uuid, Competency.id, Competency.code))}
         self.ex = {u: (i, c) for u, i, c in session.execute(select(Exercise.uuid, Exercise.id, Exercise.code))}
-        self.assigned = {(a.event_participant_id, a.exercise_id)
-                         for a in event_assignments(session, issue.event_id, only=[i for i, _n in self.ep.values()
-                                                                                   if i in wanted])
-                         if a.assessor_id == issue.member_id}
-        ep_ids = [i for i, _n in self.ep.values()]
+        self.assigned = {(a.event_participant_id, a.exercise_id, a.assessor_id)
+                         for a in event_assignments(session, event_id, only=wanted) if a.assessor_id in member_ids}
         self.final = set(session.scalars(select(IntegratedResult.event_participant_id).where(
-            IntegratedResult.event_participant_id.in_(ep_ids), IntegratedResult.finalized_at.is_not(None))))
+            IntegratedResult.event_participant_id.in_(wanted), IntegratedResult.finalized_at.is_not(None))))
         self.reports = {r.event_participant_id: r for r in session.scalars(
-            select(IndividualReport).where(IndividualReport.event_participant_id.in_(ep_ids)))}
-        self.ratings = {(r.event_participant_id, r.exercise_id, r.competency_id): r for r in session.scalars(
-            select(Rating).where(Rating.assessor_id == issue.member_id, Rating.event_participant_id.in_(ep_ids)))}
+            select(IndividualReport).where(IndividualReport.event_participant_id.in_(wanted)))}
+        self.ratings = {(r.event_participant_id, r.exercise_id, r.competency_id, r.assessor_id): r
+                        for r in session.scalars(select(Rating).where(Rating.assessor_id.in_(member_ids),
+                                                                      Rating.event_participant_id.in_(wanted)))}
         # A laptop value a reviewer already decided on (either side) is not queued again by a later return.
-        self.decided = {c.cell_key: c.laptop_value for c in session.scalars(
-            select(PackageConflict).where(PackageConflict.member_id == issue.member_id,
-                                          PackageConflict.event_id == issue.event_id,
+        self.decided = {(c.member_id, c.cell_key): c.laptop_value for c in session.scalars(
+            select(PackageConflict).where(PackageConflict.member_id.in_(member_ids),
+                                          PackageConflict.event_id == event_id,
                                           PackageConflict.status == "selesai").order_by(PackageConflict.id))}
+        self.open_conflicts = {(c.member_id, c.cell_key): c for c in session.scalars(
+            select(PackageConflict).where(PackageConflict.member_id.in_(member_ids),
+                                          PackageConflict.event_id == event_id, PackageConflict.status == "terbuka"))}
 
     def locked(self, ep_id: int) -> bool:
         from ukom_desktop.domain.report_status import is_editable
@@ -173,7 +169,7 @@ class _Context:
         return report is not None and not is_editable(report.status)
 
 
-def _classify_rating(ctx: _Context, cell: dict[str, Any]) -> tuple[MergeItem, tuple[int, int, int] | None]:
+def _classify_rating(ctx: _Context, issue: PackageIssue, cell: dict[str, Any]) -> tuple[MergeItem, Any]:
     key = f"r:{cell['ep']}:{cell['exercise']}:{cell['competency']}"
     laptop = _laptop_rating(cell)
     ep = ctx.ep.get(cell["ep"])
@@ -182,21 +178,21 @@ def _classify_rating(ctx: _Context, cell: dict[str, Any]) -> tuple[MergeItem, tu
     if ep is None or ex is None or comp is None:
         return MergeItem("rating", key, "konflik", "", label, laptop, None, "missing"), None
     natural = (ep[0], ex[0], comp[0])
-    row = ctx.ratings.get(natural)
+    row = ctx.ratings.get((*natural, issue.member_id))
     database = _rating_value(row)
 
     def item(category: str, reason: str = "") -> MergeItem:
         return MergeItem("rating", key, category, ep[1], label, laptop, database, reason)
 
-    if database == laptop or ctx.decided.get(key) == laptop:
+    if database == laptop or ctx.decided.get((issue.member_id, key)) == laptop:
         return item("sama"), natural
-    if (ep[0], ex[0]) not in ctx.assigned:
+    if (ep[0], ex[0], issue.member_id) not in ctx.assigned:
         return item("konflik", "unassigned"), natural
     if ep[0] in ctx.final:
         return item("konflik", "final"), natural
     if ctx.locked(ep[0]):
         return item("konflik", "locked"), natural
-    base = ctx.issue.applied.get(key, cell.get("base_version"))
+    base = issue.applied.get(key, cell.get("base_version"))
     if row is None:
         return item("baru"), natural
     if base is not None and row.version == base:
@@ -204,7 +200,7 @@ def _classify_rating(ctx: _Context, cell: dict[str, Any]) -> tuple[MergeItem, tu
     return item("konflik", "both_changed"), natural
 
 
-def _classify_narrative(ctx: _Context, entry: dict[str, Any]) -> tuple[MergeItem, IndividualReport | None]:
+def _classify_narrative(ctx: _Context, issue: PackageIssue, entry: dict[str, Any]) -> tuple[MergeItem, Any]:
     key = f"n:{entry['report']}"
     laptop = {"sections": dict(entry.get("sections") or {})}
     ep = ctx.ep.get(entry.get("ep", ""))
@@ -218,29 +214,21 @@ def _classify_narrative(ctx: _Context, entry: dict[str, Any]) -> tuple[MergeItem
     def item(category: str, reason: str = "") -> MergeItem:
         return MergeItem("narrative", key, category, ep[1], "Uraian laporan", laptop, database, reason)
 
-    if merged == database or ctx.decided.get(key) == laptop:
+    if merged == database or ctx.decided.get((issue.member_id, key)) == laptop:
         return item("sama"), report
-    if report.author_id != ctx.issue.member_id:
+    if report.author_id != issue.member_id:
         return item("konflik", "unassigned"), report
     if ctx.locked(ep[0]):
         return item("konflik", "locked"), report
-    base = ctx.issue.applied.get(key, entry.get("base_version"))
+    base = issue.applied.get(key, entry.get("base_version"))
     if base is not None and report.version == base:
         return item("berubah"), report
     return item("konflik", "both_changed"), report
 
 
-def _pause_for_fault_test(session: Session, index: int, total: int) -> None:
-    marker = os.environ.get(PAUSE_ENV)
-    if marker and index == total // 2:
-        session.flush()  # half of the changes are in the database's open transaction
-        Path(marker).write_text("paused")
-        time.sleep(120)
-
-
 def apply_rating(session: Session, issue: PackageIssue, natural: tuple[int, int, int], row: Rating | None,
-                 value: dict[str, Any], now: datetime, *, flush: bool = True) -> Rating:
-    """Write the laptop's value into the rating (new or existing) and remember the version we wrote."""
+                 value: dict[str, Any], now: datetime) -> Rating:
+    """Write a laptop value into one rating (a reviewer's decision); the merge itself writes in bulk."""
     if row is None:
         row = Rating(event_participant_id=natural[0], exercise_id=natural[1], competency_id=natural[2],
                      assessor_id=issue.member_id)
@@ -250,79 +238,88 @@ def apply_rating(session: Session, issue: PackageIssue, natural: tuple[int, int,
     row.evidence = value["evidence"]
     if value["submitted"] and row.submitted_at is None:
         row.submitted_at = now
-    if flush:
-        session.flush()
+    session.flush()
     return row
 
 
+@dataclass
+class _Package:
+    data: bytes
+    issue: PackageIssue
+    opened: fmt.OpenedPackage
+    preview: MergePreview
+    plans: list[tuple[MergeItem, Any]] = field(default_factory=list)
+
+
 def import_package(session: Session, data: bytes, *, dry_run: bool = False, actor: str = "") -> MergePreview:
-    """Preview (dry_run) or merge a return package; the caller commits."""
-    issue, opened = _authenticate(session, data)
-    header = opened.header
-    member = session.get(TeamMember, issue.member_id)
-    event = session.get(Event, issue.event_id)
-    preview = MergePreview(header.package_id, event.code if event else "", member.name if member else "",
-                           header.sequence)
-    if session.scalars(select(PackageReceipt).where(PackageReceipt.package_id == header.package_id)).first():
-        preview.already_received = True
-        return preview
-    if header.sequence <= issue.last_return_sequence:
-        raise _refuse(
-            f"Paket ini lebih lama (kiriman ke-{header.sequence}) daripada kiriman yang sudah diterima "
-            f"(ke-{issue.last_return_sequence}) dari asesor ini; paket ditolak agar data terbaru tidak tertimpa."
-        )
-    payload = opened.payload
-    ctx = _Context(session, issue, {c.get("ep", "") for c in [*payload.get("cells", []), *payload.get("narratives", [])]})
-    plans: list[tuple[MergeItem, Any]] = [_classify_rating(ctx, c) for c in opened.payload.get("cells", [])]
-    plans += [_classify_narrative(ctx, n) for n in opened.payload.get("narratives", [])]
-    preview.items = [item for item, _target in plans]
-    if dry_run:
-        return preview
-    _apply(session, issue, plans, ctx, header, actor)
-    session.add(PackageReceipt(package_id=header.package_id, issue_id=issue.id, sequence=header.sequence,
-                               counts=preview.counts))
-    issue.last_return_sequence = header.sequence
-    audit.record(session, action="paket_diterima", entity="package_issue", entity_id=issue.id,
-                 entity_uuid=issue.uuid, actor=actor, note=preview.summary_line,
-                 new={"asesor": member.uuid if member else "", "nama_asesor": preview.assessor_name,
-                      "paket": header.package_id, "kiriman": header.sequence, **preview.counts})
-    session.flush()
-    preview.applied = True
-    return preview
+    """Preview (dry_run) or merge one return package; the caller commits."""
+    return import_packages(session, [data], dry_run=dry_run, actor=actor)[0]
 
 
-def _apply(session: Session, issue: PackageIssue, plans: list[tuple[MergeItem, Any]], ctx: _Context,
-           header: fmt.PackageHeader, actor: str) -> None:
-    from ukom_desktop.services.report_content import save_sections
+def import_packages(
+    session: Session, datas: list[bytes], *, dry_run: bool = False, actor: str = ""
+) -> list[MergePreview]:
+    """Preview or merge several return packages in one transaction (the caller commits).
 
-    now = datetime.now(UTC)
-    applied = dict(issue.applied or {})
-    written: list[tuple[str, Rating]] = []
-    open_conflicts = {(c.cell_key): c for c in session.scalars(select(PackageConflict).where(
-        PackageConflict.member_id == issue.member_id, PackageConflict.event_id == issue.event_id,
-        PackageConflict.status == "terbuka"))}
-    for index, (item, target) in enumerate(plans):
-        _pause_for_fault_test(session, index, len(plans))
-        if item.category in ("baru", "berubah"):
-            if item.kind == "rating":
-                written.append((item.key, apply_rating(session, issue, target, ctx.ratings.get(target), item.laptop,
-                                                       now, flush=False)))
-            else:
-                report = save_sections(session, target.event_participant_id, item.laptop["sections"], actor=actor)
-                applied[item.key] = report.version
-        elif item.category == "konflik":
-            existing = open_conflicts.get(item.key)
-            if existing is None:
-                session.add(PackageConflict(
-                    event_id=issue.event_id, issue_id=issue.id, member_id=issue.member_id,
-                    package_id=header.package_id, kind=item.kind, cell_key=item.key, reason=item.reason,
-                    description=f"{item.participant}: {item.label}", laptop_value=item.laptop,
-                    database_value=item.database))
-            else:
-                existing.package_id, existing.issue_id = header.package_id, issue.id
-                existing.laptop_value, existing.database_value = item.laptop, item.database
-                existing.reason = item.reason
-    session.flush()
-    applied.update({key: row.version for key, row in written})
-    issue.applied = applied
-    session.flush()
+    Any refused package refuses the whole batch, so nothing of it is applied. Packages answering the same
+    issue are applied in order of their sequence, one per pass.
+    """
+    received = {p for p in session.scalars(select(PackageReceipt.package_id))}
+    packages: list[_Package] = []
+    for data in datas:
+        issue, opened = _authenticate(session, data)
+        header = opened.header
+        member, event = session.get(TeamMember, issue.member_id), session.get(Event, issue.event_id)
+        preview = MergePreview(header.package_id, event.code if event else "", member.name if member else "",
+                               header.sequence)
+        packages.append(_Package(data, issue, opened, preview))
+        if header.package_id in received:
+            preview.already_received = True
+            continue
+        received.add(header.package_id)
+        if header.sequence <= issue.last_return_sequence:
+            raise _refuse(
+                f"Paket ini lebih lama (kiriman ke-{header.sequence}) daripada kiriman yang sudah diterima "
+                f"(ke-{issue.last_return_sequence}) dari asesor ini; paket ditolak agar data terbaru tidak tertimpa."
+            )
+    pending = sorted((p for p in packages if not p.preview.already_received),
+                     key=lambda p: (p.issue.id, p.opened.header.sequence))
+    while pending:
+        this_pass: dict[int, _Package] = {}
+        for package in pending:
+            this_pass.setdefault(package.issue.id, package)
+        pending = [p for p in pending if this_pass[p.issue.id] is not p]
+        _merge_pass(session, list(this_pass.values()), dry_run=dry_run, actor=actor)
+    return [p.preview for p in packages]
+
+
+def _merge_pass(session: Session, packages: list[_Package], *, dry_run: bool, actor: str) -> None:
+    from ukom_desktop.services.packages_apply import apply_pass
+
+    by_event: dict[int, list[_Package]] = {}
+    for package in packages:
+        by_event.setdefault(package.issue.event_id, []).append(package)
+    for event_id, group in by_event.items():
+        payloads = [p.opened.payload for p in group]
+        ctx = _Context(session, event_id, {p.issue.member_id for p in group},
+                       {e.get("ep", "") for pl in payloads for e in [*pl.get("cells", []), *pl.get("narratives", [])]})
+        for package in group:
+            payload = package.opened.payload
+            package.plans = [_classify_rating(ctx, package.issue, c) for c in payload.get("cells", [])]
+            package.plans += [_classify_narrative(ctx, package.issue, n) for n in payload.get("narratives", [])]
+            package.preview.items = [item for item, _target in package.plans]
+        if dry_run:
+            continue
+        apply_pass(session, ctx, group, actor)
+        for package in group:
+            header, issue, preview = package.opened.header, package.issue, package.preview
+            session.add(PackageReceipt(package_id=header.package_id, issue_id=issue.id, sequence=header.sequence,
+                                       counts=preview.counts))
+            issue.last_return_sequence = header.sequence
+            member = session.get(TeamMember, issue.member_id)
+            audit.record(session, action="paket_diterima", entity="package_issue", entity_id=issue.id,
+                         entity_uuid=issue.uuid, actor=actor, note=preview.summary_line,
+                         new={"asesor": member.uuid if member else "", "nama_asesor": preview.assessor_name,
+                              "paket": header.package_id, "kiriman": header.sequence, **preview.counts})
+            preview.applied = True
+        session.flush()
