@@ -8,7 +8,8 @@ Baselines (the same rows, no application logic):
 - merging: each return package's rows decrypted (X25519 unwrap + AES-GCM) and parsed, then every rating
   row of the 40 packages inserted with one executemany.
 Ours: services.packages_export.run_export (queries, payloads, files, issue rows, audit) and
-services.packages_merge.import_package for each return (authenticate, classify, apply, receipt, audit).
+services.packages_merge.import_packages of the 40 returns in one transaction (authenticate, classify,
+apply, receipts, audit), as `package import FILE...` does.
 Target: each <= 2x its baseline.
 
 Usage: .venv/bin/python bench/packages.py [--participants 300] [--assessors 40]
@@ -135,17 +136,15 @@ def make_returns(issued: list, folder: Path) -> list[bytes]:
 
 
 def ours_merge(path: Path, returns: list[bytes]) -> tuple[float, int]:
-    from ukom_desktop.services.packages_merge import import_package
+    from ukom_desktop.services.packages_merge import import_packages
 
     db = open_database(f"sqlite:///{path}")
     try:
         started = time.perf_counter()
-        applied = 0
-        for data in returns:
-            with db.sessions() as session:
-                applied += import_package(session, data).counts["baru"]
-                session.commit()
-        return time.perf_counter() - started, applied
+        with db.sessions() as session:
+            previews = import_packages(session, returns)
+            session.commit()
+        return time.perf_counter() - started, sum(p.counts["baru"] for p in previews)
     finally:
         db.dispose()
 

@@ -29,8 +29,6 @@ _UPDATE = (
 
 
 def apply_pass(session: Session, ctx: Any, packages: list[Any], actor: str) -> None:
-    from ukom_desktop.services.report_content import save_sections
-
     now = datetime.now(UTC)
     ops: list[tuple[str, dict[str, Any]]] = []
     for package in packages:
@@ -42,6 +40,8 @@ def apply_pass(session: Session, ctx: Any, packages: list[Any], actor: str) -> N
                 ops.append(op)
                 applied[item.key] = 1 if op[0] == "insert" else op[1]["b_version"] + 1
             elif item.category in ("baru", "berubah"):
+                from ukom_desktop.services.report_content import save_sections  # heavy: only for narratives
+
                 report = save_sections(session, target.event_participant_id, item.laptop["sections"], actor=actor)
                 session.flush()
                 applied[item.key] = report.version

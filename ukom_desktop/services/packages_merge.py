@@ -52,7 +52,7 @@ REASONS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class MergeItem:
     kind: str  # rating | narrative
     key: str
@@ -180,24 +180,28 @@ def _classify_rating(ctx: _Context, issue: PackageIssue, cell: dict[str, Any]) -
     natural = (ep[0], ex[0], comp[0])
     row = ctx.ratings.get((*natural, issue.member_id))
     database = _rating_value(row)
+    category, reason = _rating_verdict(ctx, issue, key, cell, natural, row, database, laptop)
+    return MergeItem("rating", key, category, ep[1], label, laptop, database, reason), natural
 
-    def item(category: str, reason: str = "") -> MergeItem:
-        return MergeItem("rating", key, category, ep[1], label, laptop, database, reason)
 
+def _rating_verdict(ctx: _Context, issue: PackageIssue, key: str, cell: dict[str, Any], natural: tuple[int, int, int],
+                    row: Rating | None, database: dict[str, Any] | None, laptop: dict[str, Any]) -> tuple[str, str]:
+    """(category, reason) of one rating cell."""
+    ep_id = natural[0]
     if database == laptop or ctx.decided.get((issue.member_id, key)) == laptop:
-        return item("sama"), natural
-    if (ep[0], ex[0], issue.member_id) not in ctx.assigned:
-        return item("konflik", "unassigned"), natural
-    if ep[0] in ctx.final:
-        return item("konflik", "final"), natural
-    if ctx.locked(ep[0]):
-        return item("konflik", "locked"), natural
-    base = issue.applied.get(key, cell.get("base_version"))
+        return "sama", ""
+    if (ep_id, natural[1], issue.member_id) not in ctx.assigned:
+        return "konflik", "unassigned"
+    if ep_id in ctx.final:
+        return "konflik", "final"
+    if ctx.locked(ep_id):
+        return "konflik", "locked"
     if row is None:
-        return item("baru"), natural
+        return "baru", ""
+    base = issue.applied.get(key, cell.get("base_version"))
     if base is not None and row.version == base:
-        return item("berubah"), natural
-    return item("konflik", "both_changed"), natural
+        return "berubah", ""
+    return "konflik", "both_changed"
 
 
 def _classify_narrative(ctx: _Context, issue: PackageIssue, entry: dict[str, Any]) -> tuple[MergeItem, Any]:
