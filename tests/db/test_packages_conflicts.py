@@ -32,7 +32,7 @@ from ukom_desktop.services import packages_laptop as lp  # noqa: E402
 from ukom_desktop.services.packages_apply import PAUSE_ENV  # noqa: E402
 from ukom_desktop.services.packages_conflicts import list_conflicts, resolve_conflict  # noqa: E402
 from ukom_desktop.services.packages_export import event_assessors  # noqa: E402
-from ukom_desktop.services.packages_merge import import_package  # noqa: E402
+from ukom_desktop.services.packages_merge import import_package, import_packages  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -137,18 +137,24 @@ def _two_assessor_setup(tmp_path: Path):
 
 def test_merging_in_any_order_gives_the_same_database(tmp_path: Path) -> None:
     db, _event_id, (a, b) = _two_assessor_setup(tmp_path)
-    copy = tmp_path / "salinan.sqlite"
+    copy, batch_copy = tmp_path / "salinan.sqlite", tmp_path / "sekaligus.sqlite"
     db.dispose()
     shutil.copyfile(db.file, copy)
+    shutil.copyfile(db.file, batch_copy)
     other = open_database(f"sqlite:///{copy}")
+    batch = open_database(f"sqlite:///{batch_copy}")
     db = open_database(db.url)
     try:
         _merge(db, a), _merge(db, b)
         _merge(other, b), _merge(other, a)
-        assert state(db) == state(other)
+        with batch.sessions() as session:  # both in one transaction, as `package import A B` does
+            assert [p.applied for p in import_packages(session, [b, a])] == [True, True]
+            session.commit()
+        assert state(db) == state(other) == state(batch)
         assert any(r[6] == "Laptop 0" for r in state(db)["ratings"])
         assert any(r[6] == "Laptop 1" for r in state(db)["ratings"])
     finally:
+        batch.dispose()
         other.dispose()
         db.dispose()
 

@@ -67,7 +67,7 @@ def test_export_open_return_import_through_the_cli(tmp_path: Path) -> None:
     assert run(laptop, "package", "return", "--out", str(back)).returncode == 0
 
     dry = run(sek, "package", "import", str(back), "--dry-run", "--json")
-    assert json.loads(dry.stdout)["counts"]["baru"] == 1 and json.loads(dry.stdout)["applied"] is False
+    assert json.loads(dry.stdout)["counts"]["baru"] == 1 and json.loads(dry.stdout)["packages"][0]["applied"] is False
     merged = run(sek, "package", "import", str(back))
     assert merged.returncode == 0, merged.stderr
     assert merged.stdout.strip().splitlines()[-1] == "baru 1, berubah 0, sama 0, konflik 0"

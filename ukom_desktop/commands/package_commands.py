@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_return)
 
     p = psub.add_parser("import", help="terima paket kiriman kembali: pratinjau, gabung, antrean konflik")
-    p.add_argument("file", metavar="BERKAS", help="berkas kiriman .ukom")
+    p.add_argument("file", metavar="BERKAS", nargs="+", help="berkas kiriman .ukom (beberapa: satu transaksi)")
     p.add_argument("--dry-run", action="store_true", help="hanya pratinjau, tanpa menyimpan")
     add_json_flag(p)
     p.set_defaults(handler=_import)
@@ -170,34 +170,39 @@ def _return(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from ukom_desktop.services.packages_merge import import_package
+    from ukom_desktop.services.packages_merge import CATEGORIES, import_packages
 
-    data = _read_file(args.file)
+    datas = [_read_file(path) for path in args.file]
     db = open_db(args)
     try:
         with db.sessions() as session:
-            preview = import_package(session, data, dry_run=args.dry_run)
-            if args.dry_run or preview.already_received:
+            previews = import_packages(session, datas, dry_run=args.dry_run)
+            if args.dry_run or all(p.already_received for p in previews):
                 session.rollback()
             else:
                 session.commit()
     finally:
         db.dispose()
-    lines = [f"Paket {preview.assessor_name} ({preview.event_code}), kiriman ke-{preview.sequence}."]
-    if preview.already_received:
-        lines.append("Paket ini sudah pernah diterima; tidak ada yang berubah.")
-    for item in preview.items:
-        if item.category == "konflik":
-            lines.append(f"  konflik: {item.participant} {item.label}: {item.reason_text}")
+    lines = []
+    for preview in previews:
+        lines.append(f"Paket {preview.assessor_name} ({preview.event_code}), kiriman ke-{preview.sequence}: "
+                     f"{preview.summary_line}.")
+        if preview.already_received:
+            lines.append("  Paket ini sudah pernah diterima; tidak ada yang berubah.")
+        for item in preview.items:
+            if item.category == "konflik":
+                lines.append(f"  konflik: {item.participant} {item.label}: {item.reason_text}")
     if args.dry_run:
         lines.append("Pratinjau saja (--dry-run): belum ada yang disimpan.")
-    lines.append(preview.summary_line)
-    emit(args, {"package_id": preview.package_id, "event": preview.event_code, "assessor": preview.assessor_name,
-                "sequence": preview.sequence, "already_received": preview.already_received,
-                "applied": preview.applied, "counts": preview.counts,
-                "conflicts": [{"participant": i.participant, "label": i.label, "reason": i.reason}
-                              for i in preview.items if i.category == "konflik"],
-                "summary": preview.summary_line}, "\n".join(lines))
+    total = {k: sum(p.counts[k] for p in previews) for k in CATEGORIES}
+    summary = f"baru {total['baru']}, berubah {total['berubah']}, sama {total['sama']}, konflik {total['konflik']}"
+    lines.append(summary)
+    emit(args, {"packages": [{"package_id": p.package_id, "event": p.event_code, "assessor": p.assessor_name,
+                              "sequence": p.sequence, "already_received": p.already_received, "applied": p.applied,
+                              "counts": p.counts,
+                              "conflicts": [{"participant": i.participant, "label": i.label, "reason": i.reason}
+                                            for i in p.items if i.category == "konflik"]} for p in previews],
+                "counts": total, "summary": summary}, "\n".join(lines))
     return 0
 
 
