@@ -111,11 +111,11 @@ def _refuse(text: str) -> fmt.PackageError:
     return fmt.PackageError(text)
 
 
-def _authenticate(session: Session, data: bytes) -> tuple[PackageIssue, fmt.OpenedPackage]:
+def _authenticate(session: Session, data: bytes, database_id: str, keys: fmt.InstitutionKeys,
+                  ) -> tuple[PackageIssue, fmt.OpenedPackage]:
     header = fmt.read_header(data)
     if header.kind != fmt.KIND_RETURN:
         raise _refuse("Berkas ini paket untuk asesor, bukan paket kiriman kembali dari asesor.")
-    database_id, keys = institution_keys(session)
     if header.database_id != database_id:
         raise _refuse("Paket ini dibuat dari basis data lain, sehingga tidak dapat diterima di basis data ini.")
     issue = session.scalars(select(PackageIssue).where(PackageIssue.uuid == header.issue_id)).one_or_none()
@@ -270,8 +270,9 @@ def import_packages(
     """
     received = {p for p in session.scalars(select(PackageReceipt.package_id))}
     packages: list[_Package] = []
+    database_id, keys = institution_keys(session)
     for data in datas:
-        issue, opened = _authenticate(session, data)
+        issue, opened = _authenticate(session, data, database_id, keys)
         header = opened.header
         member, event = session.get(TeamMember, issue.member_id), session.get(Event, issue.event_id)
         preview = MergePreview(header.package_id, event.code if event else "", member.name if member else "",
