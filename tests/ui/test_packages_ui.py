@@ -152,3 +152,16 @@ def test_open_package_from_the_menu_and_export_dialog(qtbot, issued, tmp_path: P
     assert len(list((tmp_path / "keluar").glob("*.ukom"))) == 1
     assert len(list((tmp_path / "keluar").glob("slip-kata-sandi-*.pdf"))) == 1
     assert len(shown.table.item(0, 2).text()) == 29
+
+
+def test_a_working_database_is_recognised_for_assessor_mode(issued, tmp_path: Path) -> None:
+    from ukom_desktop.ui.packages.menu import working_database_file
+
+    db, _event_id, item = issued
+    open_on_laptop(item)
+    laptop = Path(item.laptop_url.removeprefix("sqlite:///"))
+    assert working_database_file(item.laptop_url) == laptop
+    assert working_database_file(str(laptop)) == laptop
+    assert working_database_file(str(db.file)) is None  # the secretariat database opens the main window
+    assert working_database_file(str(tmp_path / "tidak-ada.sqlite")) is None
+    assert working_database_file("postgresql://u@h/ukom") is None

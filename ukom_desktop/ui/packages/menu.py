@@ -153,3 +153,21 @@ def open_assessor_package(window: Any, path: str | None = None, passphrase: str 
     window.assessor_window = assessor_window
     assessor_window.show()
     return assessor_window
+
+
+def working_database_file(database: str | None) -> Path | None:
+    """The file when `database` (a --db value) is an assessor's working database; cheap (stdlib sqlite3 only),
+    so starting the window stays fast."""
+    import sqlite3
+
+    if not database or "://" in database and not database.startswith("sqlite:///"):
+        return None
+    path = Path(database.removeprefix("sqlite:///"))
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            found = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='lp_meta'").fetchone()
+    except sqlite3.Error:
+        return None
+    return path if found else None
