@@ -110,10 +110,18 @@ def load_view(url: str) -> LaptopView:
 
 
 def _when(value: str | None) -> str:
+    """"Senin, 5 Oktober 2026 13:30" from the ISO time in the package."""
+    from datetime import datetime
+
+    from ukom_desktop.domain.dates import format_day_date_id
+
     if not value:
         return ""
-    day, _t, time = value.partition("T")
-    return f"{day} {time[:5]}".strip()
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return f"{format_day_date_id(moment)} {moment:%H:%M}"
 
 
 def load_form(url: str, ep: str) -> list[LaptopFormRow]:
