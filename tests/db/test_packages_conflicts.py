@@ -14,7 +14,15 @@ import pytest
 from sqlalchemy import select, update
 
 sys.path.insert(0, str(Path(__file__).parent))
-from packages_support import issue, laptop_cells, open_on_laptop, reopen_for_ratings, secretariat, state  # noqa: E402
+from packages_support import (  # noqa: E402
+    issue,
+    laptop_cells,
+    laptop_narratives,
+    open_on_laptop,
+    reopen_for_ratings,
+    secretariat,
+    state,
+)
 
 from ukom_desktop.db.database import open_database  # noqa: E402
 from ukom_desktop.db.models import (  # noqa: E402
@@ -190,3 +198,32 @@ def test_merge_killed_mid_way_leaves_the_database_as_before(tmp_path: Path) -> N
         assert state(db) != before
     finally:
         db.dispose()
+
+
+def test_narrative_of_a_locked_report_waits_in_the_queue(tmp_path: Path) -> None:
+    from ukom_desktop.db.models import IndividualReport, ReportStatus
+
+    db, event_id = secretariat(tmp_path)
+    member = _rated_assessors(db, event_id)[0]
+    reopen_for_ratings(db, event_id, [member], drop_first=False)
+    item = issue(db, event_id, [member], tmp_path)[0]
+    open_on_laptop(item)
+    narrative = laptop_narratives(item.laptop_url)[0]
+    lp.save_narrative(item.laptop_url, narrative.report, {"kekuatan": "Versi laptop"})
+    with db.sessions.begin() as session:  # the report was submitted to QC meanwhile: locked
+        report = session.scalars(select(IndividualReport).where(IndividualReport.uuid == narrative.report)).one()
+        report.status = ReportStatus.DIAJUKAN
+        before = dict(report.sections)
+    preview = _merge(db, lp.write_return(item.laptop_url, tmp_path / "k.ukom").path.read_bytes())
+    assert [(i.kind, i.category, i.reason) for i in preview.items] == [("narrative", "konflik", "locked")]
+    with db.sessions() as session:
+        conflict = list_conflicts(session, event_id)[0]
+        with pytest.raises(UserFacingError, match="revisi baru"):
+            resolve_conflict(session, conflict.id, "laptop", "Asesor minta versinya")
+        session.rollback()
+        resolve_conflict(session, conflict.id, "database", "Laporan sudah diajukan ke QC")
+        session.commit()
+    with db.sessions() as session:
+        report = session.scalars(select(IndividualReport).where(IndividualReport.uuid == narrative.report)).one()
+        assert report.sections == before and list_conflicts(session, event_id) == []
+    db.dispose()
