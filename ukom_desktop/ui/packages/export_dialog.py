@@ -112,8 +112,17 @@ class ExportPackagesDialog(QDialog):
         self.task = run_in_background(
             self, lambda: export_work(self.context.database, self.event_id, members, folder),
             title="Membuat paket asesor", on_done=self._done,
-            on_error=lambda exc, _d: messages.error(self, f"Paket tidak dapat dibuat: {exc}"),
+            on_error=self._failed,
         )
+
+    def _failed(self, exc: BaseException, details: str) -> None:
+        from ukom_desktop.errors import user_message
+
+        text = user_message(exc)
+        if text is None:
+            messages.unexpected(self, "Paket asesor tidak dapat dibuat karena kesalahan tak terduga.", details)
+        else:
+            messages.error(self, f"Paket tidak dapat dibuat: {text}")
 
     def _done(self, result: tuple[list[Any], Path]) -> None:
         issued, slip = result
