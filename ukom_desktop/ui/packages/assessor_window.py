@@ -284,8 +284,12 @@ class AssessorWindow(QMainWindow):
             return None
         try:
             done = lp.write_return(self.url, Path(target))
-        except (UserFacingError, OSError) as exc:
+        except UserFacingError as exc:
             messages.error(self, f"Paket kiriman tidak dapat ditulis: {exc}")
+            return None
+        except OSError:
+            messages.error(self, f"Paket kiriman tidak dapat ditulis ke {target}. Periksa hak akses folder dan sisa "
+                                 "ruang penyimpanan, atau pilih lokasi lain.")
             return None
         messages.info(self, f"Kiriman ke-{done.sequence} tersimpan di {done.path}:\n{done.cells} isian penilaian "
                             f"dan {done.narratives} uraian laporan. Serahkan berkas ini kepada sekretariat; "
