@@ -111,14 +111,28 @@ def _refuse(text: str) -> fmt.PackageError:
     return fmt.PackageError(text)
 
 
+def _preload(session: Session, datas: list[bytes]) -> dict[str, PackageIssue]:
+    """The issues, events and assessors the packages answer, in three queries (then from the identity map)."""
+    issue_ids = set()
+    for data in datas:
+        try:
+            issue_ids.add(fmt.read_header(data).issue_id)
+        except fmt.PackageError:
+            continue  # refused with its own sentence by _authenticate
+    issues = session.scalars(select(PackageIssue).where(PackageIssue.uuid.in_(issue_ids))).all()
+    session.scalars(select(TeamMember).where(TeamMember.id.in_({i.member_id for i in issues}))).all()
+    session.scalars(select(Event).where(Event.id.in_({i.event_id for i in issues}))).all()
+    return {i.uuid: i for i in issues}
+
+
 def _authenticate(session: Session, data: bytes, database_id: str, keys: fmt.InstitutionKeys,
-                  ) -> tuple[PackageIssue, fmt.OpenedPackage]:
+                  issues: dict[str, PackageIssue]) -> tuple[PackageIssue, fmt.OpenedPackage]:
     header = fmt.read_header(data)
     if header.kind != fmt.KIND_RETURN:
         raise _refuse("Berkas ini paket untuk asesor, bukan paket kiriman kembali dari asesor.")
     if header.database_id != database_id:
         raise _refuse("Paket ini dibuat dari basis data lain, sehingga tidak dapat diterima di basis data ini.")
-    issue = session.scalars(select(PackageIssue).where(PackageIssue.uuid == header.issue_id)).one_or_none()
+    issue = issues.get(header.issue_id)
     if issue is None:
         raise _refuse("Paket ini menjawab paket asesor yang tidak pernah dibuat di basis data ini.")
     event = session.get(Event, issue.event_id)
@@ -271,8 +285,9 @@ def import_packages(
     received = {p for p in session.scalars(select(PackageReceipt.package_id))}
     packages: list[_Package] = []
     database_id, keys = institution_keys(session)
+    issues = _preload(session, datas)
     for data in datas:
-        issue, opened = _authenticate(session, data, database_id, keys)
+        issue, opened = _authenticate(session, data, database_id, keys, issues)
         header = opened.header
         member, event = session.get(TeamMember, issue.member_id), session.get(Event, issue.event_id)
         preview = MergePreview(header.package_id, event.code if event else "", member.name if member else "",
