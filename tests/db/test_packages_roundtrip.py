@@ -3,6 +3,7 @@ preview and merge; replay and refusals change nothing."""
 
 from __future__ import annotations
 
+import json
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -186,3 +187,30 @@ def test_wrong_passphrase_leaves_no_working_database(one, tmp_path: Path) -> Non
     # Opening the same package again on the laptop changes nothing; another package is refused there.
     assert lp.open_package(item.laptop_url, item.path.read_bytes(), item.passphrase).cells == len(
         laptop_cells(item.laptop_url))
+
+
+def test_package_holds_only_this_assessors_participants_and_ratings(one) -> None:
+    from ukom_desktop.services.packages_keys import institution_keys
+    from ukom_desktop.services.ratings import participants_for_assessor
+
+    db, event_id, item = one
+    with db.sessions() as session:
+        _db_id, keys = institution_keys(session)
+        payload = fmt.open_as_institution(item.path.read_bytes(), keys).payload
+        mine = {p.event_participant_id for p in participants_for_assessor(session, event_id, item.member_id)}
+        uuids = dict(session.execute(select(EventParticipant.id, EventParticipant.uuid)).all())
+        others_evidence = {r.evidence for r in session.scalars(select(Rating).where(Rating.assessor_id != item.member_id))
+                           if r.evidence}
+        own_evidence = {r.evidence for r in session.scalars(select(Rating).where(Rating.assessor_id == item.member_id))}
+        all_people = session.execute(select(Participant.name, EventParticipant.id)
+                                     .join(EventParticipant, EventParticipant.participant_id == Participant.id)).all()
+    assert {p["uuid"] for p in payload["participants"]} == {uuids[i] for i in mine}
+    assert len(mine) < len(all_people)
+    assert {c["ep"] for c in payload["cells"]} <= {uuids[i] for i in mine}
+    text = json.dumps(payload, ensure_ascii=False)
+    mine_names = {name for name, ep_id in all_people if ep_id in mine}
+    for name, ep_id in all_people:
+        if ep_id not in mine and name not in mine_names:
+            assert name not in text  # nothing of other participants
+    assert {c["evidence"] for c in payload["cells"] if c["evidence"]} <= own_evidence
+    assert not ({c["evidence"] for c in payload["cells"]} & (others_evidence - own_evidence))
