@@ -155,5 +155,14 @@ class PassphraseDialog(QDialog):
         layout.addWidget(table)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText("Tutup")
+        self.slip_button = close.addButton("Buka slip untuk dicetak", QDialogButtonBox.ButtonRole.ActionRole)
+        self.slip_button.clicked.connect(lambda: _open_file(slip))
         close.rejected.connect(self.reject)
         layout.addWidget(close)
+
+
+def _open_file(path: Path) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
