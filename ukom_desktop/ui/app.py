@@ -66,6 +66,15 @@ def run_gui(database_url: str | None = None) -> int:
     started = time.perf_counter()
     app = create_application()
     install_excepthook()
+    from ukom_desktop.ui.packages.menu import working_database_file
+
+    laptop = working_database_file(database_url)
+    if laptop is not None:  # --db names an assessor's working database: assessor mode (issue 14)
+        from ukom_desktop.ui.packages.assessor_window import AssessorWindow
+
+        assessor = AssessorWindow(f"sqlite:///{laptop}")
+        assessor.show()
+        return app.exec()
     from ukom_desktop.ui.main_window import MainWindow
 
     window = MainWindow(database_url)

@@ -1,0 +1,173 @@
+"""Menu actions of the assessor packages (issue 14): Berkas > Paket asesor > Buat paket..., Terima paket...,
+Konflik paket...; Berkas > Buka paket asesor... (assessor mode on a laptop)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QAction
+
+from ukom_desktop.ui import messages
+
+
+def ask_package_file(parent: Any, title: str, filters: str) -> str:
+    """Which file to open (tests patch this)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return path
+
+
+def ask_passphrase(parent: Any) -> str | None:
+    """The passphrase from the slip (tests patch this)."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    text, ok = QInputDialog.getText(parent, "Buka paket asesor", "Kata sandi dari slip sekretariat:",
+                                    QLineEdit.EchoMode.Password)
+    return text if ok and text.strip() else None
+
+
+def install(window: Any) -> None:
+    menu = window.file_menu
+    actions = menu.actions()
+    index = actions.index(window.act_quit)
+    before = actions[index - 1] if index and actions[index - 1].isSeparator() else window.act_quit
+    sub = menu.addMenu("Paket asesor")
+    menu.insertMenu(before, sub)
+    window.package_menu = sub
+    for attr, text, slot in (
+        ("act_package_export", "Buat paket...", lambda: open_export(window)),
+        ("act_package_import", "Terima paket...", lambda: open_merge(window)),
+        ("act_package_conflicts", "Konflik paket...", lambda: open_conflicts(window)),
+    ):
+        action = QAction(text, window)
+        action.triggered.connect(slot)
+        sub.addAction(action)
+        setattr(window, attr, action)
+    window.act_open_package = QAction("Buka paket asesor...", window)
+    window.act_open_package.setToolTip("Mode asesor: buka paket di laptop, nilai tanpa jaringan, kirim kembali")
+    window.act_open_package.triggered.connect(lambda: open_assessor_package(window))
+    menu.insertAction(before, window.act_open_package)
+
+
+def _event_id(window: Any) -> int | None:
+    if window.context.database is None or window.context.event_id is None:
+        messages.info(window, "Pilih dulu kegiatan pada bilah alat.")
+        return None
+    return window.context.event_id
+
+
+def open_export(window: Any) -> Any:
+    event_id = _event_id(window)
+    if event_id is None:
+        return None
+    from ukom_desktop.ui.packages.export_dialog import ExportPackagesDialog
+
+    window.package_export_dialog = ExportPackagesDialog(window.context, event_id, window)
+    window.package_export_dialog.open()
+    return window.package_export_dialog
+
+
+def open_merge(window: Any, path: str | None = None) -> Any:
+    if window.context.database is None:
+        messages.info(window, "Buka dulu basis data sekretariat.")
+        return None
+    path = path or ask_package_file(window, "Terima paket kiriman asesor", "Paket kiriman asesor (*.ukom)")
+    if not path:
+        return None
+    from ukom_desktop.errors import UserFacingError
+    from ukom_desktop.ui.packages.merge_dialog import MergePreviewDialog
+
+    try:
+        data = Path(path).read_bytes()
+        dialog = MergePreviewDialog(window.context, data, Path(path).name, window)
+    except OSError as exc:
+        messages.error(window, f"Berkas {path} tidak dapat dibaca ({exc.strerror}).")
+        return None
+    except UserFacingError as exc:
+        messages.error(window, str(exc))
+        return None
+    window.package_merge_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def open_conflicts(window: Any) -> Any:
+    event_id = _event_id(window)
+    if event_id is None:
+        return None
+    from ukom_desktop.ui.packages.merge_dialog import ConflictQueueDialog
+
+    window.package_conflict_dialog = ConflictQueueDialog(window.context, event_id, window)
+    window.package_conflict_dialog.open()
+    return window.package_conflict_dialog
+
+
+def working_database_for(package: Path) -> Path:
+    """Where the laptop keeps the working database of a package (the user's data folder)."""
+    from ukom_desktop import paths
+
+    return paths.data_dir() / "asesor" / f"{package.stem}.sqlite"
+
+
+def open_assessor_package(window: Any, path: str | None = None, passphrase: str | None = None) -> Any:
+    """Open a package (asking its passphrase) or an existing working database, in the assessor window."""
+    from ukom_desktop.errors import UserFacingError
+    from ukom_desktop.services import packages_laptop as lp
+
+    path = path or ask_package_file(window, "Buka paket asesor",
+                                    "Paket asesor (*.ukom);;Basis data kerja asesor (*.sqlite)")
+    if not path:
+        return None
+    chosen = Path(path)
+    try:
+        if chosen.suffix.lower() == ".ukom":
+            target = working_database_for(chosen)
+            url = f"sqlite:///{target}"
+            if lp.is_working_database(url):
+                from ukom_desktop.io.exchange_package import read_header
+
+                if read_header(chosen.read_bytes()).package_id != lp.working_package_id(url):
+                    raise UserFacingError(
+                        f"Laptop ini sudah memakai paket lama dengan nama yang sama ({target}). Kirim kembali "
+                        "hasilnya dulu, lalu pindahkan atau ganti nama berkas basis data kerja lama itu.")
+            else:
+                passphrase = passphrase or ask_passphrase(window)
+                if passphrase is None:
+                    return None
+                lp.open_package(url, chosen.read_bytes(), passphrase)
+        else:
+            url = f"sqlite:///{chosen}"
+            if not lp.is_working_database(url):
+                raise UserFacingError("Berkas ini bukan basis data kerja asesor.")
+        from ukom_desktop.ui.packages.assessor_window import AssessorWindow
+
+        assessor_window = AssessorWindow(url)
+    except UserFacingError as exc:
+        messages.error(window, str(exc))
+        return None
+    except OSError as exc:
+        messages.error(window, f"Berkas {path} tidak dapat dibaca ({exc.strerror}).")
+        return None
+    window.assessor_window = assessor_window
+    assessor_window.show()
+    return assessor_window
+
+
+def working_database_file(database: str | None) -> Path | None:
+    """The file when `database` (a --db value) is an assessor's working database; cheap (stdlib sqlite3 only),
+    so starting the window stays fast."""
+    import sqlite3
+
+    if not database or "://" in database and not database.startswith("sqlite:///"):
+        return None
+    path = Path(database.removeprefix("sqlite:///"))
+    if not path.is_file() or path.stat().st_size == 0:
+        return None
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            found = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='lp_meta'").fetchone()
+    except sqlite3.Error:
+        return None
+    return path if found else None
