@@ -76,7 +76,7 @@ def dialogs() -> dict[str, Factory]:
     from ukom_desktop.ui.participants.import_wizard import ImportWizard
     from ukom_desktop.ui.qc.evaluation_dialog import EvaluationDialog
     from ukom_desktop.ui.qc.review_dialog import ReviewDialog
-    from ukom_desktop.ui.schedule.rooms_dialog import RoomForm, RoomsDialog
+    from ukom_desktop.ui.schedule.rooms_dialog import RoomsDialog
     from ukom_desktop.ui.schedule.team_dialogs import AvailabilityDialog, MemberDialog, TeamImportDialog
     from ukom_desktop.ui.scoring.integration_dialog import IntegrationDialog
     from ukom_desktop.ui.scoring.result_dialog import ResultDialog
@@ -101,7 +101,6 @@ def dialogs() -> dict[str, Factory]:
         "Kegiatan": lambda w: EventEditorDialog(w.context, event(w), w),
         "Kegiatan baru": lambda w: EventEditorDialog(w.context, None, w),
         "Ruangan": lambda w: RoomsDialog(w.context, w),
-        "Ruangan baru": lambda w: RoomForm(None, w),
         "Anggota tim": lambda w: MemberDialog(_member_row(w), w),
         "Ketersediaan asesor": lambda w: AvailabilityDialog("Asesor", [], None, w),
         "Impor tim": lambda w: TeamImportDialog(_team_preview(w), w),
