@@ -95,8 +95,11 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     try:
         yield session
         session.commit()
-    except BaseException:
+    except BaseException as exc:
         session.rollback()
+        after = getattr(exc, "after_rollback", None)  # e.g. a refusal written to the audit log (issue 13)
+        if callable(after):
+            after()
         raise
     finally:
         session.close()

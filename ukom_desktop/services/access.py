@@ -61,24 +61,45 @@ def can(session: Session, action: str) -> bool:
     return actor is not None and perm.allowed(actor.roles, action)
 
 
-def record_refusal(session: Session, message: str, action: str) -> None:
-    """Write the refusal in the audit log in its own transaction (the caller's work is rolled back)."""
+def _write_refusal(bind, username: str, message: str, action: str) -> None:  # type: ignore[no-untyped-def]
     from ukom_desktop.db import audit
 
-    actor = current_actor(session)
     try:
-        with Session(bind=session.get_bind()) as own:
-            audit.record(own, action="akses_ditolak", entity="akses", actor=actor.username if actor else "",
-                         new={"tindakan": action}, note=message)
+        with Session(bind=bind) as own:
+            audit.record(own, action="akses_ditolak", entity="akses", actor=username, new={"tindakan": action},
+                         note=message)
             own.commit()
     except Exception:  # noqa: BLE001 - a refusal is refused even when it cannot be written down
         log.warning("Penolakan akses tidak dapat dicatat di log audit", exc_info=True)
 
 
+def _holds_write_lock(session: Session) -> bool:
+    """SQLite allows one writer: while this session has written, another connection must wait."""
+    bind = session.get_bind()
+    if bind.dialect.name != "sqlite" or not session.in_transaction():
+        return False
+    try:
+        return bool(session.connection().connection.dbapi_connection.in_transaction)
+    except Exception:  # noqa: BLE001
+        return True
+
+
 def deny(session: Session, action: str, message: str | None = None) -> AccessDenied:
-    text = message or perm.refusal(current_actor(session), action)
-    record_refusal(session, text, action)
-    return AccessDenied(text)
+    """The refusal, written to the audit log in its own transaction (the caller's work is rolled back).
+
+    When this session already holds SQLite's write lock, the entry is written by ``after_rollback``,
+    which db.engine.transaction calls once it rolled the caller's work back.
+    """
+    actor = current_actor(session)
+    text = message or perm.refusal(actor, action)
+    error = AccessDenied(text)
+    username = actor.username if actor else ""
+    bind = session.get_bind()
+    if _holds_write_lock(session):
+        error.after_rollback = lambda: _write_refusal(bind, username, text, action)  # type: ignore[attr-defined]
+    else:
+        _write_refusal(bind, username, text, action)
+    return error
 
 
 def require(session: Session, action: str) -> Actor | None:
