@@ -17,6 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ukom_desktop.domain import permissions as perm
 from ukom_desktop.domain.permissions import Actor
+
+__all__ = ["AccessDenied", "Actor", "perm", "require", "require_export", "require_integration", "require_participant",
+           "require_result", "require_self", "visible_participants", "filter_rows", "can", "bind_actor"]
 from ukom_desktop.errors import UserFacingError
 
 ACTOR_KEY = "actor"
@@ -61,16 +64,33 @@ def can(session: Session, action: str) -> bool:
     return actor is not None and perm.allowed(actor.roles, action)
 
 
-def _write_refusal(bind, username: str, message: str, action: str) -> None:  # type: ignore[no-untyped-def]
+def _write_own(bind, **entry: object) -> None:  # type: ignore[no-untyped-def]
+    """One audit entry in its own committed transaction."""
     from ukom_desktop.db import audit
 
     try:
         with Session(bind=bind) as own:
-            audit.record(own, action="akses_ditolak", entity="akses", actor=username, new={"tindakan": action},
-                         note=message)
+            audit.record(own, **entry)  # type: ignore[arg-type]
             own.commit()
-    except Exception:  # noqa: BLE001 - a refusal is refused even when it cannot be written down
-        log.warning("Penolakan akses tidak dapat dicatat di log audit", exc_info=True)
+    except Exception:  # noqa: BLE001 - the action itself is not undone when it cannot be written down
+        log.warning("Catatan audit %s tidak dapat ditulis", entry.get("action"), exc_info=True)
+
+
+def _write_refusal(bind, username: str, message: str, action: str) -> None:  # type: ignore[no-untyped-def]
+    _write_own(bind, action="akses_ditolak", entity="akses", actor=username, new={"tindakan": action}, note=message)
+
+
+def record_now(session: Session, **entry: object) -> None:
+    """An audit entry that stays even when the caller only reads (exports, prints): its own transaction,
+    or the caller's when this session already holds SQLite's write lock (the caller then commits)."""
+    actor = current_actor(session)
+    entry.setdefault("actor", actor.username if actor else "")
+    if _holds_write_lock(session):
+        from ukom_desktop.db import audit
+
+        audit.record(session, **entry)  # type: ignore[arg-type]
+    else:
+        _write_own(session.get_bind(), **entry)
 
 
 def _holds_write_lock(session: Session) -> bool:
@@ -196,4 +216,31 @@ def require_result(session: Session, event_participant_id: int, action: str = pe
             IndividualReport.event_participant_id == event_participant_id)).first()
         if status not in (ReportStatus.DISETUJUI, ReportStatus.DISERAHKAN):
             raise deny(session, action, "Akses ditolak: hasil peserta ini belum disetujui QC.")
+    return actor
+
+
+def require_export(
+    session: Session, event_id: int, what: str, ids: Iterable[int] | None = None, *, kind: str = "ekspor_hasil"
+) -> Actor | None:
+    """Exports of results and prints of confidential documents: allowed, limited to approved reports for
+    pimpinan, and written to the audit log with the user."""
+    from ukom_desktop.db.models import EventParticipant, IndividualReport, IntegratedResult
+    from ukom_desktop.db.models.enums import ReportStatus
+
+    actor = require(session, perm.EXPORT_RESULTS)
+    chosen = None if ids is None else list(ids)
+    if actor is not None and not actor.has_role(perm.QC):
+        chosen = chosen if chosen is not None else list(session.scalars(
+            select(IntegratedResult.event_participant_id).join(
+                EventParticipant, EventParticipant.id == IntegratedResult.event_participant_id)
+            .where(EventParticipant.event_id == event_id)))
+        approved = set(session.scalars(select(IndividualReport.event_participant_id).where(
+            IndividualReport.event_participant_id.in_(chosen),
+            IndividualReport.status.in_([ReportStatus.DISETUJUI, ReportStatus.DISERAHKAN]))))
+        if set(chosen) - approved:
+            raise deny(session, perm.EXPORT_RESULTS, "Akses ditolak: sebagian hasil yang dipilih belum disetujui QC.")
+    if kind == "ekspor_hasil" and what.startswith(("Psikogram", "Laporan")):
+        kind = "cetak_rahasia"
+    record_now(session, action=kind, entity="hasil", entity_id=event_id,
+               new={"jumlah": len(chosen)} if chosen is not None else None, note=what)
     return actor

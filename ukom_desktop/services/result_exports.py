@@ -28,7 +28,7 @@ from ukom_desktop.documents.results_recap import RecapData, RecapRow, build_resu
 from ukom_desktop.domain.dates import format_date_range_id
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.io.xlsx_writer import DECIMAL_FORMAT, TableColumn, TableSheet, write_table_workbook
-from ukom_desktop.services import report_content
+from ukom_desktop.services import access, report_content
 from ukom_desktop.services.integration import jpm_settings
 from ukom_desktop.services.results import event_results, participant_result, purpose_label
 
@@ -92,6 +92,7 @@ def recap_sheet(session: Session, event_id: int) -> TableSheet:
 
 def write_recap_workbook(session: Session, event_id: int, path: str | Path) -> Path:
     """The rekap hasil workbook: one row per participant (levels, JPM, category, potential, box)."""
+    access.require_export(session, event_id, "Rekap hasil (Excel)")
     _event(session, event_id)
     return write_table_workbook(path, [recap_sheet(session, event_id)])
 
@@ -120,6 +121,7 @@ def _city(session: Session) -> str:
 
 
 def write_recap_pdf(session: Session, event_id: int, path: str | Path) -> int:
+    access.require_export(session, event_id, "Rekap hasil (PDF)")
     return write_pdf([build_results_recap(recap_data(session, event_id))], path)
 
 
@@ -153,6 +155,7 @@ def psychograms_job(
     ids: Sequence[int] | None = None,
 ) -> Job:
     """Psychograms of every integrated participant (then the group psychogram per wave) in one PDF."""
+    access.require_export(session, event_id, "Psikogram", ids)
     ids = list(ids) if ids is not None else integrated_participants(session, event_id, wave)
     _require(ids)
     kop = report_content.letterhead(session)
@@ -177,6 +180,7 @@ def reports_job(
     ids: Sequence[int] | None = None,
 ) -> Job:
     """Individual reports in one PDF (``out`` ends in .pdf) or one PDF per participant in a folder."""
+    access.require_export(session, event_id, "Laporan individu", ids)
     ids = list(ids) if ids is not None else integrated_participants(session, event_id, wave)
     _require(ids)
     kop = report_content.letterhead(session)

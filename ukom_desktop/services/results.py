@@ -28,6 +28,7 @@ from ukom_desktop.db.models import (
 from ukom_desktop.domain import ninebox, potential, results
 from ukom_desktop.domain.labels import EVENT_PURPOSE, label
 from ukom_desktop.errors import UserFacingError
+from ukom_desktop.services import access
 from ukom_desktop.services.integration import jpm_settings, potential_summary
 
 
@@ -131,6 +132,7 @@ def _purpose(value: object) -> str:
 
 def participant_result(session: Session, event_participant_id: int) -> ParticipantResult:
     """One participant's result; when the meeting has not been held, levels carry the standard only."""
+    access.require_result(session, event_participant_id)
     ep = session.get(EventParticipant, event_participant_id)
     if ep is None:
         raise UserFacingError("Peserta tidak ditemukan.")
@@ -212,6 +214,7 @@ def _dec(value: Decimal | None) -> Decimal | None:
 
 def event_results(session: Session, event_id: int) -> EventResults:
     """One row per participant of the event (integrated or not), in participant-number order."""
+    access.require(session, access.perm.READ_RESULTS)
     event = session.get(Event, event_id)
     if event is None:
         raise UserFacingError("Kegiatan tidak ditemukan.")

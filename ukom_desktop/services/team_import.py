@@ -12,6 +12,7 @@ from ukom_desktop.db import audit
 from ukom_desktop.db.models import TeamMember
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.io.team_rows import TeamImportPreview, parse_team_rows
+from ukom_desktop.services import access
 from ukom_desktop.services.team import clean_member, list_members
 
 EXPORT_HEADERS = (
@@ -43,6 +44,7 @@ def preview_team_import(session: Session, path: str | Path, sheet: str | int | N
 
 def apply_team_import(session: Session, preview: TeamImportPreview, actor: str = "") -> TeamImportResult:
     """Write every importable row (new members added, known ones updated), all in the caller's transaction."""
+    access.require(session, access.perm.MANAGE_TEAM)
     if preview.problems:
         raise UserFacingError(" ".join(preview.problems))
     by_nip = {m.nip: m for m in session.scalars(select(TeamMember)) if m.nip}
