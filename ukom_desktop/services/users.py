@@ -139,7 +139,7 @@ def create_user(
 def list_users(session: Session) -> list[UserRow]:
     require(session, perm.MANAGE_USERS)
     now = datetime.now(UTC)
-    names = dict(session.execute(select(TeamMember.id, TeamMember.name)).tuples().all())
+    names = {mid: name for mid, name in session.execute(select(TeamMember.id, TeamMember.name))}
     rows = []
     for u in session.scalars(select(User).order_by(User.username)):
         actor = to_actor(u)
