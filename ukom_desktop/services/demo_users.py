@@ -21,6 +21,11 @@ def build_demo_users(session: Session, event_id: int) -> list[dict[str, object]]
     leads = [m for m in session.scalars(
         select(EventParticipant.lead_assessor_id).where(EventParticipant.event_id == event_id)
         .order_by(EventParticipant.number, EventParticipant.id)) if m is not None]
+    if not leads:  # no lead assessors yet: whoever the schedule (or the fallback) lets rate
+        from ukom_desktop.services.rating_assignments import event_assignments
+
+        ordered = sorted(event_assignments(session, event_id), key=lambda a: (a.event_participant_id, a.assessor_id))
+        leads = list(dict.fromkeys(a.assessor_id for a in ordered))
     lead = leads[0] if leads else None
     reviewer = next((m for m in leads if m != lead), None)
     plan = [
