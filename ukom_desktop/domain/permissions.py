@@ -7,6 +7,7 @@ and pure functions: no database, no Qt.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 ADMIN = "admin"
 SEKRETARIAT = "sekretariat"
@@ -130,3 +131,17 @@ def parse_roles(text: str) -> frozenset[str]:
 def permission_rows() -> list[tuple[str, list[bool]]]:
     """The table as rows (action label, allowed per role in ROLES), for the README and the window."""
     return [(ACTION_LABELS[a], [a in PERMISSIONS[r] for r in ROLES]) for a in ACTION_LABELS]
+
+
+def local_when(when: datetime) -> tuple[str, str]:
+    """('6 Desember 2026', '14.05') in the computer's local time."""
+    from ukom_desktop.domain.dates import format_date_id
+
+    local = (when if when.tzinfo else when.replace(tzinfo=UTC)).astimezone()
+    return format_date_id(local), f"{local:%H.%M}"
+
+
+def printed_by(name: str, when: datetime) -> str:
+    """The footer line of a printed confidential document, so a leaked copy can be traced."""
+    day, clock = local_when(when)
+    return f"Dicetak oleh {name}, tanggal {day} pukul {clock}"

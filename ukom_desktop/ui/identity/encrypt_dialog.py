@@ -1,0 +1,1 @@
+"""Berkas > Enkripsi basis data... (filled in with the SQLCipher work)."""
