@@ -28,6 +28,18 @@ KIND_LABELS = {
     "akses_ditolak": "Akses ditolak",
     "ekspor_hasil": "Ekspor hasil",
     "cetak_rahasia": "Cetak dokumen rahasia",
+    "ekspor_audit": "Ekspor audit",
+    "buat": "Buat",
+    "ubah": "Ubah",
+    "hapus": "Hapus",
+    "isi": "Isi penilaian",
+    "serahkan": "Serahkan penilaian",
+    "level_akhir": "Level akhir integrasi",
+    "hitung_hasil": "Hitung hasil",
+    "reset_sandi": "Atur ulang sandi",
+    "ganti_sandi": "Ganti sandi",
+    "nonaktifkan": "Nonaktifkan akun",
+    "aktifkan": "Aktifkan akun",
 }
 
 

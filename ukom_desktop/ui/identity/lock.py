@@ -27,6 +27,7 @@ class LockPanel(QWidget):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setObjectName("lock_panel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setAutoFillBackground(True)
         self.setStyleSheet("#lock_panel { background: #37474f; } QLabel { color: white; font-size: 14pt; }")
         outer = QVBoxLayout(self)
