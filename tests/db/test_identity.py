@@ -280,3 +280,26 @@ def test_export_of_results_is_audited_with_the_user(identity_db: Database, tmp_p
     assert ("ekspor_hasil", "qc") in {(r.action, r.actor) for r in rows}
     assert ("akses_ditolak", "pimpinan") in {(r.action, r.actor) for r in rows}
     assert not (tmp_path / "rekap2.xlsx").exists()
+
+
+def test_printed_confidential_documents_name_who_printed_them(identity_db: Database, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from ukom_desktop.services import result_exports
+
+    ctx = _context(identity_db)
+    act_as(identity_db, "qc")
+    with identity_db.sessions() as s:
+        result_exports.run_job(result_exports.psychograms_job(s, ctx["event_id"], tmp_path / "psikogram.pdf",
+                                                              ids=[ctx["ep_id"]], with_group=False))
+        result_exports.run_job(result_exports.reports_job(s, ctx["event_id"], tmp_path / "laporan.pdf",
+                                                          ids=[ctx["ep_id"]]))
+    today = datetime.now().astimezone()
+    for name in ("psikogram.pdf", "laporan.pdf"):
+        pages = PdfReader(tmp_path / name).pages
+        for page in pages:
+            text = " ".join(page.extract_text().split())
+            assert "Dicetak oleh Qc (qc), tanggal" in text and f"{today.year} pukul" in text
+    with identity_db.sessions() as s:
+        prints = s.scalars(select(AuditEntry).where(AuditEntry.action == "cetak_rahasia")).all()
+    assert [(p.actor, p.note) for p in prints] == [("qc", "Psikogram"), ("qc", "Laporan individu")]

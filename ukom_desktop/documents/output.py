@@ -104,6 +104,16 @@ def _draw_page_number(canvas: Canvas, doc: Document, index: int) -> None:
         canvas.drawRightString(width - doc.spec.right, doc.spec.bottom - 20, f"Halaman {index + 1} dari {total}")
 
 
+PRINTED_BY = "printed_by"  # Document.meta key: "Dicetak oleh ..., tanggal ... pukul ..." on every page
+
+
+def _draw_printed_by(canvas: Canvas, doc: Document) -> None:
+    line = doc.meta.get(PRINTED_BY)
+    if line:
+        canvas.setFont(doc.number_font, 7)
+        canvas.drawString(doc.spec.left, max(doc.spec.bottom - 32, 12), line)
+
+
 def draw_document(canvas: Canvas, doc: Document, forms: set[str]) -> None:
     """Append the pages of `doc` to `canvas`."""
     for index, ops in enumerate(doc.pages):
@@ -112,6 +122,7 @@ def draw_document(canvas: Canvas, doc: Document, forms: set[str]) -> None:
             canvas.setPageSize(size)
         _draw_ops(canvas, ops, forms)
         _draw_page_number(canvas, doc, index)
+        _draw_printed_by(canvas, doc)
         canvas.showPage()
 
 

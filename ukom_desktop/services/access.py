@@ -244,3 +244,29 @@ def require_export(
     record_now(session, action=kind, entity="hasil", entity_id=event_id,
                new={"jumlah": len(chosen)} if chosen is not None else None, note=what)
     return actor
+
+
+def printed_by_line(session: Session) -> str:
+    """The footer of a printed confidential document: who printed it, and when (local time)."""
+    from datetime import UTC, datetime
+
+    actor = current_actor(session)
+    if actor is not None:
+        name = actor.label
+    else:
+        import getpass
+
+        try:
+            name = f"{getpass.getuser()} (tanpa login)"
+        except Exception:  # noqa: BLE001 - no account name on this system
+            name = "pengguna tanpa login"
+    return perm.printed_by(name, datetime.now(UTC))
+
+
+def stamp_printed_by(session: Session, docs: Iterable[object]) -> None:
+    """Put the printed-by line into the footer of every page of these documents."""
+    from ukom_desktop.documents.output import PRINTED_BY
+
+    line = printed_by_line(session)
+    for doc in docs:
+        doc.meta[PRINTED_BY] = line  # type: ignore[attr-defined]

@@ -122,7 +122,9 @@ def _city(session: Session) -> str:
 
 def write_recap_pdf(session: Session, event_id: int, path: str | Path) -> int:
     access.require_export(session, event_id, "Rekap hasil (PDF)")
-    return write_pdf([build_results_recap(recap_data(session, event_id))], path)
+    doc = build_results_recap(recap_data(session, event_id))
+    access.stamp_printed_by(session, [doc])
+    return write_pdf([doc], path)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -172,6 +174,7 @@ def psychograms_job(
         docs.append(build_group_psychogram(group))
         yield len(docs), total, "Menyusun psikogram kelompok"
     yield total - 1, total, "Menyimpan berkas PDF"
+    access.stamp_printed_by(session, docs)
     return write_pdf(docs, out, title="Psikogram Hasil Penilaian Kompetensi")
 
 
@@ -194,6 +197,7 @@ def reports_job(
         named.append((f"Laporan Individu {stem}", build_individual_report(data)))
         yield done, total, f"Menyusun laporan {data.name}"
     yield total - 1, total, "Menyimpan berkas PDF"
+    access.stamp_printed_by(session, [doc for _s, doc in named])
     target = Path(out)
     if target.suffix.lower() == ".pdf":
         return write_pdf([doc for _s, doc in named], target, title="Laporan Individu Hasil Penilaian Kompetensi")
