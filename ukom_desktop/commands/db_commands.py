@@ -24,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     ck = db_sub.add_parser("check", help="periksa integritas dan revisi skema")
     add_json_flag(ck)
     ck.set_defaults(handler=_check)
+    from .encryption_commands import register_db_encryption
+
+    register_db_encryption(db_sub)
 
 
 def _upgrade(args: argparse.Namespace) -> int:

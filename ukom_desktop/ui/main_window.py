@@ -160,8 +160,10 @@ class MainWindow(QMainWindow):
 
         target = url if url is not None else self.database_url
         self.db_label.setText("Membuka basis data...")
+        from ukom_desktop.ui.identity.encrypt_dialog import open_with_key
+
         try:
-            database = open_database(target)
+            database = open_with_key(self, open_database, target)  # asks the key of an encrypted file
         except Exception as exc:  # noqa: BLE001 - shown to the user in words, logged when unexpected
             text = user_message(exc)
             if text is None:

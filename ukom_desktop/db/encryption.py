@@ -1,0 +1,170 @@
+"""Encrypted database files (SQLCipher 4 through the sqlcipher3 package), issue 13.
+
+An encrypted file has no SQLite header; plain sqlite3 refuses it. The key comes from the window
+(``register_key``) or, for the CLI, from ``UKOM_DB_KEY``; it is kept in memory only and never logged.
+A wrong key is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from ukom_desktop.errors import UserFacingError
+
+KEY_ENV = "UKOM_DB_KEY"
+SQLITE_HEADER = b"SQLite format 3\x00"
+MIN_KEY_LENGTH = 10
+_KEYS: dict[str, str] = {}
+
+
+class EncryptionError(UserFacingError):
+    """A sentence about an encrypted file: key missing, wrong, or the copy failed."""
+
+
+class KeyNeededError(EncryptionError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"Berkas basis data {path.name} terenkripsi. Masukkan kuncinya (di baris perintah: "
+                         f"variabel lingkungan {KEY_ENV}).")
+        self.path = path
+
+
+class WrongKeyError(EncryptionError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"Kunci basis data untuk {path.name} salah. Berkas tidak diubah.")
+        self.path = path
+
+
+def _dbapi() -> Any:
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError as exc:  # pragma: no cover - a packaging mistake
+        raise EncryptionError("Dukungan enkripsi (paket sqlcipher3) tidak terpasang.") from exc
+    return dbapi2
+
+
+def dbapi_module() -> Any:
+    return _dbapi()
+
+
+def is_encrypted(path: Path) -> bool:
+    """True for an existing, non-empty file that does not start with the SQLite header."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError:
+        return False
+    return len(head) == len(SQLITE_HEADER) and head != SQLITE_HEADER
+
+
+def _norm(path: Path) -> str:
+    return str(Path(path).expanduser().resolve())
+
+
+def register_key(path: Path, key: str | None) -> None:
+    """Remember the key of a file for this process (the window asks once per file)."""
+    if key:
+        _KEYS[_norm(path)] = key
+    else:
+        _KEYS.pop(_norm(path), None)
+
+
+def key_for(path: Path) -> str | None:
+    return _KEYS.get(_norm(path)) or os.environ.get(KEY_ENV) or None
+
+
+def _quoted(key: str) -> str:
+    return "'" + key.replace("'", "''") + "'"
+
+
+def apply_key(dbapi_connection: Any, key: str) -> None:
+    """The first statements on every connection to an encrypted file."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA cipher_log_level = NONE")
+    cursor.execute(f"PRAGMA key = {_quoted(key)}")
+    cursor.close()
+
+
+def connect(path: Path, key: str) -> Any:
+    """A raw sqlcipher3 connection that has proved the key right; WrongKeyError otherwise."""
+    dbapi = _dbapi()
+    connection = dbapi.connect(str(path))
+    try:
+        apply_key(connection, key)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except dbapi.DatabaseError as exc:
+        connection.close()
+        raise WrongKeyError(Path(path)) from exc
+    return connection
+
+
+def check_key(path: Path, key: str) -> None:
+    connect(path, key).close()
+
+
+def check_new_key(key: str) -> None:
+    if len(key or "") < MIN_KEY_LENGTH:
+        raise EncryptionError(f"Kunci basis data minimal {MIN_KEY_LENGTH} karakter.")
+
+
+def _fresh_target(source: Path, target: Path) -> Path:
+    if target.exists():
+        raise EncryptionError(f"Berkas tujuan {target} sudah ada; pilih nama lain.")
+    if target.resolve() == source.resolve():
+        raise EncryptionError("Berkas tujuan tidak boleh sama dengan berkas asal.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return target.with_name(f".{target.name}.part")
+
+
+def _export(source_connection: Any, part: Path, key: str, target: Path) -> Path:
+    part.unlink(missing_ok=True)
+    try:
+        source_connection.execute(f"ATTACH DATABASE {_quoted(str(part))} AS tujuan KEY {_quoted(key)}")
+        source_connection.execute("SELECT sqlcipher_export('tujuan')")
+        version = source_connection.execute("PRAGMA main.user_version").fetchone()[0]
+        source_connection.execute(f"PRAGMA tujuan.user_version = {int(version)}")
+        source_connection.execute("DETACH DATABASE tujuan")
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    finally:
+        source_connection.close()
+    os.replace(part, target)  # the new file appears only when complete
+    return target
+
+
+def encrypt_copy(source: Path, target: Path, key: str, source_key: str | None = None) -> Path:
+    """An encrypted copy of a plain (or, with source_key, an encrypted) database file."""
+    check_new_key(key)
+    part = _fresh_target(source, target)
+    if is_encrypted(source):
+        if not source_key:
+            raise KeyNeededError(source)
+        connection = connect(source, source_key)
+    else:
+        connection = _dbapi().connect(str(source))
+    return _export(connection, part, key, target)
+
+
+def decrypt_copy(source: Path, target: Path, key: str) -> Path:
+    """A plain copy of an encrypted file (refused with a sentence when the key is wrong)."""
+    if not is_encrypted(source):
+        raise EncryptionError(f"Berkas {source.name} tidak terenkripsi.")
+    part = _fresh_target(source, target)
+    return _export(connect(source, key), part, "", target)
+
+
+def backup_encrypted(source: Path, target: Path, key: str) -> Path:
+    """A consistent backup of an encrypted file that stays encrypted with the same key."""
+    src = connect(source, key)
+    try:
+        dest = _dbapi().connect(str(target))
+        try:
+            apply_key(dest, key)
+            src.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()
+    return target
