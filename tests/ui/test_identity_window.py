@@ -183,3 +183,47 @@ def test_audit_viewer_filters_and_exports(qtbot, demo_database, tmp_path: Path, 
     sheet = load_workbook(target).active
     texts = [c for row in sheet.iter_rows(values_only=True) for c in row if c]
     assert "Gagal masuk" in texts and "asesor" in texts and "Masuk" not in texts
+
+
+def test_window_asks_the_key_of_an_encrypted_file(qtbot, demo_database, tmp_path: Path, monkeypatch,
+                                                  recorded_messages) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    from ukom_desktop.db import encryption
+    from ukom_desktop.ui.identity.encrypt_dialog import EncryptDialog
+    from ukom_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(demo_database.url)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_database()
+    target = tmp_path / "terenkripsi.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog = EncryptDialog(window, window)
+    qtbot.addWidget(dialog)
+    dialog.key.setText("kunci-jendela-001")
+    dialog.repeat.setText("kunci-jendela-001")
+    dialog.accept()
+    assert encryption.is_encrypted(target)
+
+    asked: list[str] = []
+
+    def answer(keys: list[str]) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QInputDialog):
+            QTimer.singleShot(20, lambda: answer(keys))
+            return
+        asked.append(box.labelText())
+        box.setTextValue(keys.pop(0))
+        box.accept()
+        if keys:
+            QTimer.singleShot(0, lambda: answer(keys))
+
+    QTimer.singleShot(0, lambda: answer(["kunci-yang-salah", "kunci-jendela-001"]))
+    try:
+        assert window.open_database(str(target))
+        assert window.context.database.file == target and window.event_combo.count() == 1
+        assert "salah" not in asked[0] and "salah" in asked[1]
+    finally:
+        window.context.set_database(None)
+        encryption.register_key(target, None)
