@@ -81,7 +81,7 @@ def _encrypted_engine(url: str, path: Path) -> Engine:
     encryption.check_key(path, key)
     engine = create_engine(url, module=encryption.dbapi_module(), pool_size=2, max_overflow=4,
                            connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", lambda conn, _rec: encryption.apply_key(conn, key), insert=True)
+    event.listen(engine, "connect", lambda conn, _rec: encryption.apply_key(conn, key, path), insert=True)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
