@@ -64,7 +64,9 @@ def _context(db: Database) -> dict[str, int]:
         asesor = s.scalars(select(User).where(User.username == "asesor")).one()
         ep = s.scalars(select(EventParticipant).where(EventParticipant.lead_assessor_id == asesor.team_member_id)
                        .order_by(EventParticipant.id)).first()
-        return {"event_id": ep.event_id, "ep_id": ep.id, "lead": asesor.team_member_id}
+        other = s.scalars(select(EventParticipant.id).where(
+            EventParticipant.lead_assessor_id != asesor.team_member_id)).first()
+        return {"event_id": ep.event_id, "ep_id": ep.id, "lead": asesor.team_member_id, "other_ep": other}
 
 
 def _probe(action: str, s, ctx: dict[str, int], actor: perm.Actor, tmp: Path) -> None:  # type: ignore[no-untyped-def]
@@ -100,7 +102,7 @@ def _probe(action: str, s, ctx: dict[str, int], actor: perm.Actor, tmp: Path) ->
         perm.INTEGRATE: lambda: integration.integration_sheet(s, ep),
         perm.EDIT_REPORT: lambda: report_qc.check_report(s, ep),
         perm.REVIEW_REPORT: lambda: report_qc.assign_reviewer(s, [], None),
-        perm.READ_RESULTS: lambda: results.event_results(s, ev),
+        perm.READ_RESULTS: lambda: results.participant_result(s, ctx["other_ep"]),
         perm.EXPORT_RESULTS: lambda: result_exports.write_recap_workbook(s, ev, tmp / "rekap.xlsx"),
         perm.ASSESSOR_EVALUATION: lambda: assessor_evaluation.evaluate_event(s, ev),
         perm.MANAGE_USERS: lambda: users.list_users(s),
@@ -121,7 +123,7 @@ def test_permission_table_holds_in_every_service(identity_db: Database, role: st
     wrong: list[str] = []
     for action in PROBED:
         expected = perm.allowed(actor.roles, action)
-        if role == perm.PIMPINAN and action == perm.EXPORT_RESULTS:
+        if role == perm.PIMPINAN and action in (perm.EXPORT_RESULTS, perm.READ_RESULTS):
             expected = False  # pimpinan: approved results only; the demo's reports are drafts
         with identity_db.sessions() as s:
             try:
@@ -303,3 +305,28 @@ def test_printed_confidential_documents_name_who_printed_them(identity_db: Datab
     with identity_db.sessions() as s:
         prints = s.scalars(select(AuditEntry).where(AuditEntry.action == "cetak_rahasia")).all()
     assert [(p.actor, p.note) for p in prints] == [("qc", "Psikogram"), ("qc", "Laporan individu")]
+
+
+def test_results_each_role_may_read(identity_db: Database) -> None:
+    """Reviewer QC: every participant; pimpinan: approved reports only; asesor: the participants they lead."""
+    from ukom_desktop.db.models import IndividualReport
+    from ukom_desktop.db.models.enums import ReportStatus
+    from ukom_desktop.services import results
+
+    ctx = _context(identity_db)
+    with identity_db.sessions.begin() as s:
+        report = s.scalars(select(IndividualReport).where(IndividualReport.event_participant_id == ctx["other_ep"])).one()
+        report.status = ReportStatus.DISETUJUI
+    seen = {}
+    for role in ("qc", "pimpinan", "asesor"):
+        act_as(identity_db, role)
+        with identity_db.sessions() as s:
+            seen[role] = {r.event_participant_id for r in results.event_results(s, ctx["event_id"]).rows}
+    with identity_db.sessions() as s:
+        led = set(s.scalars(select(EventParticipant.id).where(EventParticipant.lead_assessor_id == ctx["lead"])))
+    assert len(seen["qc"]) > len(led)
+    assert seen["pimpinan"] == {ctx["other_ep"]}
+    assert seen["asesor"] == led and ctx["ep_id"] in led
+    act_as(identity_db, "sekretariat")
+    with identity_db.sessions() as s, pytest.raises(access.AccessDenied):
+        results.event_results(s, ctx["event_id"])

@@ -86,6 +86,17 @@ def test_login_then_asesor_sees_only_their_participants(qtbot, rated_database) -
     titles = {window.tabs.tabText(i) for i in range(window.tabs.count()) if window.tabs.isTabVisible(i)}
     assert "Asesor" not in titles and "Jadwal" not in titles and "Penilaian" in titles
     assert not window.identity.act_users.isEnabled() and not window.act_backup.isEnabled()
+    scoring = window.show_tab("scoring_tab")
+    shown = [scoring.pages.tabText(i) for i in range(scoring.pages.count()) if scoring.pages.isTabVisible(i)]
+    assert shown == ["Input penilaian", "Hasil dan rapat integrasi"]
+    entry = scoring.entry
+    entry.refresh()
+    assert [entry.assessor_combo.itemData(i) for i in range(entry.assessor_combo.count())] == [assessor]
+    assert not entry.assessor_combo.isEnabled()
+    scoring.pages.setCurrentWidget(scoring.results)
+    with window.context.session() as s:
+        led = set(s.scalars(select(EventParticipant.id).where(EventParticipant.lead_assessor_id == assessor)))
+    assert scoring.results.model.rowCount() == len(led)
     with window.context.session() as s:
         kinds = [(a.action, a.actor) for a in s.scalars(select(AuditEntry).where(AuditEntry.entity == "pengguna"))]
     assert ("login_gagal", "asesor") in kinds and ("login", "asesor") in kinds

@@ -270,3 +270,27 @@ def stamp_printed_by(session: Session, docs: Iterable[object]) -> None:
     line = printed_by_line(session)
     for doc in docs:
         doc.meta[PRINTED_BY] = line  # type: ignore[attr-defined]
+
+
+def results_scope(session: Session, event_id: int) -> set[int] | None:
+    """The event participants whose results the acting user may read: None means all of them.
+
+    Reviewer QC: all; pimpinan: approved (or delivered) reports only; an asesor: the participants they lead."""
+    from ukom_desktop.db.models import EventParticipant, IndividualReport
+    from ukom_desktop.db.models.enums import ReportStatus
+
+    if not users_exist(session):
+        return None
+    actor = current_actor(session)
+    if actor is not None and actor.has_role(perm.QC):
+        return None
+    if actor is not None and perm.allowed(actor.roles, perm.READ_RESULTS):
+        return set(session.scalars(
+            select(IndividualReport.event_participant_id).join(
+                EventParticipant, EventParticipant.id == IndividualReport.event_participant_id)
+            .where(EventParticipant.event_id == event_id,
+                   IndividualReport.status.in_([ReportStatus.DISETUJUI, ReportStatus.DISERAHKAN]))))
+    actor = require(session, perm.INTEGRATE)
+    assert actor is not None
+    return set(session.scalars(select(EventParticipant.id).where(
+        EventParticipant.event_id == event_id, EventParticipant.lead_assessor_id == actor.assessor_id)))

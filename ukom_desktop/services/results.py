@@ -214,7 +214,7 @@ def _dec(value: Decimal | None) -> Decimal | None:
 
 def event_results(session: Session, event_id: int) -> EventResults:
     """One row per participant of the event (integrated or not), in participant-number order."""
-    access.require(session, access.perm.READ_RESULTS)
+    scope = access.results_scope(session, event_id)  # issue 13: pimpinan approved only, asesor as lead
     event = session.get(Event, event_id)
     if event is None:
         raise UserFacingError("Kegiatan tidak ditemukan.")
@@ -227,7 +227,7 @@ def event_results(session: Session, event_id: int) -> EventResults:
         .where(EventParticipant.event_id == event_id)
         .order_by(EventParticipant.number, Participant.name)
     )
-    records = session.execute(stmt).all()
+    records = [r for r in session.execute(stmt).all() if scope is None or r[0] in scope]
     result_ids = [r[6].id for r in records if r[6] is not None]
     levels: dict[int, dict[str, Decimal | None]] = {}
     comp_names: dict[str, str] = {}

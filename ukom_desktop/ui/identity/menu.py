@@ -13,6 +13,7 @@ from ukom_desktop.ui import messages
 
 if TYPE_CHECKING:
     from ukom_desktop.domain.permissions import Actor
+    from ukom_desktop.ui.context import AppContext
     from ukom_desktop.ui.main_window import MainWindow
 
 NO_LOGIN_TEXT = "Tanpa login: siapa pun yang membuka berkas ini dapat melihat dan mengubah semuanya"
@@ -28,21 +29,64 @@ TAB_ACTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-def current_actor(window: MainWindow) -> Actor | None:
-    db = window.context.database
+def context_actor(context: AppContext) -> Actor | None:
+    """The signed-in user of the open database (None without users)."""
+    db = context.database
     if db is None:
         return None
     return db.sessions.kw.get("info", {}).get("actor")
 
 
-def allowed(window: MainWindow, action: str) -> bool:
-    """The window asks the same table the services check (everything without users)."""
+def context_allows(context: AppContext, action: str) -> bool:
+    """The window asks the same table the services check (everything in a database without users)."""
     from ukom_desktop.domain.permissions import allowed as table_allows
 
-    actor = current_actor(window)
-    if actor is None:
+    actor = context_actor(context)
+    return True if actor is None else table_allows(actor.roles, action)
+
+
+def current_actor(window: MainWindow) -> Actor | None:
+    return context_actor(window.context)
+
+
+def allowed(window: MainWindow, action: str) -> bool:
+    if current_actor(window) is None:
         return not getattr(window, "has_users", False)
-    return table_allows(actor.roles, action)
+    return context_allows(window.context, action)
+
+
+# The pages of the Penilaian tab and the actions that show them.
+SCORING_PAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("entry", ("penilaian.isi",)),
+    ("progress", ("penilaian.progres",)),
+    ("results", ("hasil.lihat", "integrasi.putuskan")),
+)
+
+
+def show_allowed_pages(tab: QWidget) -> None:
+    """Hide the Penilaian pages the signed-in user may not use (the services refuse them anyway)."""
+    pages = tab.pages  # type: ignore[attr-defined]
+    visible = []
+    for attr, actions in SCORING_PAGES:
+        index = pages.indexOf(getattr(tab, attr))
+        shown = any(context_allows(tab.context, a) for a in actions)  # type: ignore[attr-defined]
+        pages.setTabVisible(index, shown)
+        if shown:
+            visible.append(index)
+    if visible and pages.currentIndex() not in visible:
+        pages.setCurrentIndex(visible[0])
+
+
+def keep_own_assessor(context: AppContext, combo: QWidget) -> None:
+    """Ratings are entered only as oneself: the assessor choice shrinks to the signed-in user's."""
+    actor = context_actor(context)
+    if actor is None:
+        combo.setEnabled(True)
+        return
+    for index in reversed(range(combo.count())):  # type: ignore[attr-defined]
+        if combo.itemData(index) != actor.assessor_id:  # type: ignore[attr-defined]
+            combo.removeItem(index)  # type: ignore[attr-defined]
+    combo.setEnabled(False)
 
 
 class IdentityArea:
