@@ -330,3 +330,38 @@ def test_results_each_role_may_read(identity_db: Database) -> None:
     act_as(identity_db, "sekretariat")
     with identity_db.sessions() as s, pytest.raises(access.AccessDenied):
         results.event_results(s, ctx["event_id"])
+
+
+def test_report_transitions_and_integration_are_audited_with_the_user(identity_db: Database) -> None:
+    from ukom_desktop.services import integration, report_qc
+
+    ctx = _context(identity_db)
+    act_as(identity_db, "asesor")
+    with identity_db.sessions() as s:
+        led = [ep for ep in s.scalars(select(EventParticipant.id).where(
+            EventParticipant.lead_assessor_id == ctx["lead"]).order_by(EventParticipant.id))
+            if report_qc.check_report(s, ep).passed]
+    assert led, "the rated demo has a report ready to submit"
+    ep = led[0]
+    with identity_db.sessions.begin() as s:
+        report_qc.submit(s, ep, actor="dipalsukan")
+    with identity_db.sessions.begin() as s, pytest.raises(access.AccessDenied):
+        report_qc.approve(s, ep)
+    act_as(identity_db, "qc")
+    with identity_db.sessions.begin() as s:
+        report_qc.return_report(s, ep, "Perbaiki uraian kompetensi.", actor="dipalsukan")
+    act_as(identity_db, "asesor")
+    with identity_db.sessions.begin() as s:
+        sheet = integration.integration_sheet(s, ep)
+        finals = {r.competency_id: (r.summary.suggested_level, "") for r in sheet.rows}
+        first = sheet.rows[0]
+        changed = first.summary.suggested_level + (1 if first.summary.suggested_level < 3 else -1)
+        finals[first.competency_id] = (changed, "Bukti wawancara lebih kuat daripada simulasi.")
+        integration.save_integration(s, ep, finals, actor="dipalsukan")
+    with identity_db.sessions() as s:
+        rows = s.scalars(select(AuditEntry).where(AuditEntry.id > 0).order_by(AuditEntry.id)).all()
+    by_user = {(r.entity, r.actor) for r in rows}
+    assert ("individual_report", "asesor") in by_user and ("individual_report", "qc") in by_user
+    assert ("integrated_level", "asesor") in by_user
+    assert ("akses_ditolak", "asesor") in {(r.action, r.actor) for r in rows}
+    assert "dipalsukan" not in {r.actor for r in rows}
