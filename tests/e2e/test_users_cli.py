@@ -46,6 +46,11 @@ def test_users_login_refusals_and_audit(tmp_path: Path) -> None:
     refused = run(db, "results", "--event", code, user="sekre", password="sandi-sekretariat")
     assert refused.returncode == 2 and "Akses ditolak" in refused.stderr
     assert run(db, "db", "check").returncode == 0  # db check needs no user
+    assert run(db, "db", "backup", "--to", str(tmp_path / "b.sqlite")).returncode == 2
+    sekre_backup = run(db, "db", "backup", "--to", str(tmp_path / "b.sqlite"), user="sekre",
+                       password="sandi-sekretariat")
+    assert sekre_backup.returncode == 2 and "Akses ditolak" in sekre_backup.stderr
+    assert run(db, "db", "backup", "--to", str(tmp_path / "b.sqlite"), user="admin", password=PASSWORD).returncode == 0
 
     reset = run(db, "users", "reset", "sekre", "--password-stdin", user="admin", password=PASSWORD,
                 stdin="sekali-pakai-123\n")
@@ -63,7 +68,9 @@ def test_users_login_refusals_and_audit(tmp_path: Path) -> None:
     only = json.loads(run(db, "audit", "--user", "sekre", "--json", user="admin", password=PASSWORD).stdout)
     assert only and {row["user"] for row in only} == {"sekre"}
     everything = db.read_bytes() + b"".join(p.read_bytes() for p in tmp_path.glob("ukom.sqlite-*"))
-    assert PASSWORD.encode() not in everything
+    home = Path(os.environ["UKOM_HOME"])  # the log folder of the test run
+    everything += b"".join(p.read_bytes() for p in home.rglob("*.log*") if p.is_file())
+    assert PASSWORD.encode() not in everything and b"sandi-sekretariat" not in everything
 
 
 def test_demo_with_users_prints_one_time_passwords_once(tmp_path: Path) -> None:

@@ -35,6 +35,9 @@ def _upgrade(args: argparse.Namespace) -> int:
 
     db = open_database(args.db)
     try:
+        from .encryption_commands import require_database_tools
+
+        require_database_tools(db, args)  # issue 13: with users, only an admin
         data = {
             "database": db.description,
             "revision": migrate.current_revision(db.engine),
@@ -61,6 +64,9 @@ def _backup(args: argparse.Namespace) -> int:
             "Pencadangan dari aplikasi hanya untuk berkas SQLite. Untuk server PostgreSQL gunakan pg_dump "
             "di server tersebut."
         )
+    from .encryption_commands import require_database_tools
+
+    require_database_tools(None, args)  # issue 13: with users, only an admin
     made = backup.backup_sqlite(path, args.to.resolve() if args.to else None)
     emit(args, {"backup": str(made)}, f"Cadangan dibuat: {made}")
     return 0

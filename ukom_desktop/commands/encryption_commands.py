@@ -20,6 +20,26 @@ def register_db_encryption(db_sub: argparse._SubParsersAction) -> None:
     dec.set_defaults(handler=_decrypt)
 
 
+def require_database_tools(db: object | None, args: argparse.Namespace) -> None:
+    """`db upgrade` and `db backup`: when the database has users, only a user holding the database tools."""
+    from ukom_desktop.domain import permissions as perm
+    from ukom_desktop.services.access import require
+
+    own = db is None
+    if own:
+        db = open_db(args)
+    else:
+        from .common import sign_in
+
+        sign_in(db, getattr(args, "user", None))  # type: ignore[arg-type]
+    try:
+        with db.sessions() as session:  # type: ignore[attr-defined]
+            require(session, perm.DATABASE_TOOLS)
+    finally:
+        if own:
+            db.dispose()  # type: ignore[attr-defined]
+
+
 def _source(args: argparse.Namespace) -> Path:
     """The current database file, after the user (when the database has users) proved they may do this."""
     from ukom_desktop.domain import permissions as perm

@@ -55,13 +55,19 @@ def dbapi_module() -> Any:
 
 
 def is_encrypted(path: Path) -> bool:
-    """True for an existing, non-empty file that does not start with the SQLite header."""
+    """True for a file that looks like SQLCipher: no SQLite header, whole pages, a random (binary) salt.
+
+    Anything else (a text file, a truncated copy) is left to the plain driver, which calls it "not a
+    database"."""
     try:
+        size = os.path.getsize(path)
         with open(path, "rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
     except OSError:
         return False
-    return len(head) == len(SQLITE_HEADER) and head != SQLITE_HEADER
+    if len(head) < len(SQLITE_HEADER) or head == SQLITE_HEADER or size % 512:
+        return False
+    return not all(32 <= b < 127 or b in (9, 10, 13) for b in head)
 
 
 def _norm(path: Path) -> str:
