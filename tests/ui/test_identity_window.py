@@ -238,3 +238,41 @@ def test_window_asks_the_key_of_an_encrypted_file(qtbot, demo_database, tmp_path
     finally:
         window.context.set_database(None)
         encryption.register_key(target, None)
+
+
+def test_admin_adds_resets_and_disables_users(qtbot, demo_database, monkeypatch, recorded_messages) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    from ukom_desktop.services import users
+    from ukom_desktop.ui.identity.users_dialog import UserFormDialog, UsersDialog
+    from ukom_desktop.ui.main_window import MainWindow
+
+    _add_users(demo_database)
+    window = MainWindow(demo_database.url)
+    qtbot.addWidget(window)
+    window.show()
+    _answer_login(qtbot, [("admin", PASSWORD)], [])
+    assert window.open_database()
+    form = UserFormDialog(window.context, window)
+    qtbot.addWidget(form)
+    form.username.setText("pimpinan1")
+    form.full_name.setText("Ibu Kepala")
+    form.password.setText("pendek")
+    form.roles["pimpinan"].setChecked(True)
+    form.accept()
+    assert recorded_messages[-1] == ("warn", "Kata sandi minimal 10 karakter.")
+    form.password.setText("sandi-awal-kepala")
+    form.accept()
+    dialog = UsersDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    names = [dialog.table.item(i, 0).text() for i in range(dialog.table.rowCount())]
+    assert names == ["admin", "asesor", "pimpinan1"]
+    assert "wajib ganti sandi" in dialog.table.item(2, 4).text()
+    dialog.table.selectRow(1)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("sekali-pakai-777", True))
+    dialog.reset()
+    dialog.table.selectRow(1)
+    dialog.toggle()
+    assert "nonaktif" in dialog.table.item(1, 4).text()
+    with demo_database.sessions.begin() as s, pytest.raises(users.UserError, match="nonaktif"):
+        users.login(s, "asesor", "sekali-pakai-777")
