@@ -137,13 +137,14 @@ def test_idle_lock_hides_data_and_keeps_unsaved_input(qtbot, demo_database) -> N
     lock.last_input = time.monotonic() - 15 * 60
     lock.check()
     assert lock.locked and lock.panel.geometry() == window.rect()
+    assert not window.menuBar().isEnabled() and not window.tabs.isEnabled()
     assert any(cover.parentWidget() is note and cover.isVisible() for cover in lock.covers)
     lock.panel.password.setText("bukan-sandinya-1")
     lock.try_unlock(lock.panel)
     assert lock.locked and "salah" in lock.panel.problem.text()
     lock.panel.password.setText(PASSWORD)
     lock.try_unlock(lock.panel)
-    assert not lock.locked
+    assert not lock.locked and window.menuBar().isEnabled() and window.tabs.isEnabled()
     assert tab.table.filter_edit.text() == "belum disimpan" and note.text() == "catatan yang sedang diketik"
 
 

@@ -115,9 +115,19 @@ class IdleLock(QObject):
             panel.setGeometry(panel.parentWidget().rect())
             panel.show()
             panel.raise_()
+        self._set_controls(False)  # menu shortcuts do nothing while locked
         active = QApplication.activeModalWidget()
         target = next((c for c in self.covers if c.parentWidget() is active), self.panel)
         target.password.setFocus()
+
+    def _set_controls(self, enabled: bool) -> None:
+        from PySide6.QtWidgets import QMainWindow, QToolBar
+
+        if isinstance(self.window, QMainWindow):
+            self.window.menuBar().setEnabled(enabled)
+            for bar in self.window.findChildren(QToolBar):
+                bar.setEnabled(enabled)
+            self.window.centralWidget().setEnabled(enabled)
 
     def try_unlock(self, panel: LockPanel | None = None) -> None:
         from ukom_desktop.services.users import UserError, login
@@ -137,6 +147,7 @@ class IdleLock(QObject):
         if outcome.actor.id != self.actor.id:
             return
         panel.password.clear()
+        self._set_controls(True)
         self.panel.hide()
         for cover in self.covers:
             cover.hide()
