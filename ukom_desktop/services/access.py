@@ -263,6 +263,13 @@ def printed_by_line(session: Session) -> str:
     return perm.printed_by(name, datetime.now(UTC))
 
 
+def with_printed_by(doc: object, line: str) -> object:
+    from ukom_desktop.documents.output import PRINTED_BY
+
+    doc.meta[PRINTED_BY] = line  # type: ignore[attr-defined]
+    return doc
+
+
 def stamp_printed_by(session: Session, docs: Iterable[object]) -> None:
     """Put the printed-by line into the footer of every page of these documents."""
     from ukom_desktop.documents.output import PRINTED_BY
