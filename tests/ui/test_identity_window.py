@@ -277,3 +277,7 @@ def test_admin_adds_resets_and_disables_users(qtbot, demo_database, monkeypatch,
     assert "nonaktif" in dialog.table.item(1, 4).text()
     with demo_database.sessions.begin() as s, pytest.raises(users.UserError, match="nonaktif"):
         users.login(s, "asesor", "sekali-pakai-777")
+    dialog.lock_minutes.setValue(5)
+    dialog.accept()
+    window.identity.refresh()
+    assert window.idle_lock.minutes == 5

@@ -25,6 +25,8 @@ from ukom_desktop.services.access import require, users_exist
 MIN_PASSWORD_LENGTH = 10
 MAX_FAILED_LOGINS = 5
 LOCK_MINUTES = 5
+LOCK_SETTING_KEY = "keamanan.kunci_menit"
+DEFAULT_LOCK_MINUTES = 15
 _HASHER = PasswordHasher()  # argon2id with the library's recommended parameters
 
 
@@ -232,3 +234,23 @@ def change_password(session: Session, user_id: int, old_password: str, new_passw
     user.password_hash = hash_password(new_password)
     user.must_change_password = False
     audit.record(session, action="ganti_sandi", entity="pengguna", entity_id=user.id, actor=user.username)
+
+
+def lock_minutes(session: Session) -> int:
+    """Minutes without input before the window locks (setting ``keamanan.kunci_menit``, default 15)."""
+    from ukom_desktop.services.settings import get_setting
+
+    try:
+        return max(1, int(get_setting(session, LOCK_SETTING_KEY, DEFAULT_LOCK_MINUTES)))
+    except (TypeError, ValueError):
+        return DEFAULT_LOCK_MINUTES
+
+
+def set_lock_minutes(session: Session, minutes: int) -> None:
+    from ukom_desktop.services.settings import set_setting
+
+    require(session, perm.MANAGE_SETTINGS)
+    if not 1 <= int(minutes) <= 240:
+        raise UserError("Kunci layar diatur antara 1 dan 240 menit.")
+    set_setting(session, LOCK_SETTING_KEY, int(minutes))
+    audit.record(session, action="ubah", entity="pengaturan", new={LOCK_SETTING_KEY: int(minutes)})

@@ -16,8 +16,6 @@ if TYPE_CHECKING:
     from ukom_desktop.db.database import Database
     from ukom_desktop.domain.permissions import Actor
 
-SETTING_KEY = "keamanan.kunci_menit"
-DEFAULT_MINUTES = 15
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
 

@@ -139,12 +139,11 @@ class IdentityArea:
         minutes = 0
         if db is not None:
             from ukom_desktop.services.access import users_exist
-            from ukom_desktop.services.settings import get_setting
-            from ukom_desktop.ui.identity.lock import DEFAULT_MINUTES, SETTING_KEY
+            from ukom_desktop.services.users import lock_minutes
 
             with db.sessions() as session:
                 has_users = users_exist(session)
-                minutes = int(get_setting(session, SETTING_KEY, DEFAULT_MINUTES) or 0)
+                minutes = lock_minutes(session)
         window.has_users = has_users  # type: ignore[attr-defined]
         self.banner.setVisible(db is not None and not has_users)
         if actor is not None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -107,6 +108,11 @@ class UsersDialog(QDialog):
         for button in (self.add_button, self.reset_button, self.toggle_button):
             row.addWidget(button)
         row.addStretch(1)
+        row.addWidget(QLabel("Kunci layar setelah"))
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(1, 240)
+        self.lock_minutes.setSuffix(" menit tanpa aktivitas")
+        row.addWidget(self.lock_minutes)
         row.addWidget(close)
         layout.addLayout(row)
         self.add_button.clicked.connect(self.add)
@@ -115,6 +121,21 @@ class UsersDialog(QDialog):
         close.clicked.connect(self.accept)
         self.rows: list = []
         self.reload()
+        from ukom_desktop.services.users import lock_minutes
+
+        with context.session() as session:
+            self.lock_minutes.setValue(lock_minutes(session))
+        self.lock_minutes.valueChanged.connect(self.save_lock_minutes)
+
+    def save_lock_minutes(self, minutes: int) -> None:
+        from ukom_desktop.errors import UserFacingError
+        from ukom_desktop.services.users import set_lock_minutes
+
+        try:
+            with self.context.transaction() as session:
+                set_lock_minutes(session, minutes)
+        except UserFacingError as exc:
+            messages.warn(self, str(exc))
 
     def reload(self) -> None:
         from ukom_desktop.domain.permissions import ROLE_LABELS, local_when
