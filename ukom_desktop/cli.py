@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "ukom_desktop.commands.result_commands",
     "ukom_desktop.commands.qc_commands",
     "ukom_desktop.commands.package_commands",
+    "ukom_desktop.commands.user_commands",
 )
 
 
@@ -39,6 +40,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="basis data: berkas SQLite atau postgresql://user:sandi@host/nama (bawaan: UKOM_DATABASE_URL, "
         "lalu berkas SQLite di folder data pengguna)",
+    )
+    parser.add_argument(
+        "--user", metavar="NAMA", help="nama pengguna bila basis data memakai akun (kata sandi dari UKOM_PASSWORD "
+        "atau diminta)"
     )
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
     for name in COMMAND_MODULES:

@@ -15,7 +15,51 @@ if TYPE_CHECKING:
 def open_db(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
     from ukom_desktop.db.database import open_database
 
-    return open_database(args.db, upgrade=upgrade)
+    db = open_database(args.db, upgrade=upgrade)
+    try:
+        sign_in(db, getattr(args, "user", None))
+    except BaseException:
+        db.dispose()
+        raise
+    return db
+
+
+def sign_in(db: Database, username: str | None) -> None:
+    """With users in the database, every command acts as --user (password: UKOM_PASSWORD or a prompt)."""
+    import os
+
+    from ukom_desktop.db.engine import transaction
+    from ukom_desktop.errors import UserFacingError
+    from ukom_desktop.services.access import bind_actor, users_exist
+    from ukom_desktop.services.users import UserError, login
+
+    with db.sessions() as session:
+        has_users = users_exist(session)
+    if not has_users:
+        return
+    if not username:
+        raise UserFacingError(
+            "Basis data ini memakai akun pengguna: jalankan perintah dengan --user NAMA (kata sandi dari "
+            "UKOM_PASSWORD atau diminta)."
+        )
+    password = os.environ.get("UKOM_PASSWORD")
+    if password is None:
+        import getpass
+
+        password = getpass.getpass(f"Kata sandi {username}: ")
+    failure: UserError | None = None
+    with transaction(db.sessions) as session:
+        try:
+            outcome = login(session, username, password)
+        except UserError as exc:
+            failure = exc  # the failed attempt is committed to the audit log, then refused
+    if failure is not None:
+        raise failure
+    if outcome.must_change_password:
+        raise UserFacingError(
+            "Kata sandi ini sekali pakai: masuk lewat jendela aplikasi dan ganti kata sandi terlebih dahulu."
+        )
+    bind_actor(db.sessions, outcome.actor)
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:

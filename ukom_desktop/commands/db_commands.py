@@ -48,6 +48,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                     help="tanpa ZONA: tampilkan pengaturan sekarang")
     add_json_flag(tz)
     tz.set_defaults(handler=_time_zone)
+    from .encryption_commands import register_db_encryption
+
+    register_db_encryption(db_sub)
 
 
 def _upgrade(args: argparse.Namespace) -> int:
@@ -56,6 +59,9 @@ def _upgrade(args: argparse.Namespace) -> int:
 
     db = open_database(args.db, allow_empty=args.create_empty)
     try:
+        from .encryption_commands import require_database_tools
+
+        require_database_tools(db, args)  # issue 13: with users, only an admin
         data = {
             "database": db.description,
             "revision": migrate.current_revision(db.engine),
@@ -82,6 +88,9 @@ def _backup(args: argparse.Namespace) -> int:
             "Pencadangan dari aplikasi hanya untuk berkas SQLite. Untuk server PostgreSQL gunakan pg_dump "
             "di server tersebut."
         )
+    from .encryption_commands import require_database_tools
+
+    require_database_tools(None, args)  # issue 13: with users, only an admin
     made = backup.backup_sqlite(path, args.to.resolve() if args.to else None)
     emit(args, {"backup": str(made)}, f"Cadangan dibuat: {made}")
     return 0

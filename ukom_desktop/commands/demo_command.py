@@ -22,6 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     demo.add_argument("--with-qc", action="store_true",
                       help="seperti --with-ratings, lalu sebagian laporan diajukan, dikembalikan, direvisi, "
                            "disetujui dan diserahkan melalui QC")
+    demo.add_argument("--with-users", action="store_true",
+                      help="tambahkan satu pengguna per peran; nama pengguna dan kata sandi sekali pakai dicetak "
+                           "sekali saja")
     add_json_flag(demo)
     demo.set_defaults(handler=_demo)
 
@@ -49,7 +52,16 @@ def _demo(args: argparse.Namespace) -> int:
                 from ukom_desktop.services.demo_qc import build_demo_qc
 
                 data["qc"] = asdict(build_demo_qc(session, summary.event_id, seed=args.seed))
+            if getattr(args, "with_users", False):
+                from ukom_desktop.services.demo_users import build_demo_users
+
+                data["users"] = build_demo_users(session, summary.event_id)
     finally:
         db.dispose()
-    emit(args, data, summary.event_code)
+    text = summary.event_code
+    if data.get("users"):
+        text += "\nPengguna (kata sandi sekali pakai, wajib diganti saat masuk pertama):\n" + "\n".join(
+            f"  {u['username']:<12} {u['password']}  ({', '.join(u['roles'])})" for u in data["users"]
+        )
+    emit(args, data, text)
     return 0

@@ -29,6 +29,9 @@ def record(
     actor: str = "",
     note: str = "",
 ) -> AuditEntry:
+    bound = session.info.get("actor")  # issue 13: the signed-in user (services/access.py) is who acted
+    if bound is not None:
+        actor = bound.username
     entry = AuditEntry(
         action=action,
         entity=entity,

@@ -119,6 +119,13 @@ def backup_sqlite(db_file: Path, target: Path | None = None, *, label: str = "ma
         target = series_folder(ensure_identity(db_file)) / f"{db_file.stem}-{label}-{stamp}.sqlite"
     if target.exists() and target.resolve() == db_file.resolve():
         raise BackupError("Berkas cadangan tidak boleh sama dengan berkas basis data.")
+    from .encryption import backup_encrypted, is_encrypted, key_for
+
+    if is_encrypted(db_file):  # issue 13: a backup of an encrypted file stays encrypted (same key)
+        key = key_for(db_file)
+        if not key:
+            raise BackupError(f"Berkas {db_file.name} terenkripsi; kuncinya diperlukan untuk mencadangkan.")
+        return backup_encrypted(db_file, target, key)
     try:
         return copy_database(db_file, target)
     except (OSError, sqlite3.Error) as exc:

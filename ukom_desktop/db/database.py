@@ -159,6 +159,10 @@ def _prepare_sqlite_file(path: Path, allow_empty: bool) -> tuple[bool, bool]:
         sqlite_file.create_whole(path, _build_new)
         return True, False
     if not found.sqlite:
+        from .encryption import is_encrypted
+
+        if is_encrypted(path):  # SQLCipher: no readable header; the engine asks for (and tests) the key
+            return False, False
         raise migrate.DatabaseNotUkomError(
             f"Berkas {path} bukan basis data SQLite yang sah dan bukan basis data UKOM Desktop; berkas tidak diubah. "
             "Pilih berkas lain atau buat basis data baru."

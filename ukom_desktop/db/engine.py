@@ -81,9 +81,30 @@ def _sqlite_pragmas(dbapi_connection, _record, journal_mode: str = "WAL") -> Non
     cursor.close()
 
 
+def _encrypted_engine(url: str, path: Path) -> Engine:
+    """SQLCipher: the key is applied on every new connection before anything else (issue 13).
+
+    Connections are pooled, so the key derivation (deliberately slow) is paid once, not per session."""
+    from . import encryption
+
+    key = encryption.key_for(path)
+    if not key:
+        raise encryption.KeyNeededError(path)
+    encryption.check_key(path, key)
+    engine = create_engine(url, module=encryption.dbapi_module(), pool_size=2, max_overflow=4,
+                           connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", lambda conn, _rec: encryption.apply_key(conn, key, path), insert=True)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
 def make_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is not None:
+        from .encryption import is_encrypted
+
+        if is_encrypted(path):
+            return _encrypted_engine(url, path)
         path.parent.mkdir(parents=True, exist_ok=True)
         # NullPool: a file database is cheap to open and this avoids holding locks between uses.
         engine = create_engine(url, poolclass=NullPool)
@@ -108,8 +129,11 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     try:
         yield session
         session.commit()
-    except BaseException:
+    except BaseException as exc:
         session.rollback()
+        after = getattr(exc, "after_rollback", None)  # e.g. a refusal written to the audit log (issue 13)
+        if callable(after):
+            after()
         raise
     finally:
         session.close()

@@ -119,6 +119,14 @@ def _draw_watermark(canvas: Canvas, doc: Document, index: int) -> None:
     canvas.setFont(font_name(SERIF, bold=True), 110)
     canvas.drawCentredString(0, -38, doc.watermark)
     canvas.restoreState()
+PRINTED_BY = "printed_by"  # Document.meta key: "Dicetak oleh ..., tanggal ... pukul ..." on every page
+
+
+def _draw_printed_by(canvas: Canvas, doc: Document) -> None:
+    line = doc.meta.get(PRINTED_BY)
+    if line:
+        canvas.setFont(doc.number_font, 7)
+        canvas.drawString(doc.spec.left, max(doc.spec.bottom - 32, 12), line)
 
 
 def draw_document(canvas: Canvas, doc: Document, forms: set[str]) -> None:
@@ -130,6 +138,7 @@ def draw_document(canvas: Canvas, doc: Document, forms: set[str]) -> None:
         _draw_ops(canvas, italicize_terms(ops), forms)  # foreign terms in italics
         _draw_watermark(canvas, doc, index)
         _draw_page_number(canvas, doc, index)
+        _draw_printed_by(canvas, doc)
         canvas.showPage()
 
 

@@ -39,6 +39,7 @@ from ukom_desktop.domain.integration import Rating as IntegrationRating
 from ukom_desktop.domain.timestamps import format_timestamp, to_local
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.io.xlsx_writer import TableColumn, TableSheet, write_table_workbook
+from ukom_desktop.services import access
 from ukom_desktop.services import ratings as rating_service
 from ukom_desktop.services.qc_overview import deadline_settings, last_assessment_day
 
@@ -67,6 +68,7 @@ def _aware(value: datetime) -> datetime:
 
 
 def evaluate_event(session: Session, event_id: int, *, as_of: datetime | None = None) -> EvaluationReport:
+    access.require(session, access.perm.ASSESSOR_EVALUATION)
     event = session.get(Event, event_id)
     if event is None:
         raise UserFacingError("Kegiatan tidak ditemukan.")

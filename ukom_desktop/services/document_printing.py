@@ -27,8 +27,8 @@ from ukom_desktop.domain.letter_dates import default_letter_date, letter_date_wa
 from ukom_desktop.domain.nip import format_nip
 from ukom_desktop.domain.official_titles import head_of
 from ukom_desktop.errors import UserFacingError
+from ukom_desktop.services import access, institution
 from ukom_desktop.services import event_documents as ed
-from ukom_desktop.services import institution
 from ukom_desktop.services.document_templates import template_text
 from ukom_desktop.services.issued_documents import DOCUMENT_KINDS, Issued, issue_document, set_file
 from ukom_desktop.services.settings import event_setting
@@ -273,6 +273,7 @@ def _check_target(request: PrintRequest) -> None:
 
 def print_documents(session: Session, request: PrintRequest) -> Generator[Progress, None, PrintResult]:
     """Register, number and render the documents of `request`; see the module notes."""
+    access.require(session, access.perm.PRINT_LETTERS)
     if request.kind not in PRINT_KINDS or request.kind not in DOCUMENT_KINDS:
         raise UserFacingError(f"Jenis dokumen '{request.kind}' tidak dikenal.")
     _check_target(request)

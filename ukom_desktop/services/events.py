@@ -17,6 +17,7 @@ from ukom_desktop.db.models import AgendaItem, Event, EventPurpose, EventStatus,
 from ukom_desktop.domain import sop_steps
 from ukom_desktop.domain.labels import EVENT_STATUS, label
 from ukom_desktop.errors import UserFacingError, check_version
+from ukom_desktop.services import access
 from ukom_desktop.services.event_checklist import (  # noqa: F401 - re-exported
     Checklist,
     ChecklistItem,
@@ -130,6 +131,7 @@ def _apply(event: Event, data: EventData) -> None:
 
 
 def create_event(session: Session, data: EventData, actor: str = "") -> int:
+    access.require(session, access.perm.MANAGE_EVENTS)
     problems = _validate(session, data, None)
     if problems:
         raise UserFacingError(" ".join(problems))
@@ -147,6 +149,7 @@ def create_event(session: Session, data: EventData, actor: str = "") -> int:
 
 def update_event(session: Session, event_id: int, data: EventData, actor: str = "") -> None:
     """Save the editor's fields. data.version (when set) must still be the stored one."""
+    access.require(session, access.perm.MANAGE_EVENTS)
     event = _event(session, event_id)
     check_version(event.version, data.version, f"kegiatan {event.code}")
     problems = _validate(session, data, event_id)
@@ -177,6 +180,7 @@ def set_status(
     Jumping more than one stage ahead needs allow_skip (the user confirmed it); the stages passed over
     are returned so the caller can say so.
     """
+    access.require(session, access.perm.MANAGE_EVENTS)
     event = _event(session, event_id)
     old = getattr(event.status, "value", event.status)
     if status not in sop_steps.STATUS_PATH:
@@ -207,6 +211,7 @@ def advance_status(session: Session, event_id: int, actor: str = "") -> StatusCh
 
 
 def archive_event(session: Session, event_id: int, archived: bool = True) -> None:
+    access.require(session, access.perm.MANAGE_EVENTS)
     _event(session, event_id).archived = archived
     session.flush()
 
@@ -231,6 +236,7 @@ def list_agenda(session: Session, event_id: int) -> list[AgendaData]:
 
 def save_agenda(session: Session, event_id: int, items: list[AgendaData]) -> int:
     """Replace the event's rundown with `items` (in this order). Returns the number of lines."""
+    access.require(session, access.perm.MANAGE_EVENTS)
     event = _event(session, event_id)
     problems = []
     for n, item in enumerate(items, start=1):

@@ -23,7 +23,7 @@ from ukom_desktop.documents.output import iter_write_pdf, write_pdf
 from ukom_desktop.documents.psychogram import PsychogramRow, fmt
 from ukom_desktop.domain.dates import format_date_range_id
 from ukom_desktop.errors import UserFacingError
-from ukom_desktop.services import report_content
+from ukom_desktop.services import access, report_content
 from ukom_desktop.services.results import participant_result
 
 QC_DONE = ("disetujui", "diserahkan")
@@ -152,12 +152,18 @@ def feedback_packs(
 
 def write_feedback_pdf(session: Session, event_id: int, path: str | Path, **options: object) -> int:
     """All packs in one PDF; returns the page count. Options as for ``feedback_packs``."""
+    access.require_export(session, event_id, "Umpan balik hasil", kind="cetak_rahasia")
     packs = feedback_packs(session, event_id, **options)  # type: ignore[arg-type]
-    return write_pdf([build_feedback(p) for p in packs], path, title="Umpan Balik Hasil Penilaian Kompetensi")
+    docs = [build_feedback(p) for p in packs]
+    access.stamp_printed_by(session, docs)
+    return write_pdf(docs, path, title="Umpan Balik Hasil Penilaian Kompetensi")
 
 
 def feedback_job(session: Session, event_id: int, path: str | Path, **options: object) -> Iterator[tuple[int, int, str]]:
     """``write_feedback_pdf`` as progress steps for the background runner; returns the page count."""
+    access.require_export(session, event_id, "Umpan balik hasil", kind="cetak_rahasia")
     packs = feedback_packs(session, event_id, **options)  # type: ignore[arg-type]
-    return iter_write_pdf((build_feedback(p) for p in packs), path, total=len(packs),
+    line = access.printed_by_line(session)
+    docs = (build_feedback(p) for p in packs)
+    return iter_write_pdf((access.with_printed_by(d, line) for d in docs), path, total=len(packs),
                           title="Umpan Balik Hasil Penilaian Kompetensi")

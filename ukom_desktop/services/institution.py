@@ -18,6 +18,7 @@ from ukom_desktop.documents.model import Signatory as PrintedSignatory
 from ukom_desktop.domain.golongan import normalize_golongan
 from ukom_desktop.domain.nip import NipError, parse_nip
 from ukom_desktop.errors import UserFacingError, check_version
+from ukom_desktop.services import access
 from ukom_desktop.services.settings import get_setting, set_setting
 
 SIGNERS_KEY = "documents.signers"
@@ -122,6 +123,7 @@ def profile_problems(data: ProfileData) -> list[str]:
 
 def save_profile(session: Session, data: ProfileData) -> None:
     """Validate and store the profile (creating it on first use); nothing is written on a problem."""
+    access.require(session, access.perm.MANAGE_SETTINGS)
     problems = profile_problems(data)
     if problems:
         raise UserFacingError(" ".join(problems))
@@ -176,6 +178,7 @@ def list_signatories(session: Session, *, include_inactive: bool = False) -> lis
 
 def save_signatory(session: Session, data: SignatoryData) -> int:
     """Add or update a signatory (NIP checked and stored as 18 digits, golongan as "IV/c"); returns its id."""
+    access.require(session, access.perm.MANAGE_SETTINGS)
     name = " ".join(data.name.split())
     if not name:
         raise UserFacingError("Nama penandatangan wajib diisi.")

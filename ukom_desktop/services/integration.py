@@ -42,6 +42,7 @@ from ukom_desktop.db.models import (
 from ukom_desktop.domain import integration as rules
 from ukom_desktop.domain import ninebox, potential, results
 from ukom_desktop.errors import UserFacingError, check_version
+from ukom_desktop.services import access
 from ukom_desktop.services import ratings as rating_service
 from ukom_desktop.services.settings import event_setting
 
@@ -180,6 +181,7 @@ def integration_sheet(
     session: Session, event_participant_id: int, *, include_unsubmitted: bool = False
 ) -> IntegrationSheet:
     """Everything the meeting needs for one participant (see module doc)."""
+    access.require_integration(session, event_participant_id)
     ep = _participant(session, event_participant_id)
     result = _result_of(session, ep.id)
     standards = _standards(session, ep, result)
@@ -262,6 +264,7 @@ def save_integration(
     Every competency of the standard needs a final level; one that departs from the suggestion
     needs a reason. All problems are reported together and nothing is written when there is one.
     """
+    access.require_integration(session, event_participant_id)
     sheet = integration_sheet(session, event_participant_id)
     problems = []
     chosen: dict[int, tuple[Decimal, str]] = {}
@@ -324,6 +327,7 @@ def _text(value: Decimal | None) -> str | None:
 
 def refresh_result(session: Session, event_participant_id: int, *, actor: str = "") -> SavedResult:
     """Recompute JPM/category/potential/9-box of the stored result from its snapshot."""
+    access.require_integration(session, event_participant_id)
     ep = _participant(session, event_participant_id)
     result = _result_of(session, ep.id)
     if result is None:

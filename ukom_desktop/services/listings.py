@@ -20,6 +20,7 @@ from ukom_desktop.db.models import (
     TeamMember,
     Wave,
 )
+from ukom_desktop.services import access
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,7 @@ def _value(v: object) -> str:
 
 
 def list_events(session: Session, include_archived: bool = False) -> list[EventRow]:
+    access.require(session, access.perm.READ_EVENTS)
     counts = (
         select(EventParticipant.event_id, func.count().label("n"))
         .group_by(EventParticipant.event_id)
@@ -146,6 +148,8 @@ def list_event_participants(session: Session, event_id: int) -> list[EventPartic
         .where(EventParticipant.event_id == event_id)
         .order_by(EventParticipant.number, Participant.name)
     )
+    if (visible := access.visible_participants(session, event_id)) is not None:  # an asesor: their own only
+        stmt = stmt.where(EventParticipant.id.in_(visible))
     return [
         EventParticipantRow(
             id=r[0], number=r[1], nip=r[2], name=r[3], golongan=r[4], jabatan=r[5], unit=r[6], phone=r[7],

@@ -37,6 +37,7 @@ from ukom_desktop.db.models import (
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.io.participant_rows import ImportPreview, ParticipantRecord, iter_participant_rows
 from ukom_desktop.io.spreadsheet_reader import SpreadsheetError, read_table
+from ukom_desktop.services import access
 from ukom_desktop.services.participant_numbers import (
     NUMBER_CLASH,
     is_number_clash,
@@ -325,6 +326,7 @@ def commit_import(
     session: Session, plan: ImportPlan, *, actor: str = ""
 ) -> Generator[Progress, None, ImportResult]:
     """Write every valid row of the plan into the event, in the caller's transaction (all or nothing)."""
+    access.require(session, access.perm.MANAGE_PARTICIPANTS)
     preview = plan.preview
     if preview.problems:
         raise UserFacingError("Berkas tidak dapat diimpor: " + " ".join(preview.problems))

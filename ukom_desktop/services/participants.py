@@ -30,6 +30,7 @@ from ukom_desktop.domain.golongan import normalize_golongan
 from ukom_desktop.domain.nip import NipError, parse_nip
 from ukom_desktop.errors import UserFacingError, check_version
 from ukom_desktop.io.participant_fields import clean_phone, is_valid_email
+from ukom_desktop.services import access
 from ukom_desktop.services.participant_numbers import check_number_free, lock_event_numbers, next_number
 
 
@@ -79,6 +80,8 @@ def list_participant_rows(session: Session, event_id: int) -> list[ParticipantRo
         .where(ep.event_id == event_id)
         .order_by(ep.number, p.name)
     )
+    if (visible := access.visible_participants(session, event_id)) is not None:  # an asesor: their own only
+        stmt = stmt.where(ep.id.in_(visible))
     return [
         ParticipantRow(
             id=r[0], participant_id=r[1], number=r[2], nip=r[3], name=r[4], sex=_value(r[5]), golongan=r[6],
@@ -137,6 +140,7 @@ def _revision(ep: EventParticipant) -> int:
 
 
 def participant_form(session: Session, ep_id: int) -> ParticipantForm:
+    access.require_participant(session, access.perm.READ_PARTICIPANTS, ep_id)
     ep = _membership(session, ep_id)
     p = ep.participant
     return ParticipantForm(
@@ -205,6 +209,7 @@ def _check_form(form: ParticipantForm) -> tuple[str, str, str, list[str]]:
 
 def save_participant(session: Session, event_id: int, form: ParticipantForm, ep_id: int | None = None) -> int:
     """Add a participant to the event (ep_id None) or save the editor's changes. Returns the membership id."""
+    access.require(session, access.perm.MANAGE_PARTICIPANTS)
     nip, golongan, phone, problems = _check_form(form)
     if problems:
         raise UserFacingError(" ".join(problems))
@@ -281,6 +286,7 @@ def _set_invitation(ep: EventParticipant, status: str) -> None:
 def set_invitation(session: Session, ep_ids: Sequence[int], status: str) -> int:
     from ukom_desktop.services.event_progress import follow_progress
 
+    access.require(session, access.perm.MANAGE_PARTICIPANTS)
     rows = _memberships(session, ep_ids)
     for ep in rows:
         _set_invitation(ep, status)
@@ -292,6 +298,7 @@ def set_invitation(session: Session, ep_ids: Sequence[int], status: str) -> int:
 
 def set_attendance(session: Session, ep_ids: Sequence[int], attendance: str, reason: str = "") -> int:
     """Record the attendance confirmation; "tidak_hadir" needs a reason."""
+    access.require(session, access.perm.MANAGE_PARTICIPANTS)
     value = Attendance(attendance)
     if value == Attendance.TIDAK_HADIR and not reason.strip():
         raise UserFacingError("Alasan tidak hadir wajib diisi.")
@@ -306,6 +313,7 @@ def set_attendance(session: Session, ep_ids: Sequence[int], attendance: str, rea
 def set_completeness(
     session: Session, ep_ids: Sequence[int], *, cv: bool | None = None, tracing: bool | None = None
 ) -> int:
+    access.require(session, access.perm.MANAGE_PARTICIPANTS)
     rows = _memberships(session, ep_ids)
     for ep in rows:
         if cv is not None:
@@ -317,6 +325,7 @@ def set_completeness(
 
 
 def set_question_set(session: Session, ep_ids: Sequence[int], question_set: str) -> int:
+    access.require(session, access.perm.MANAGE_PARTICIPANTS)
     rows = _memberships(session, ep_ids)
     for ep in rows:
         ep.question_set = question_set.strip()[:20]
@@ -326,6 +335,7 @@ def set_question_set(session: Session, ep_ids: Sequence[int], question_set: str)
 
 def move_to(session: Session, ep_ids: Sequence[int], wave_number: int | None, group_number: int | None = None) -> int:
     """Put the selection into a wave (and group), created when missing; None clears them."""
+    access.require(session, access.perm.MANAGE_PARTICIPANTS)
     rows = _memberships(session, ep_ids)
     event_ids = {ep.event_id for ep in rows}
     if len(event_ids) != 1:
@@ -339,6 +349,7 @@ def move_to(session: Session, ep_ids: Sequence[int], wave_number: int | None, gr
 
 def remove_from_event(session: Session, ep_ids: Sequence[int]) -> int:
     """Take participants out of the event; refused for anyone who already has ratings or a report."""
+    access.require(session, access.perm.MANAGE_PARTICIPANTS)
     rows = _memberships(session, ep_ids)
     ids = [ep.id for ep in rows]
     rated = set(session.scalars(select(Rating.event_participant_id).where(Rating.event_participant_id.in_(ids))))

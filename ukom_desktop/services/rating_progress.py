@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ukom_desktop.db.models import EventParticipant, Participant, TeamMember
+from ukom_desktop.services import access
 from ukom_desktop.services.rating_assignments import (
     event_assignments,
     expected_cells,
@@ -44,6 +45,7 @@ class Progress:
 
 def rating_progress(session: Session, event_id: int) -> Progress:
     """What is still missing, per participant and per assessor."""
+    access.require(session, access.perm.RATING_PROGRESS)
     assignments = event_assignments(session, event_id)
     expected = expected_cells(session, event_id, assignments)
     ep_ids = {a.event_participant_id for a in assignments}

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from ukom_desktop.db import audit
 from ukom_desktop.db.models import Competency, EventParticipant, Exercise, Participant, Rating
 from ukom_desktop.domain import integration as rules
+from ukom_desktop.services import access
 from ukom_desktop.services.rating_assignments import (
     AssessorOption,
     Assignment,
@@ -108,6 +109,7 @@ class RatingForm:
 
 def participants_for_assessor(session: Session, event_id: int, assessor_id: int) -> list[ParticipantToRate]:
     """The participants this assessor rates, with how much of their forms is filled in."""
+    access.require_self(session, assessor_id)
     mine = [a for a in event_assignments(session, event_id) if a.assessor_id == assessor_id]
     if not mine:
         return []
@@ -157,6 +159,7 @@ def _event_of(session: Session, ep_id: int) -> EventParticipant:
 
 def rating_form(session: Session, event_participant_id: int, assessor_id: int) -> RatingForm:
     """The assessor's form for one participant: every exercise they rate, its competencies, saved values."""
+    access.require_self(session, assessor_id)
     ep = _event_of(session, event_participant_id)
     mine = sorted(
         (a for a in event_assignments(session, ep.event_id, [ep.id]) if a.assessor_id == assessor_id),
@@ -223,6 +226,7 @@ def save_rating(
     is outside the scale or off the allowed step, or the assessor already submitted this participant.
     Returns the rating (None when removed); the caller commits (one transaction per save).
     """
+    access.require_self(session, assessor_id)
     ep = _event_of(session, event_participant_id)
     assignment = Assignment(ep.id, exercise_id, assessor_id)
     if assignment not in event_assignments(session, ep.event_id, [ep.id]):
@@ -282,6 +286,7 @@ def submit_ratings(session: Session, event_participant_id: int, assessor_id: int
 
     Returns the number of ratings submitted.
     """
+    access.require_self(session, assessor_id)
     form = rating_form(session, event_participant_id, assessor_id)
     if form.submitted:
         raise RatingError("Penilaian untuk peserta ini sudah diserahkan.")
@@ -334,6 +339,10 @@ def visible_ratings_for(
     session: Session, event_participant_id: int, viewer_assessor_id: int, *, integration: bool = False
 ) -> list[rules.Rating]:
     """The blind-rating rule applied to the stored ratings of one participant."""
+    if integration:
+        access.require_integration(session, event_participant_id)
+    else:
+        access.require_self(session, viewer_assessor_id)
     return rules.visible_ratings(
         domain_ratings(session, [event_participant_id]), viewer_assessor_id,
         has_submitted(session, event_participant_id, viewer_assessor_id), integration,

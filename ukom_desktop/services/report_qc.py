@@ -45,7 +45,7 @@ from ukom_desktop.domain import report_checks, report_status
 from ukom_desktop.domain import results as result_rules
 from ukom_desktop.domain.report_status import ReportRole, ReportStatus
 from ukom_desktop.errors import UserFacingError
-from ukom_desktop.services import report_content
+from ukom_desktop.services import access, report_content
 from ukom_desktop.services.integration import IntegrationError, jpm_settings
 from ukom_desktop.services.numbering import format_number
 from ukom_desktop.services.results import ParticipantResult, participant_result
@@ -201,6 +201,7 @@ def build_snapshot(
 
 def check_report(session: Session, event_participant_id: int) -> CheckOutcome:
     """The five automatic checks on the participant's report as it stands."""
+    access.require_integration(session, event_participant_id, access.perm.EDIT_REPORT)
     return CheckOutcome(tuple(report_checks.run_checks(build_snapshot(session, event_participant_id))))
 
 
@@ -250,6 +251,7 @@ def _set_reviewer(session: Session, report: IndividualReport, reviewer_id: int |
 
 def submit(session: Session, event_participant_id: int, *, actor: str = "", now: datetime | None = None) -> Done:
     """The author submits (or resubmits) the report: checks, then a new revision with what it states."""
+    access.require_integration(session, event_participant_id, access.perm.EDIT_REPORT)
     report = report_of(session, event_participant_id)
     if status_of(report) == ReportStatus.DIKEMBALIKAN:
         _apply(session, report, ReportStatus.DIREVISI, ReportRole.ASESOR, actor=actor, now=now)
@@ -278,6 +280,7 @@ def return_report(
 ) -> Done:
     """The reviewer returns the report to its author with a comment (kept as a QC comment anchored to
     ``section``, the report as a whole by default)."""
+    access.require(session, access.perm.REVIEW_REPORT)
     report = report_of(session, event_participant_id)
     if section not in COMMENT_SECTIONS:
         raise QcError(f"Bagian laporan '{section}' tidak dikenal.")
@@ -296,6 +299,7 @@ def approve(
     now: datetime | None = None,
 ) -> Done:
     """The reviewer approves: the checks must pass on what was submitted; the report gets its number."""
+    access.require(session, access.perm.REVIEW_REPORT)
     report = report_of(session, event_participant_id)
     _set_reviewer(session, report, reviewer_id)
     if status_of(report) == ReportStatus.DIAJUKAN:
@@ -314,6 +318,7 @@ def approve(
 
 def deliver(session: Session, event_participant_id: int, *, actor: str = "", now: datetime | None = None) -> Done:
     """The admin records that the approved report was handed over."""
+    access.require(session, access.perm.REVIEW_REPORT)
     report = report_of(session, event_participant_id)
     _apply(session, report, ReportStatus.DISERAHKAN, ReportRole.ADMIN, actor=actor, now=now)
     session.flush()
@@ -327,6 +332,7 @@ def new_revision(
     now: datetime | None = None,
 ) -> Done:
     """An approved report goes back to draft so that it can be changed; the reason is recorded."""
+    access.require(session, access.perm.REVIEW_REPORT)
     report = report_of(session, event_participant_id)
     _apply(session, report, ReportStatus.DRAFT, ReportRole(role), actor=actor, comment=reason, new_revision=True,
            now=now)
@@ -339,6 +345,7 @@ def new_revision(
 
 def deliver_many(session: Session, event_participant_ids: Iterable[int], *, actor: str = "") -> int:
     """Deliver every approved report among the ids; returns how many were delivered."""
+    access.require(session, access.perm.REVIEW_REPORT)
     count = 0
     for ep_id in event_participant_ids:
         report = report_content.report_row(session, ep_id)
@@ -351,6 +358,7 @@ def deliver_many(session: Session, event_participant_ids: Iterable[int], *, acto
 def assign_reviewer(session: Session, event_participant_ids: Iterable[int], reviewer_id: int | None, *,
                     actor: str = "") -> int:
     """Set (or clear) the QC reviewer of the reports; returns how many changed."""
+    access.require(session, access.perm.REVIEW_REPORT)
     changed = 0
     for ep_id in event_participant_ids:
         report = report_of(session, ep_id)
@@ -373,6 +381,7 @@ def edit_sections(
     now: datetime | None = None,
 ) -> IndividualReport:
     """Save narrative edits; a report under review, approved or delivered is refused."""
+    access.require_integration(session, event_participant_id, access.perm.EDIT_REPORT)
     report = report_content.report_row(session, event_participant_id)
     if report is not None:
         status = status_of(report)
@@ -429,6 +438,7 @@ def add_comment(
     now: datetime | None = None,
 ) -> CommentView:
     """A reviewer's comment anchored to a section of the current revision."""
+    access.require(session, access.perm.REVIEW_REPORT)
     report = report_of(session, event_participant_id)
     if section not in COMMENT_SECTIONS:
         raise QcError(f"Bagian laporan '{section}' tidak dikenal.")

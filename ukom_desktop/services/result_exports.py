@@ -29,7 +29,7 @@ from ukom_desktop.documents.results_recap import RecapData, RecapRow, build_resu
 from ukom_desktop.domain.dates import format_date_range_id
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.io.xlsx_writer import DECIMAL_FORMAT, TableColumn, TableSheet, write_table_workbook
-from ukom_desktop.services import report_content
+from ukom_desktop.services import access, report_content
 from ukom_desktop.services.integration import jpm_settings
 from ukom_desktop.services.results import event_results, participant_result, purpose_label
 
@@ -109,6 +109,7 @@ def _num(value: Decimal | None) -> float | None:
 
 def write_recap_workbook(session: Session, event_id: int, path: str | Path) -> Path:
     """The rekap hasil workbook: one row per participant (levels, JPM, category, potential, box)."""
+    access.require_export(session, event_id, "Rekap hasil (Excel)")
     _event(session, event_id)
     return write_table_workbook(path, [recap_sheet(session, event_id)])
 
@@ -137,7 +138,10 @@ def _city(session: Session) -> str:
 
 
 def write_recap_pdf(session: Session, event_id: int, path: str | Path) -> int:
-    return write_pdf([build_results_recap(recap_data(session, event_id))], path)
+    access.require_export(session, event_id, "Rekap hasil (PDF)")
+    doc = build_results_recap(recap_data(session, event_id))
+    access.stamp_printed_by(session, [doc])
+    return write_pdf([doc], path)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -170,6 +174,7 @@ def psychograms_job(
     ids: Sequence[int] | None = None,
 ) -> Job:
     """Psychograms of every integrated participant (then the group psychogram per wave) in one PDF."""
+    access.require_export(session, event_id, "Psikogram", ids)
     ids = list(ids) if ids is not None else integrated_participants(session, event_id, wave)
     _require(ids)
     kop = report_content.letterhead(session)
@@ -186,6 +191,7 @@ def psychograms_job(
         docs.append(build_group_psychogram(group))
         yield len(docs), total, "Menyusun psikogram kelompok"
     yield total - 1, total, "Menyimpan berkas PDF"
+    access.stamp_printed_by(session, docs)
     return write_pdf(docs, out, title="Psikogram Hasil Penilaian Kompetensi")
 
 
@@ -225,6 +231,7 @@ def reports_job(
     Only approved reports print as final (number, date of approval, signatures). Others are left out
     unless ``include_drafts``: then they print as a preview with DRAF on every page and no signatures.
     """
+    access.require_export(session, event_id, "Laporan individu", ids)
     ids = list(ids) if ids is not None else integrated_participants(session, event_id, wave)
     _require(ids)
     if not include_drafts:
@@ -248,6 +255,7 @@ def reports_job(
         named.append((f"Laporan Individu {stem}", build_individual_report(data)))
         yield done, total, f"Menyusun laporan {data.name}"
     yield total - 1, total, "Menyimpan berkas PDF"
+    access.stamp_printed_by(session, [doc for _s, doc in named])
     target = Path(out)
     if target.suffix.lower() == ".pdf":
         return write_pdf([doc for _s, doc in named], target, title="Laporan Individu Hasil Penilaian Kompetensi")

@@ -28,6 +28,7 @@ from ukom_desktop.db.models import (
 from ukom_desktop.domain import ninebox, potential, results
 from ukom_desktop.domain.labels import EVENT_PURPOSE, label
 from ukom_desktop.errors import UserFacingError
+from ukom_desktop.services import access
 from ukom_desktop.services.integration import jpm_settings, potential_summary
 
 
@@ -137,6 +138,7 @@ def _purpose(value: object) -> str:
 
 def participant_result(session: Session, event_participant_id: int) -> ParticipantResult:
     """One participant's result; when the meeting has not been held, levels carry the standard only."""
+    access.require_result(session, event_participant_id)
     ep = session.get(EventParticipant, event_participant_id)
     if ep is None:
         raise UserFacingError("Peserta tidak ditemukan.")
@@ -227,6 +229,7 @@ def _dec(value: Decimal | None) -> Decimal | None:
 
 def event_results(session: Session, event_id: int) -> EventResults:
     """One row per participant of the event (integrated or not), in participant-number order."""
+    scope = access.results_scope(session, event_id)  # issue 13: pimpinan approved only, asesor as lead
     event = session.get(Event, event_id)
     if event is None:
         raise UserFacingError("Kegiatan tidak ditemukan.")
@@ -239,7 +242,7 @@ def event_results(session: Session, event_id: int) -> EventResults:
         .where(EventParticipant.event_id == event_id)
         .order_by(EventParticipant.number, Participant.name)
     )
-    records = session.execute(stmt).all()
+    records = [r for r in session.execute(stmt).all() if scope is None or r[0] in scope]
     result_ids = [r[6].id for r in records if r[6] is not None]
     levels: dict[int, dict[str, Decimal | None]] = {}
     standards: dict[int, dict[str, Decimal]] = {}

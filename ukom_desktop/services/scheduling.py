@@ -44,6 +44,7 @@ from ukom_desktop.domain.scheduling import (
 )
 from ukom_desktop.domain.scheduling import model as dm
 from ukom_desktop.errors import ConflictError, UserFacingError
+from ukom_desktop.services import access
 from ukom_desktop.services.schedule_inputs import input_fingerprint
 from ukom_desktop.services.schedule_problem import (
     EventProblem,
@@ -228,6 +229,7 @@ def store_result(session: Session, event: EventProblem, result: ScheduleResult) 
 
     Runs inside the caller's transaction; returns the number of sessions written.
     """
+    access.require(session, access.perm.MANAGE_SCHEDULE)
     waves = list(result.waves_scheduled)
     if not waves:
         return 0
@@ -294,6 +296,7 @@ def schedule_event(
 
     yield 0, 1, "Membaca data kegiatan"
     with transaction(factory) as session:
+        access.require(session, access.perm.MANAGE_SCHEDULE)
         prepare_event(session, event_id)
         event = build_event_problem(session, event_id)
     require_schedulable(event)
@@ -465,6 +468,7 @@ def apply_edit(session: Session, event_id: int, edit: GridEdit, accept_warnings:
     New hard findings refuse the edit; new soft findings need `accept_warnings` (the user saw them
     and agreed). Runs inside the caller's transaction.
     """
+    access.require(session, access.perm.MANAGE_SCHEDULE)
     stored = load_stored_schedule(session, event_id)
     try:
         after, added = preview_edit(stored, edit)

@@ -28,6 +28,7 @@ from ukom_desktop.domain.labels import TEAM_ROLE, label
 from ukom_desktop.domain.nip import NipError, normalize_nip, parse_nip
 from ukom_desktop.errors import UserFacingError, check_version
 from ukom_desktop.io.team_rows import TeamRecord
+from ukom_desktop.services import access
 
 ROLE_ORDER = {role: i for i, role in enumerate(("asesor", "penilai_teknis", "admin", "tester", "pendukung"))}
 
@@ -237,6 +238,7 @@ def get_member(session: Session, member_id: int) -> MemberRow:
 
 
 def create_member(session: Session, data: MemberData, actor: str = "") -> int:
+    access.require(session, access.perm.MANAGE_TEAM)
     clean = clean_member(data)
     _check_unique_nip(session, clean.nip, None)
     member = TeamMember(name=clean.name)
@@ -252,6 +254,7 @@ def update_member(
     session: Session, member_id: int, data: MemberData, expected_version: int | None = None, actor: str = ""
 ) -> None:
     """Save the form; `expected_version` (from MemberRow.version) refuses a save over someone else's change."""
+    access.require(session, access.perm.MANAGE_TEAM)
     member = session.get(TeamMember, member_id)
     if member is None:
         raise UserFacingError("Anggota tim tidak ditemukan.")
@@ -267,6 +270,7 @@ def update_member(
 
 def set_active(session: Session, member_ids: Iterable[int], active: bool, actor: str = "") -> int:
     """Deactivate (or reactivate) members; they stay in past events and letters. Returns how many changed."""
+    access.require(session, access.perm.MANAGE_TEAM)
     changed = 0
     for member_id in member_ids:
         member = session.get(TeamMember, member_id)
@@ -295,6 +299,7 @@ def set_availability(
 ) -> None:
     """Replace the member's availability entries (one per day and part). A change bumps the member's version;
     `expected_version` (the member's version when the entries were read) refuses a save over a colleague's."""
+    access.require(session, access.perm.MANAGE_TEAM)
     member = session.get(TeamMember, member_id)
     if member is None:
         raise UserFacingError("Anggota tim tidak ditemukan.")
@@ -350,6 +355,7 @@ def assign_team(
 
     With `replace`, members not listed leave the team, unless the schedule still uses them.
     """
+    access.require(session, access.perm.MANAGE_TEAM)
     from ukom_desktop.db.models import ScheduleSession, SessionAssessor
 
     if session.get(Event, event_id) is None:
@@ -414,6 +420,7 @@ def assign_team(
 
 def remove_from_team(session: Session, event_id: int, member_ids: Iterable[int]) -> int:
     """Take members off the event's team (refused while the schedule still uses them)."""
+    access.require(session, access.perm.MANAGE_TEAM)
     ids = set(member_ids)
     keep = [TeamAssignment(r.member_id, r.role, r.is_leader) for r in event_team(session, event_id)
             if r.member_id not in ids]

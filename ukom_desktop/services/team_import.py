@@ -12,6 +12,7 @@ from ukom_desktop.db import audit
 from ukom_desktop.db.models import TeamMember
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.io.team_rows import TeamImportPreview, parse_team_rows
+from ukom_desktop.services import access
 from ukom_desktop.services.team import clean_member, list_members
 
 EXPORT_HEADERS = (
@@ -47,6 +48,7 @@ def apply_team_import(
 ) -> TeamImportResult:
     """Write every importable row (new members added, known ones updated), all in the caller's transaction;
     with ``event_id`` the active imported members also join that event's team in their roster role."""
+    access.require(session, access.perm.MANAGE_TEAM)
     if preview.problems:
         raise UserFacingError(" ".join(preview.problems))
     by_nip = {m.nip: m for m in session.scalars(select(TeamMember)) if m.nip}

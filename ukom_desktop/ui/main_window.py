@@ -17,7 +17,8 @@ from ukom_desktop.ui.widgets.lazy_page import LazyPage
 FEATURE_MODULES: tuple[str, ...] = ("ukom_desktop.ui.schedule.menu", "ukom_desktop.ui.scoring.menu",
                                      "ukom_desktop.ui.documents.menu", "ukom_desktop.ui.competency.menu",
                                      "ukom_desktop.ui.events.menu", "ukom_desktop.ui.qc.menu",
-                                     "ukom_desktop.ui.packages.menu")
+                                     "ukom_desktop.ui.packages.menu",
+                                     "ukom_desktop.ui.identity.menu")
 
 # The tabs in order: attribute name, title, icon, "module:Class" (a RecordTab or any QWidget taking the
 # AppContext). A tab's module is imported and its page built when it is first shown or first asked for, so
@@ -168,8 +169,11 @@ class MainWindow(QMainWindow):
         if login.url is None:
             return False
         self.db_label.setText("Membuka basis data...")
+        from ukom_desktop.ui.identity.encrypt_dialog import open_with_key
+
         try:
-            database = open_database(login.url, allow_empty=allow_empty)
+            # asks the key of an encrypted file
+            database = open_with_key(self, lambda t: open_database(t, allow_empty=allow_empty), login.url)
         except EmptyDatabaseFileError as exc:  # never made a database without asking
             if messages.confirm(self, f"Berkas {exc.path} kosong (0 byte). Jadikan berkas ini basis data UKOM "
                                       "Desktop yang baru?", "Berkas kosong"):
@@ -189,6 +193,12 @@ class MainWindow(QMainWindow):
             with database.sessions.begin() as session:
                 ensure_reference_data(session)
         keep_password(self, login)
+        from ukom_desktop.ui.identity.login import sign_in
+
+        if not sign_in(self, database):  # issue 13: a database with users shows nothing before a login
+            database.dispose()
+            self.db_label.setText("Tidak ada basis data yang terbuka")
+            return False
         self.database_url = database.url
         self.context.set_database(database)
         for warning in database.warnings:  # backup failed, network drive: said once, never a blocker

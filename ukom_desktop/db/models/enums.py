@@ -91,4 +91,5 @@ class UserRole(StrEnum):
     ADMIN = "admin"
     SEKRETARIAT = "sekretariat"
     ASESOR = "asesor"
-    QC = "qc"
+    QC = "qc"  # reviewer QC: a senior assessor who reviews reports (and may also rate)
+    PIMPINAN = "pimpinan"  # reads approved results, recaps and dashboards; changes nothing

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Entity, IdMixin, str_enum, utcnow
@@ -62,6 +63,12 @@ class User(Base, Entity):
     team_member_id: Mapped[int | None] = mapped_column(ForeignKey("team_member.id", ondelete="SET NULL"))
     password_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(default=True)
+    # issue 13: every role the user holds (comma-separated values of UserRole; `role` keeps the first)
+    roles: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[datetime | None]
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    last_login_at: Mapped[datetime | None]
 
 
 class AuditEntry(Base, IdMixin):

@@ -105,6 +105,9 @@ class RatingEntryPage(QWidget):
             with self.context.session() as session:
                 for option in assessors_with_work(session, self.context.event_id):
                     self.assessor_combo.addItem(option.name, option.id)
+        from ukom_desktop.ui.identity.menu import keep_own_assessor
+
+        keep_own_assessor(self.context, self.assessor_combo)  # issue 13: one rates only as oneself
         index = self.assessor_combo.findData(current) if current is not None else -1
         self.assessor_combo.setCurrentIndex(max(index, 0) if self.assessor_combo.count() else -1)
         self.assessor_combo.blockSignals(False)

@@ -195,8 +195,12 @@ class ScoringTab(QWidget):
         context.event_changed.connect(lambda _id: self.mark_dirty())
         context.database_changed.connect(self.mark_dirty)
         self._fresh: set[int] = set()
+        self.mark_dirty()
 
     def mark_dirty(self) -> None:
+        from ukom_desktop.ui.identity.menu import show_allowed_pages
+
+        show_allowed_pages(self)  # issue 13: only the pages the signed-in user may use
         self._fresh.clear()
         if self.isVisible():
             self._refresh_current()
