@@ -40,8 +40,13 @@ def export_table(table: RecordTable, title: str, suggested_name: str) -> Path | 
     if not path:
         return None
     target = Path(path if path.lower().endswith(".xlsx") else f"{path}.xlsx")
+    from ukom_desktop.errors import UserFacingError
+
     try:
         table_to_workbook(table, target, title)
+    except UserFacingError as exc:  # e.g. the file is open in Excel: a sentence naming it
+        messages.error(table, str(exc))
+        return None
     except OSError as exc:
         messages.error(table, f"Berkas {target} tidak dapat ditulis: {exc.strerror or exc}")
         return None
