@@ -18,6 +18,7 @@ from ukom_desktop.domain.golongan import normalize_golongan
 from ukom_desktop.domain.nip import NipError, NipInfo, format_nip, normalize_nip, parse_nip
 from ukom_desktop.io.cell_values import CellValue, cell_date, cell_text, find_date_in_text, is_blank
 from ukom_desktop.io.header_matching import HeaderMatch, find_header, normalize_header
+from ukom_desktop.io.limits import PARTICIPANT_FIELD_LENGTHS
 from ukom_desktop.io.participant_fields import (
     FIELD_LABELS,
     PARTICIPANT_FIELDS,
@@ -270,9 +271,10 @@ def _birth_fields(row: _Row) -> tuple[str, date | None, str]:
 
 
 def _judge_row(
-    row: _Row, row_number: int, first_row_of_nip: dict[str, int], existing_nips: set[str]
+    row: _Row, row_number: int, first_row_of_nip: dict[str, int], existing_nips: set[str],
+    problem: str | None = None,
 ) -> RowVerdict:
-    errors: list[str] = []
+    errors: list[str] = [problem] if problem else []
     warnings: list[str] = []
     get = row.values.get
 
@@ -371,8 +373,25 @@ def _judge_row(
         email=email,
         target_jabatan=_text(get("jabatan_sasaran")),
     )
+    errors.extend(_too_long(record))
     status = STATUS_REJECTED if errors else STATUS_WARNING if warnings else STATUS_OK
     return RowVerdict(row_number, status, tuple(errors), tuple(warnings), record)
+
+
+_RECORD_ATTRIBUTE = {
+    "nama": "name", "tempat_lahir": "birth_place", "jabatan": "jabatan", "unit": "unit", "instansi": "agency",
+    "no_hp": "phone", "email": "email", "jabatan_sasaran": "target_jabatan",
+}
+
+
+def _too_long(record: ParticipantRecord) -> list[str]:
+    """A sentence per value longer than its database column (the same limit on SQLite and PostgreSQL)."""
+    found = []
+    for key, limit in PARTICIPANT_FIELD_LENGTHS.items():
+        length = len(getattr(record, _RECORD_ATTRIBUTE[key]))
+        if length > limit:
+            found.append(f"{FIELD_LABELS.get(key, key)} terlalu panjang ({length} karakter; paling banyak {limit})")
+    return found
 
 
 def _describe_rows(numbers: Sequence[int]) -> str:
@@ -453,11 +472,12 @@ def iter_participant_rows(
         # A short row inside the table with something in the name column is a person with gaps.
         sparse_person = kind in ("sparse", "marker") and offset < last_data and not is_blank(row.raw("nama"))
         if kind == "data" or sparse_person:
-            verdicts.append(_judge_row(row, number, first_row_of_nip, existing))
+            problem = sheet.row_problems.get(match.data_start + offset)
+            verdicts.append(_judge_row(row, number, first_row_of_nip, existing, problem))
         else:
             ignored.append(number)
 
-    notes: list[str] = []
+    notes: list[str] = list(sheet.notes)
     unused = [
         f"{sheet.column_letter(col)} ({text})"
         for col, text in match.unmatched_columns()

@@ -4,6 +4,12 @@ xlsx, xlsm, xlsb, xls and ods go through python-calamine (fast, no per-cell Pyth
 values); csv/txt/tsv through the csv module with delimiter sniffing and UTF-8/Windows-1252 decoding.
 ".xls" files that are really HTML tables or text (common exports of web-based personnel systems) are
 read too. Anything else raises SpreadsheetError with a message in Bahasa Indonesia.
+
+Hostile files (issue 12 items 4 and 6): the limits of io/limits.py are checked before anything large
+is unpacked (file size, an archive's unpacked size and ratio, an xlsx sheet's last row and column), and
+after reading (rows, columns). Control characters, text-direction overrides and zero-width characters
+are removed from every cell, with a note. A CSV record that spans several lines (an unclosed quote
+swallowing the next lines) is reported per row in RawSheet.row_problems.
 """
 
 from __future__ import annotations
@@ -15,14 +21,16 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
+from ukom_desktop.io import limits
 from ukom_desktop.io.cell_values import CellValue, is_blank
+from ukom_desktop.io.text_hygiene import clean_cells
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
@@ -57,6 +65,8 @@ class RawSheet:
     delimiter: str | None = None
     encoding: str | None = None
     notes: tuple[str, ...] = field(default=())
+    # rows[index] -> why the row cannot be trusted (e.g. an unclosed quote joined several lines of a CSV)
+    row_problems: Mapping[int, str] = field(default_factory=dict)
 
     def row_number(self, index: int) -> int:
         """The row number a user sees in the spreadsheet for rows[index]."""
@@ -147,6 +157,82 @@ _MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
+_EXTENT_REF = re.compile(rb"""\sr=["']([A-Z]{0,4})(\d{1,10})["']""")
+_CHUNK = 1 << 20
+
+
+def _check_archive(data: bytes, name: str) -> None:
+    """Refuse a zip whose parts unpack beyond the limits, before calamine unpacks anything."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # calamine reports the damage in its own sentence
+    total = sum(info.file_size for info in infos)
+    worst = max(
+        (info.file_size / max(info.compress_size, 1) for info in infos if info.file_size > 1024 * 1024), default=0
+    )
+    if total > limits.MAX_UNCOMPRESSED_BYTES or worst > limits.MAX_COMPRESSION_RATIO:
+        raise SpreadsheetError(
+            f"Berkas '{name}' terlalu besar setelah dibuka ({limits.megabytes(total)}; batasnya "
+            f"{limits.megabytes(limits.MAX_UNCOMPRESSED_BYTES)}) atau isinya dimampatkan secara tidak wajar. "
+            "Salin tabel pesertanya saja ke buku kerja baru lalu impor berkas itu."
+        )
+
+
+def _sheet_extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
+    """The last row number and column number (1-based) any row or cell of an xlsx sheet names.
+
+    Read as a stream with a bounded amount of unpacked text, so a sheet that claims cell XFD1048576 is
+    found without calamine allocating room for every cell up to it.
+    """
+    last_row = last_col = 0
+    unpacked = 0
+    tail = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(_CHUNK):
+            unpacked += len(chunk)
+            if unpacked > limits.MAX_UNCOMPRESSED_BYTES:
+                return last_row, max(last_col, limits.MAX_COLUMNS + 1)
+            block = tail + chunk
+            for letters, digits in _EXTENT_REF.findall(block):
+                last_row = max(last_row, int(digits))
+                if letters:
+                    last_col = max(last_col, _column_index(letters.decode()) + 1)
+            tail = block[-64:]
+    return last_row, last_col
+
+
+def _check_extent(data: bytes, sheet_name: str, name: str) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            part = _sheet_part(archive, sheet_name)
+            if part is None:
+                return
+            last_row, last_col = _sheet_extent(archive, part)
+    except (KeyError, zipfile.BadZipFile, ET.ParseError, ValueError, OSError, EOFError):
+        return  # calamine reports the damage in its own sentence
+    if last_row > limits.MAX_ROWS or last_col > limits.MAX_COLUMNS:
+        raise _too_large(name, sheet_name, last_row, last_col)
+
+
+def _too_large(name: str, sheet_name: str, rows: int, columns: int) -> SpreadsheetError:
+    where = f"sampai baris {limits.thousands(rows)}" if rows > limits.MAX_ROWS else ""
+    if columns > limits.MAX_COLUMNS:
+        where = (where + " dan " if where else "") + f"sampai kolom {column_letter(columns - 1)}"
+    return SpreadsheetError(
+        f"Lembar '{sheet_name}' pada berkas '{name}' terisi {where}; batasnya {limits.thousands(limits.MAX_ROWS)} "
+        f"baris dan {limits.MAX_COLUMNS} kolom. Hapus isi di luar tabel (misalnya sel yang jauh di kanan "
+        "atau di bawah), simpan, lalu impor ulang."
+    )
+
+
+def _check_read_size(rows: list[list[CellValue]], name: str, sheet_name: str) -> None:
+    width = max((len(row) for row in rows), default=0)
+    if len(rows) > limits.MAX_ROWS or width > limits.MAX_COLUMNS:
+        raise _too_large(name, sheet_name, len(rows), width)
+
+
 def _has_big_floats(rows: list[list[CellValue]]) -> bool:
     return any(type(value) is float and abs(value) >= _BIG_FLOAT for row in rows for value in row)
 
@@ -208,6 +294,8 @@ def list_sheets(path: str | Path) -> list[str]:
     data = _read_bytes(path)
     if _content_type(path, data) != "workbook":
         return [path.stem]
+    if data.startswith(_ZIP_MAGIC):
+        _check_archive(data, path.name)
     return _visible_sheets(_open_workbook(path, data, path.name))
 
 
@@ -238,7 +326,10 @@ def _read_workbook(path: Path, data: bytes, sheet: str | int | None) -> RawSheet
         chosen = [sheet]
     else:
         chosen = visible + [n for n in names if n not in visible]
+    is_xlsx = data.startswith(_ZIP_MAGIC) and _kind_of(data, path.suffix.lower()) == "xlsx"
     for sheet_name in chosen:
+        if is_xlsx:
+            _check_extent(data, sheet_name, name)
         try:
             calamine_sheet = workbook.get_sheet_by_name(sheet_name)
             rows = calamine_sheet.to_python(skip_empty_area=True)
@@ -247,6 +338,7 @@ def _read_workbook(path: Path, data: bytes, sheet: str | int | None) -> RawSheet
         except Exception as exc:
             raise _not_readable(name, f"Lembar '{sheet_name}' tidak dapat dibaca.") from exc
         rows = _strip_trailing_empty(rows)
+        _check_read_size(rows, name, sheet_name)
         if rows:
             start = calamine_sheet.start or (0, 0)
             if (
@@ -294,7 +386,11 @@ def _sniff_delimiter(lines: Sequence[str]) -> str:
     best, best_score = ",", 0
     for delimiter in _DELIMITERS:
         counts: dict[int, int] = {}
-        for record in csv.reader(lines, delimiter=delimiter):
+        try:
+            records = list(csv.reader(lines, delimiter=delimiter))
+        except csv.Error:  # a field over the limit: reported by the full read
+            continue
+        for record in records:
             if len(record) > 1:
                 counts[len(record)] = counts.get(len(record), 0) + 1
         score = max(counts.values(), default=0)
@@ -315,13 +411,11 @@ def _read_text(path: Path, data: bytes) -> RawSheet:
     if delimiter is None:
         sample = [line for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
         delimiter = _sniff_delimiter(sample)
-    try:
-        rows: list[list[CellValue]] = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise _not_readable(name, "Susunan kolomnya tidak dapat diurai.") from exc
+    rows, problems = _parse_csv(text, delimiter, name)
     rows = _strip_trailing_empty(rows)
     if not rows:
         raise SpreadsheetError(f"Berkas '{name}' kosong.")
+    _check_read_size(rows, name, path.stem)
     return RawSheet(
         rows=rows,
         sheet_name=path.stem,
@@ -330,7 +424,40 @@ def _read_text(path: Path, data: bytes) -> RawSheet:
         sheet_names=(path.stem,),
         delimiter=delimiter,
         encoding=encoding,
+        row_problems={index: text for index, text in problems.items() if index < len(rows)},
     )
+
+
+def _parse_csv(text: str, delimiter: str, name: str) -> tuple[list[list[CellValue]], dict[int, str]]:
+    """The records of a CSV text, and a sentence for each record that spans several lines of the file."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[CellValue]] = []
+    problems: dict[int, str] = {}
+    line = 0
+    try:
+        for record in reader:
+            first, line = line + 1, reader.line_num
+            if line > first and any("\n" in value or "\r" in value for value in record):
+                swallowed = any(delimiter in value for value in record if "\n" in value or "\r" in value)
+                span = f"baris {first}-{line} berkas"
+                problems[len(rows)] = (
+                    f"Tanda kutip (\") yang tidak ditutup menggabungkan {span} menjadi satu baris; perbaiki tanda "
+                    "kutip itu di berkas lalu impor ulang"
+                    if swallowed
+                    else f"Isian sel memuat pindah baris ({span}); periksa baris ini"
+                )
+            rows.append(list(record))
+            if len(rows) > limits.MAX_ROWS:
+                raise _too_large(name, name, len(rows), 0)
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise SpreadsheetError(
+                f"Berkas '{name}' memuat isian yang lebih panjang dari "
+                f"{limits.thousands(limits.MAX_CSV_FIELD_CHARS)} karakter (sekitar baris {reader.line_num} berkas). "
+                "Biasanya ada tanda kutip (\") yang tidak ditutup; perbaiki lalu impor ulang."
+            ) from None
+        raise _not_readable(name, "Susunan kolomnya tidak dapat diurai.") from exc
+    return rows, problems
 
 
 # --------------------------------------------------------------------------- HTML tables saved as .xls
@@ -384,6 +511,7 @@ def _read_html(path: Path, data: bytes) -> RawSheet:
     rows = _strip_trailing_empty(parser.rows)
     if not rows:
         raise SpreadsheetError(f"Berkas '{path.name}' tidak memuat tabel.")
+    _check_read_size(rows, path.name, path.stem)
     return RawSheet(
         rows=rows,
         sheet_name=path.stem,
@@ -403,6 +531,13 @@ def _read_bytes(path: Path) -> bytes:
     if suffix not in SUPPORTED_SUFFIXES:
         raise _not_readable(name)
     try:
+        size = path.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            raise SpreadsheetError(
+                f"Berkas '{name}' berukuran {limits.megabytes(size)}, melebihi batas "
+                f"{limits.megabytes(limits.MAX_FILE_BYTES)} untuk impor. Salin tabel yang diperlukan saja ke "
+                "berkas baru lalu impor berkas itu."
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise SpreadsheetError(f"Berkas '{name}' tidak ditemukan.") from None
@@ -452,7 +587,12 @@ def read_table(path: str | Path, sheet: str | int | None = None) -> RawSheet:
     data = _read_bytes(path)
     kind = _content_type(path, data)
     if kind == "workbook":
-        return _read_workbook(path, data, sheet)
-    if kind == "html":
-        return _read_html(path, data)
-    return _read_text(path, data)
+        if data.startswith(_ZIP_MAGIC):
+            _check_archive(data, path.name)
+        raw = _read_workbook(path, data, sheet)
+    elif kind == "html":
+        raw = _read_html(path, data)
+    else:
+        raw = _read_text(path, data)
+    note = clean_cells(raw.rows, raw.row_number)
+    return replace(raw, notes=(*raw.notes, note)) if note else raw
