@@ -28,6 +28,20 @@ PARTICIPANT_FIELD_LENGTHS = {
     "jabatan_sasaran": 250,
 }
 
+# The same for the assessor roster (db/models/team.py, TeamMember): record attribute -> (label, length).
+TEAM_FIELD_LENGTHS = {
+    "name": ("Nama", 150), "jabatan": ("Jabatan", 250), "jf_jenjang": ("Jenjang", 60), "unit": ("Unit kerja", 250),
+    "agency": ("Instansi", 250), "certification": ("Sertifikasi", 150), "phone": ("No. HP", 40),
+    "email": ("Email", 150),
+}
+
+
+def too_long(label: str, value: str, limit: int) -> str | None:
+    """The sentence for a value longer than its database column, or None."""
+    if len(value) <= limit:
+        return None
+    return f"{label} terlalu panjang ({len(value)} karakter; paling banyak {limit})"
+
 
 def megabytes(size: int) -> str:
     """300 MB: sizes in the sentences a user reads."""

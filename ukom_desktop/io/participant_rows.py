@@ -18,7 +18,7 @@ from ukom_desktop.domain.golongan import normalize_golongan
 from ukom_desktop.domain.nip import NipError, NipInfo, format_nip, normalize_nip, parse_nip
 from ukom_desktop.io.cell_values import CellValue, cell_date, cell_text, find_date_in_text, is_blank
 from ukom_desktop.io.header_matching import HeaderMatch, find_header, normalize_header
-from ukom_desktop.io.limits import PARTICIPANT_FIELD_LENGTHS
+from ukom_desktop.io.limits import PARTICIPANT_FIELD_LENGTHS, too_long
 from ukom_desktop.io.participant_fields import (
     FIELD_LABELS,
     PARTICIPANT_FIELDS,
@@ -386,12 +386,11 @@ _RECORD_ATTRIBUTE = {
 
 def _too_long(record: ParticipantRecord) -> list[str]:
     """A sentence per value longer than its database column (the same limit on SQLite and PostgreSQL)."""
-    found = []
-    for key, limit in PARTICIPANT_FIELD_LENGTHS.items():
-        length = len(getattr(record, _RECORD_ATTRIBUTE[key]))
-        if length > limit:
-            found.append(f"{FIELD_LABELS.get(key, key)} terlalu panjang ({length} karakter; paling banyak {limit})")
-    return found
+    found = (
+        too_long(FIELD_LABELS.get(key, key), getattr(record, _RECORD_ATTRIBUTE[key]), limit)
+        for key, limit in PARTICIPANT_FIELD_LENGTHS.items()
+    )
+    return [sentence for sentence in found if sentence]
 
 
 def _describe_rows(numbers: Sequence[int]) -> str:

@@ -134,3 +134,24 @@ def test_field_limits_equal_the_database_columns() -> None:
                 "instansi": columns["agency"].type.length, "no_hp": columns["phone"].type.length,
                 "email": columns["email"].type.length}
     assert {k: v for k, v in limits.PARTICIPANT_FIELD_LENGTHS.items() if k in expected} == expected
+
+
+def test_team_rows_get_the_same_protection(tmp_path: Path) -> None:
+    from ukom_desktop.io.team_rows import parse_team_rows
+
+    path = tmp_path / "tim.csv"
+    path.write_text(
+        "Nama;NIP;Peran\n"
+        f"\"Dr. Budi;{NIP_1};asesor\n"
+        f"Siti\u200b Aminah;{NIP_2};asesor\n"
+        f"{'B' * 300};;asesor\n",
+        encoding="utf-8",
+    )
+    preview = parse_team_rows(read_table(path))
+    first = preview.rows[0]
+    assert first.status == "ditolak" and "Tanda kutip" in first.errors[0]
+    path.write_text(f"Nama;NIP;Peran\nSiti\u200b Aminah;{NIP_2};asesor\n{'B' * 300};;asesor\n", encoding="utf-8")
+    preview = parse_team_rows(read_table(path))
+    assert preview.rows[0].record.name == "Siti Aminah" and preview.rows[0].importable
+    assert preview.rows[1].status == "ditolak" and "Nama terlalu panjang (300 karakter" in preview.rows[1].errors[0]
+    assert any("Karakter tersembunyi" in note for note in preview.notes)
