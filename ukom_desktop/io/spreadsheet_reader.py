@@ -158,6 +158,11 @@ _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 
 
 _EXTENT_REF = re.compile(rb"""\sr=["']([A-Z]{0,4})(\d{1,10})["']""")
+# A quick first pass: any row/cell reference at or beyond row 100,000 or column GS (201); only when one
+# is found is the exact extent computed. Keep in step with limits.MAX_ROWS / MAX_COLUMNS (a test checks).
+_BEYOND_LIMITS = re.compile(
+    rb"""\sr=["'](?:[A-Z]{3,}|G[S-Z]|[H-Z][A-Z])\d|\sr=["'][A-Z]{0,4}(?:\d{7,}|[1-9]\d{5})["']"""
+)
 _CHUNK = 1 << 20
 
 
@@ -189,16 +194,19 @@ def _sheet_extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
     last_row = last_col = 0
     unpacked = 0
     tail = b""
+    exact = False
     with archive.open(part) as stream:
         while chunk := stream.read(_CHUNK):
             unpacked += len(chunk)
             if unpacked > limits.MAX_UNCOMPRESSED_BYTES:
                 return last_row, max(last_col, limits.MAX_COLUMNS + 1)
             block = tail + chunk
-            for letters, digits in _EXTENT_REF.findall(block):
-                last_row = max(last_row, int(digits))
-                if letters:
-                    last_col = max(last_col, _column_index(letters.decode()) + 1)
+            exact = exact or _BEYOND_LIMITS.search(block) is not None
+            if exact:
+                for letters, digits in _EXTENT_REF.findall(block):
+                    last_row = max(last_row, int(digits))
+                    if letters:
+                        last_col = max(last_col, _column_index(letters.decode()) + 1)
             tail = block[-64:]
     return last_row, last_col
 

@@ -155,3 +155,18 @@ def test_team_rows_get_the_same_protection(tmp_path: Path) -> None:
     assert preview.rows[0].record.name == "Siti Aminah" and preview.rows[0].importable
     assert preview.rows[1].status == "ditolak" and "Nama terlalu panjang (300 karakter" in preview.rows[1].errors[0]
     assert any("Karakter tersembunyi" in note for note in preview.notes)
+
+
+@pytest.mark.parametrize(("ref", "beyond"), [("A1", False), ("GR1", False), ("A100000", False), ("GR99999", False),
+                                             ("GS1", True), ("HA7", True), ("AAA1", True), ("A100001", True),
+                                             ("A1048576", True), ("100001", True), ("99999", False)])
+def test_the_quick_extent_pass_agrees_with_the_limits(ref: str, beyond: bool) -> None:
+    from ukom_desktop.io.spreadsheet_reader import _BEYOND_LIMITS, _column_index
+
+    letters = ref.rstrip("0123456789")
+    row = int(ref[len(letters):])
+    really = row > limits.MAX_ROWS or (bool(letters) and _column_index(letters) + 1 > limits.MAX_COLUMNS)
+    assert really == beyond
+    found = _BEYOND_LIMITS.search(f'<c r="{ref}" t="s">'.encode())
+    # The quick pass may look closer (row 100,000 exactly), never miss a reference beyond the limits.
+    assert found is not None or not beyond
