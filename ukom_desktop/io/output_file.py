@@ -36,8 +36,7 @@ def cannot_write_sentence(path: str | os.PathLike[str], exc: OSError | None = No
     """The sentence for a file that cannot be written, naming it and the program that may hold it open."""
     target = Path(path)
     program = _PROGRAM_BY_SUFFIX.get(target.suffix.lower(), "program lain")
-    denied = exc is None or isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM)
-    if denied:
+    if exc is None or isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
         return (
             f"Berkas '{target.name}' tidak dapat ditulis di folder {target.parent}: berkas itu mungkin sedang "
             f"dibuka di {program}, atau folder/berkasnya hanya-baca. Tutup berkas ini di {program} lalu coba lagi, "

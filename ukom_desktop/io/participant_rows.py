@@ -12,7 +12,7 @@ from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from ukom_desktop.domain.golongan import normalize_golongan
 from ukom_desktop.domain.nip import NipError, NipInfo, format_nip, normalize_nip, parse_nip
@@ -199,7 +199,7 @@ def _is_footer_marker(text: str) -> bool:
         return True
     # A place-and-date line above a signature: "Semarang, 12 Maret 2025", "12-03-2025".
     found = find_date_in_text(text)
-    return bool(found) and len(text) - (found[2] - found[1]) <= 40
+    return found is not None and len(text) - (found[2] - found[1]) <= 40
 
 
 def _has_nip_like_value(row: _Row) -> bool:
@@ -432,7 +432,7 @@ def iter_participant_rows(
     match = find_header(sheet.rows, PARTICIPANT_FIELDS)
     header_number = sheet.row_number(match.header_index) if match.header_index is not None else None
     columns = {key: sheet.column_letter(col) for key, col in match.columns.items()}
-    base = {
+    base: dict[str, Any] = {
         "source_name": sheet.source_name,
         "sheet_name": sheet.sheet_name,
         "column_headers": {key: match.headers.get(col, "") for key, col in match.columns.items()},

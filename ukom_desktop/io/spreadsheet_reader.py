@@ -340,7 +340,7 @@ def _read_workbook(path: Path, data: bytes, sheet: str | int | None) -> RawSheet
             _check_extent(data, sheet_name, name)
         try:
             calamine_sheet = workbook.get_sheet_by_name(sheet_name)
-            rows = calamine_sheet.to_python(skip_empty_area=True)
+            rows: list[list[CellValue]] = calamine_sheet.to_python(skip_empty_area=True)  # type: ignore[assignment]
         except PasswordError:
             raise _password_error(name) from None
         except Exception as exc:
