@@ -63,10 +63,6 @@ def check_compatible(engine: Engine) -> str | None:
     return current
 
 
-def needs_upgrade(engine: Engine) -> bool:
-    return check_compatible(engine) != head_revision()
-
-
 def upgrade(engine: Engine, revision: str = "head") -> None:
     cfg = alembic_config(engine)
     with engine.begin() as conn:

@@ -20,11 +20,6 @@ HIDDEN_CHARACTERS = re.compile(
 )
 
 
-def clean_text(text: str) -> str:
-    """text without control, direction and zero-width characters."""
-    return HIDDEN_CHARACTERS.sub("", text)
-
-
 def clean_cells(rows: list[list[CellValue]], row_number: Callable[[int], int]) -> str | None:
     """Remove hidden characters from every text cell in place; a note naming the rows, or None."""
     touched: list[int] = []

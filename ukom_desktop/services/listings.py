@@ -6,18 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from ukom_desktop.db.models import (
     Event,
     EventParticipant,
-    IndividualReport,
-    Participant,
     ParticipantGroup,
-    Position,
     Room,
     ScheduleSession,
-    TeamMember,
     Wave,
 )
 
@@ -131,45 +127,6 @@ def list_events(session: Session, include_archived: bool = False) -> list[EventR
     ]
 
 
-def list_event_participants(session: Session, event_id: int) -> list[EventParticipantRow]:
-    stmt = (
-        select(
-            EventParticipant.id, EventParticipant.number, Participant.nip, Participant.name, Participant.golongan,
-            Participant.jabatan, Participant.unit, Participant.phone, Participant.email, Wave.number,
-            ParticipantGroup.number, Position.name, EventParticipant.invitation_status,
-            EventParticipant.attendance, EventParticipant.cv_complete, EventParticipant.tracing_complete,
-        )
-        .join(Participant, Participant.id == EventParticipant.participant_id)
-        .outerjoin(Wave, Wave.id == EventParticipant.wave_id)
-        .outerjoin(ParticipantGroup, ParticipantGroup.id == EventParticipant.group_id)
-        .outerjoin(Position, Position.id == EventParticipant.target_position_id)
-        .where(EventParticipant.event_id == event_id)
-        .order_by(EventParticipant.number, Participant.name)
-    )
-    return [
-        EventParticipantRow(
-            id=r[0], number=r[1], nip=r[2], name=r[3], golongan=r[4], jabatan=r[5], unit=r[6], phone=r[7],
-            email=r[8], wave=r[9], group=r[10], target_position=r[11] or "", invitation=_value(r[12]),
-            attendance=_value(r[13]), cv_complete=r[14], tracing_complete=r[15],
-        )
-        for r in session.execute(stmt)
-    ]
-
-
-def list_team_members(session: Session, include_inactive: bool = True) -> list[TeamMemberRow]:
-    stmt = select(TeamMember).order_by(TeamMember.role, TeamMember.name)
-    if not include_inactive:
-        stmt = stmt.where(TeamMember.active.is_(True))
-    return [
-        TeamMemberRow(
-            id=m.id, name=m.name, nip=m.nip, golongan=m.golongan, role=_value(m.role), jf_jenjang=m.jf_jenjang,
-            unit=m.unit, certification=m.certification, certification_expiry=m.certification_expiry,
-            phone=m.phone, max_per_wave=m.max_participants_per_wave, active=m.active,
-        )
-        for m in session.scalars(stmt)
-    ]
-
-
 def list_waves(session: Session, event_id: int) -> list[WaveRow]:
     people = (
         select(func.count()).where(EventParticipant.wave_id == Wave.id).correlate(Wave).scalar_subquery()
@@ -195,27 +152,3 @@ def list_rooms(session: Session) -> list[RoomRow]:
     ]
 
 
-def list_report_rows(session: Session, event_id: int) -> list[ReportRow]:
-    """Every participant of the event with the state of their individual report (empty: not started)."""
-    author = aliased(TeamMember)
-    reviewer = aliased(TeamMember)
-    stmt = (
-        select(
-            EventParticipant.id, EventParticipant.number, Participant.nip, Participant.name, Wave.number,
-            IndividualReport.status, author.name, reviewer.name, IndividualReport.revision,
-        )
-        .join(Participant, Participant.id == EventParticipant.participant_id)
-        .outerjoin(Wave, Wave.id == EventParticipant.wave_id)
-        .outerjoin(IndividualReport, IndividualReport.event_participant_id == EventParticipant.id)
-        .outerjoin(author, author.id == IndividualReport.author_id)
-        .outerjoin(reviewer, reviewer.id == IndividualReport.reviewer_id)
-        .where(EventParticipant.event_id == event_id)
-        .order_by(EventParticipant.number)
-    )
-    return [
-        ReportRow(
-            event_participant_id=r[0], number=r[1], nip=r[2], name=r[3], wave=r[4], status=_value(r[5]),
-            author=r[6] or "", reviewer=r[7] or "", revision=r[8] or 0,
-        )
-        for r in session.execute(stmt)
-    ]

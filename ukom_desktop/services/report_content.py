@@ -342,21 +342,6 @@ def report_data(session: Session, event_participant_id: int, *, head: Signatory 
     )
 
 
-def report_items(data: IndividualReportData) -> list[ReportItem]:
-    """The 22 items with the values the printed report shows (for checks, the CLI and tests)."""
-    pot = "; ".join(f"{name} {fmt(value)}" for name, value in data.potential_rows) or "-"
-    profile = "; ".join(f"{r.code} {fmt(r.final)}/{fmt(r.standard)}" for r in data.profile) or "-"
-    values = [
-        f"{data.purpose_label} / {data.position}", data.provider_name, data.dates_text,
-        str(data.number or "-"), data.name, data.nip, data.jabatan, data.unit, pot, data.potential_text, profile,
-        f"{data.strengths_text}\n{data.development_text}", data.name, fmt(data.total_final),
-        fmt(data.total_standard), fmt(data.jpm), data.category_code,
-        data.placement_text if data.is_mapping else "-", data.development_suggestions, data.provider_name,
-        data.assessor.name if data.assessor else "", data.head.name if data.head else "",
-    ]
-    return [ReportItem(n, text, value) for (n, text), value in zip(REPORT_ITEMS, values, strict=True)]
-
-
 def report_snapshot(session: Session, event_participant_id: int) -> report_checks.ReportSnapshot:
     """What domain.report_checks needs for this participant's report (used by QC)."""
     result = participant_result(session, event_participant_id)
