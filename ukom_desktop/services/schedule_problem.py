@@ -33,6 +33,7 @@ from ukom_desktop.db.models import (
 )
 from ukom_desktop.domain.scheduling import model as dm
 from ukom_desktop.errors import UserFacingError
+from ukom_desktop.services.lookup import require_event as _event
 
 #: Team roles that observe and rate participants (and so are scheduled).
 RATING_ROLES = (TeamRole.ASESOR, TeamRole.PENILAI_TEKNIS)
@@ -174,13 +175,6 @@ def _named_apart(people: list[_Named], qualifiers: dict[str, str]) -> list[_Name
         else p
         for p in people
     ]
-
-
-def _event(session: Session, event_id: int) -> Event:
-    event = session.get(Event, event_id)
-    if event is None:
-        raise UserFacingError("Kegiatan tidak ditemukan.")
-    return event
 
 
 def find_event(session: Session, code: str) -> Event:
