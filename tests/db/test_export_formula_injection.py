@@ -116,3 +116,12 @@ def test_export_into_a_folder_that_is_a_file_is_a_sentence(
     assert main(["--db", str(db), "export", "participants", "--event", code, "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert "'peserta.xlsx'" in err and "folder tujuan tidak ada" in err
+
+
+def test_a_backup_that_cannot_be_written_is_a_sentence(hostile_db: tuple[Path, str], tmp_path: Path, capsys) -> None:
+    db, _code = hostile_db
+    blocker = tmp_path / "cadangan"
+    blocker.write_text("bukan folder")
+    assert main(["--db", str(db), "db", "backup", "--to", str(blocker / "salinan.sqlite")]) != 0
+    err = capsys.readouterr().err
+    assert "'salinan.sqlite'" in err and "tidak dapat ditulis" in err and "Kesalahan tak terduga" not in err

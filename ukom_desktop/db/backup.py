@@ -22,18 +22,23 @@ def backup_sqlite(db_file: Path, target: Path | None = None, *, label: str = "ma
     if target is None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = paths.backup_dir() / f"{db_file.stem}-{label}-{stamp}.sqlite"
-    target.parent.mkdir(parents=True, exist_ok=True)
     if target.resolve() == db_file.resolve():
         raise BackupError("Berkas cadangan tidak boleh sama dengan berkas basis data.")
-    source = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
     try:
-        dest = sqlite3.connect(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
         try:
-            source.backup(dest)
+            dest = sqlite3.connect(target)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
         finally:
-            dest.close()
-    finally:
-        source.close()
+            source.close()
+    except (OSError, sqlite3.OperationalError) as exc:  # a read-only folder, a full disk, a file in the way
+        from ukom_desktop.io.output_file import cannot_write_sentence
+
+        raise BackupError(cannot_write_sentence(target, exc if isinstance(exc, OSError) else None)) from exc
     return target
 
 
