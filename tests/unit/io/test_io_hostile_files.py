@@ -161,7 +161,8 @@ def test_team_rows_get_the_same_protection(tmp_path: Path) -> None:
                                              ("GS1", True), ("HA7", True), ("AAA1", True), ("A100001", True),
                                              ("A1048576", True), ("100001", True), ("99999", False)])
 def test_the_quick_extent_pass_agrees_with_the_limits(ref: str, beyond: bool) -> None:
-    from ukom_desktop.io.spreadsheet_reader import _BEYOND_LIMITS, _column_index
+    from ukom_desktop.io.raw_sheet import _column_index
+    from ukom_desktop.io.xlsx_guards import _BEYOND_LIMITS
 
     letters = ref.rstrip("0123456789")
     row = int(ref[len(letters):])
