@@ -378,6 +378,7 @@ def _judge_row(
     return RowVerdict(row_number, status, tuple(errors), tuple(warnings), record)
 
 
+_SHORTEST_LIMIT = min(PARTICIPANT_FIELD_LENGTHS.values())
 _RECORD_ATTRIBUTE = {
     "nama": "name", "tempat_lahir": "birth_place", "jabatan": "jabatan", "unit": "unit", "instansi": "agency",
     "no_hp": "phone", "email": "email", "jabatan_sasaran": "target_jabatan",
@@ -386,6 +387,10 @@ _RECORD_ATTRIBUTE = {
 
 def _too_long(record: ParticipantRecord) -> list[str]:
     """A sentence per value longer than its database column (the same limit on SQLite and PostgreSQL)."""
+    r = record
+    if max(len(r.name), len(r.birth_place), len(r.jabatan), len(r.unit), len(r.agency), len(r.phone), len(r.email),
+           len(r.target_jabatan)) <= _SHORTEST_LIMIT:
+        return []  # the usual row: nothing near any limit
     found = (
         too_long(FIELD_LABELS.get(key, key), getattr(record, _RECORD_ATTRIBUTE[key]), limit)
         for key, limit in PARTICIPANT_FIELD_LENGTHS.items()

@@ -18,8 +18,10 @@ _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 _EXTENT_REF = re.compile(rb"""\sr=["']([A-Z]{0,4})(\d{1,10})["']""")
 # A quick first pass: any row/cell reference at or beyond row 100,000 or column GS (201); only when one
 # is found is the exact extent computed. Keep in step with limits.MAX_ROWS / MAX_COLUMNS (a test checks).
+# (It starts with the literal 'r=' so that the regular expression engine can skip ahead quickly; a false
+# hit only costs the exact pass, which looks for the attribute itself.)
 _BEYOND_LIMITS = re.compile(
-    rb"""\sr=["'](?:[A-Z]{3,}|G[S-Z]|[H-Z][A-Z])\d|\sr=["'][A-Z]{0,4}(?:\d{7,}|[1-9]\d{5})["']"""
+    rb"""r=["'](?:[A-Z]{3,}|G[S-Z]|[H-Z][A-Z])\d|r=["'][A-Z]{0,4}(?:\d{7,}|[1-9]\d{5})["']"""
 )
 _CHUNK = 1 << 20
 
