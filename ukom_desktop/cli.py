@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ukom_desktop import APP_NAME, __version__
-from ukom_desktop.cli_parser import IndonesianArgumentParser
+from ukom_desktop.cli_parser import IndonesianArgumentParser, QuietArgumentParser
 from ukom_desktop.errors import UserFacingError, user_message
 
 COMMAND_MODULES = (
@@ -60,7 +60,7 @@ def emit(args: argparse.Namespace, data: Any, text: str) -> None:
 
 def _window_request(argv: Sequence[str]) -> argparse.Namespace | None:
     """The arguments when they only ask for the window (at most --db): no need to build every subcommand."""
-    quick = IndonesianArgumentParser(add_help=False)
+    quick = QuietArgumentParser(add_help=False)
     quick.add_argument("--db")
     try:
         args, rest = quick.parse_known_args(argv)

@@ -54,3 +54,10 @@ class IndonesianArgumentParser(argparse.ArgumentParser):
             message = message.replace(f"(harus {english})", f"(harus {indonesian})")
         self.print_usage(sys.stderr)
         self.exit(2, f"Galat: {message}. Lihat '{self.prog} --help'.\n")
+
+
+class QuietArgumentParser(IndonesianArgumentParser):
+    """A parser for a first look at the arguments: a mistake is left to the full parser to explain."""
+
+    def error(self, message: str) -> NoReturn:
+        raise SystemExit(2)

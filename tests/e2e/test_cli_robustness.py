@@ -90,3 +90,10 @@ def test_the_window_ends_on_ctrl_c(tmp_path: Path) -> None:
             window.wait()
     assert window.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
+
+
+def test_a_mistake_is_explained_once(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--db"])
+    err = capsys.readouterr().err
+    assert err.count("Galat: ") == 1 and "pemakaian: ukom-desktop" in err
