@@ -46,7 +46,24 @@ fi
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-spec="."
-[ -n "$extras" ] && spec=".[$extras]"
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec" 2>&1 | grep -v "is ignored" || true
+pip_install() {
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check "$@" 2>&1 | grep -v "is ignored" || true
+  return "${PIPESTATUS[0]}"
+}
+# Exact, hashed versions from the lock file (scripts/lock.sh), then the package itself without resolving
+# again. A lock that no longer matches pyproject.toml (dependencies changed, lock not regenerated) is not
+# used: then the ranges of pyproject.toml are installed, with a warning.
+lock=requirements/lock.txt
+[ "$extras" = "test" ] && lock=requirements/lock-test.txt
+stamp="$(.venv/bin/python scripts/lock_stamp.py)"
+if [ -f "$lock" ] && grep -q "^# pyproject-dependencies-sha256: $stamp\$" "$lock"; then
+  pip_install --require-hashes -r "$lock"
+  pip_install --no-deps -e .
+  if [ -n "$extras" ] && [ "$extras" != "test" ]; then pip_install -e ".[$extras]"; fi
+else
+  echo "Peringatan: $lock tidak sesuai dengan pyproject.toml; jalankan 'bash scripts/lock.sh'. Memasang dari pyproject.toml." >&2
+  spec="."
+  [ -n "$extras" ] && spec=".[$extras]"
+  pip_install -e "$spec"
+fi
 .venv/bin/python -c "import ukom_desktop, PySide6, sqlalchemy" >/dev/null

@@ -8,11 +8,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 from ukom_desktop import APP_NAME, __version__
+from ukom_desktop.cli_parser import IndonesianArgumentParser, QuietArgumentParser
 from ukom_desktop.errors import UserFacingError, user_message
 
 COMMAND_MODULES = (
@@ -30,7 +32,7 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = IndonesianArgumentParser(
         prog="ukom-desktop",
         description=f"{APP_NAME}: penilaian kompetensi ASN. Tanpa subperintah, jendela aplikasi dibuka.",
     )
@@ -64,7 +66,7 @@ def emit(args: argparse.Namespace, data: Any, text: str) -> None:
 
 def _window_request(argv: Sequence[str]) -> argparse.Namespace | None:
     """The arguments when they only ask for the window (at most --db): no need to build every subcommand."""
-    quick = argparse.ArgumentParser(add_help=False)
+    quick = QuietArgumentParser(add_help=False)
     quick.add_argument("--db")
     try:
         args, rest = quick.parse_known_args(argv)
@@ -82,7 +84,27 @@ def _ask_server_password(args: argparse.Namespace) -> None:
         ask_in_terminal(resolve_database_url(args.db))
 
 
+def _quiet_broken_pipe() -> int:
+    """The reader of our output went away (`ukom-desktop ... | head`): end quietly, no traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the final flush at exit must not fail again
+    except (OSError, ValueError):
+        pass
+    return 141 if os.name != "nt" else 1  # 128 + SIGPIPE, what a shell reports for a closed pipe
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
+    except KeyboardInterrupt:
+        print("\nDibatalkan.", file=sys.stderr)
+        return 130
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     window = _window_request(argv)
     if window is not None:
@@ -97,7 +119,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(args.db)
     try:
         _ask_server_password(args)
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
+        return code
+    except (BrokenPipeError, KeyboardInterrupt):
+        raise
     except UserFacingError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 2

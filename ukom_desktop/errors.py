@@ -46,6 +46,10 @@ def user_message(exc: BaseException) -> str | None:
 
     if isinstance(exc, UserFacingError | DatabaseTooNewError | DatabaseNotUkomError | DatabaseUrlError | BackupError):
         return str(exc)
+    if isinstance(exc, PermissionError):  # a file open in Excel/Acrobat, a read-only folder
+        from ukom_desktop.io.output_file import cannot_write_sentence
+
+        return cannot_write_sentence(exc.filename or "berkas", exc)
     if isinstance(exc, StaleDataError):
         return CONFLICT_SENTENCE
     if isinstance(exc, DBAPIError):

@@ -69,6 +69,7 @@ def test_a_second_workstation_waits_for_the_first_and_gets_the_next_number(datab
         thread, result = _in_thread(_take, database, "surat_tugas")
         # the second workstation now waits on the row (PostgreSQL) or the write lock (SQLite)
         thread.join(0.3)
+        assert thread.is_alive(), "the second workstation did not wait for the first one's transaction"
     thread.join(60)
     assert "error" not in result, result.get("error")
     assert result["value"] == 2
@@ -108,6 +109,7 @@ def test_the_same_letter_issued_from_two_workstations_at_once_keeps_one_number(d
                                 recipient="Budi", issued_on=WHEN).number
         thread, result = _in_thread(issue)
         thread.join(0.3)
+        assert thread.is_alive(), "the second workstation did not wait for the first one's transaction"
     thread.join(60)
     assert "error" not in result, result.get("error")
     assert result["value"] == number == "1/UND/PK/XI/2026"

@@ -64,3 +64,10 @@ def sign_in(db: Database, username: str | None) -> None:
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="keluaran JSON yang dapat dibaca mesin")
+
+
+def event_out_args(parser: argparse.ArgumentParser) -> None:
+    """--event KODE --out BERKAS [--json]: what most print/export kinds take."""
+    parser.add_argument("--event", required=True, metavar="KODE", help="kode kegiatan")
+    parser.add_argument("--out", required=True, metavar="BERKAS", help="berkas tujuan")
+    add_json_flag(parser)

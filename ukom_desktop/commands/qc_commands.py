@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from ukom_desktop.cli import emit
+from ukom_desktop.commands.common import event_out_args as _out_args
 
 from .common import add_json_flag, open_db
 from .registry import register_kind
@@ -24,12 +25,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                   _print_feedback)
     register_kind("export", "assessor-evaluation", "evaluasi kinerja asesor (xlsx)", _out_args, _export_evaluation)
     register_kind("export", "activity-report", "laporan kegiatan (xlsx)", _out_args, _export_activity)
-
-
-def _out_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--event", required=True, metavar="KODE", help="kode kegiatan")
-    parser.add_argument("--out", required=True, metavar="BERKAS", help="berkas tujuan")
-    add_json_flag(parser)
 
 
 def _feedback_args(parser: argparse.ArgumentParser) -> None:

@@ -35,7 +35,9 @@ def register_kind(
     add_args: Callable[[argparse.ArgumentParser], None],
     handler: Callable[[argparse.Namespace], int],
 ) -> None:
-    if name in _KINDS[group]:
+    existing = _KINDS[group].get(name)
+    # Building the parser twice registers the same kinds again from the same modules: that is fine.
+    if existing is not None and existing.handler.__module__ != handler.__module__:
         raise ValueError(f"{group} {name} sudah terdaftar")
     _KINDS[group][name] = Kind(name, help_text, add_args, handler)
 

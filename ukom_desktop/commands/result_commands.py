@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from ukom_desktop.cli import emit
+from ukom_desktop.commands.common import event_out_args as _out_args
 
 from .common import add_json_flag, open_db
 from .registry import register_kind
@@ -24,12 +25,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                   "peserta dalam folder)", _report_args, _print_reports)
     register_kind("import", "potential", "nilai 8 aspek potensi hasil psikotes dari lembar kerja",
                   _import_args, _import_potential)
-
-
-def _out_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--event", required=True, metavar="KODE", help="kode kegiatan")
-    parser.add_argument("--out", required=True, metavar="BERKAS", help="berkas tujuan")
-    add_json_flag(parser)
 
 
 def _print_args(parser: argparse.ArgumentParser) -> None:

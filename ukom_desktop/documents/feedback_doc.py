@@ -8,7 +8,6 @@ signature of the assessor who gives the feedback.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -19,7 +18,7 @@ from ukom_desktop.documents.blocks import new_flow, place_date
 from ukom_desktop.documents.individual_report import draw_narrative
 from ukom_desktop.documents.layout import Flow, Style, body_style
 from ukom_desktop.documents.model import Letterhead, PaperSize, Signatory
-from ukom_desktop.documents.output import Document, Target, write_pdf
+from ukom_desktop.documents.output import Document
 from ukom_desktop.documents.participants_table import NIP_SAMPLE, number_column, table_style
 from ukom_desktop.documents.psychogram import PsychogramRow, draw_legend, draw_profile, fmt_percent
 from ukom_desktop.documents.signature import draw_signature, signature_block_height
@@ -171,6 +170,3 @@ def build_feedback(pack: FeedbackPack) -> Document:
                     watermark_pages=frozenset(draft_pages))
 
 
-def render_feedback(packs: Sequence[FeedbackPack], out: Target) -> int:
-    """One PDF with every pack (each numbered on its own); returns the page count."""
-    return write_pdf([build_feedback(p) for p in packs], out)

@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ukom_desktop.documents.fonts import SERIF, font_name, register_fonts
 from ukom_desktop.documents.foreign_terms import italicize_terms
 from ukom_desktop.documents.layout import Op, PageSpec
+from ukom_desktop.io.output_file import output_errors
 
 PageNumbers = Literal["none", "dash_top", "of_total"]
 Progress = Callable[[int, int, str], None]
@@ -147,16 +148,22 @@ class _AtomicFile:
 
     def __init__(self, target: str | os.PathLike[str]) -> None:
         self.target = Path(target)
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=".ukom-", suffix=".pdf.part", dir=self.target.parent)
-        os.close(handle)
+        with output_errors(self.target):  # a sentence naming the file, e.g. "tutup berkas ini di Acrobat"
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=".ukom-", suffix=".pdf.part", dir=self.target.parent)
+            os.close(handle)
         self.temp = Path(name)
 
     def commit(self) -> None:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(self.temp, 0o666 & ~umask)  # mkstemp made it private; a printed PDF is an ordinary file
-        os.replace(self.temp, self.target)
+        try:
+            with output_errors(self.target):
+                os.replace(self.temp, self.target)
+        except BaseException:
+            self.discard()
+            raise
 
     def discard(self) -> None:
         self.temp.unlink(missing_ok=True)
@@ -244,7 +251,8 @@ def iter_write_pdf_files(
     to where it is written for now (a temporary file moved into place later by the caller)."""
     register_fonts()
     target_dir = Path(folder)
-    target_dir.mkdir(parents=True, exist_ok=True)
+    with output_errors(target_dir):
+        target_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     made: list[Path] = []
     used: set[str] = set()

@@ -11,7 +11,7 @@ from decimal import Decimal
 from ukom_desktop.documents.blocks import new_flow, place_date
 from ukom_desktop.documents.layout import Style
 from ukom_desktop.documents.model import Letterhead, PaperSize, Signatory
-from ukom_desktop.documents.output import Document, Target, write_pdf
+from ukom_desktop.documents.output import Document
 from ukom_desktop.documents.participants_table import NIP_SAMPLE, number_column, table_style
 from ukom_desktop.documents.psychogram import fmt_percent
 from ukom_desktop.documents.signature import draw_signature, signature_block_height
@@ -115,6 +115,3 @@ def build_results_recap(data: RecapData) -> Document:
     return Document(flow.spec, flow.pages, "of_total", f"Rekapitulasi Hasil - {data.event_name}")
 
 
-def render_results_recap(data: RecapData, out: Target) -> int:
-    """Write the recap PDF; returns the page count."""
-    return write_pdf([build_results_recap(data)], out)

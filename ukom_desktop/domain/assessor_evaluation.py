@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from ukom_desktop.domain.dates import as_date as _as_date
 from ukom_desktop.domain.integration import AssessorId, Number, ParticipantId, Rating, as_decimal
 from ukom_desktop.domain.report_status import ReportStatus
 
@@ -112,10 +113,6 @@ def rating_tendency(mean_signed_difference: float | None, threshold: float = TEN
 
 def _ratio(numerator: int | float | Decimal, denominator: int) -> float | None:
     return float(numerator) / denominator if denominator else None
-
-
-def _as_date(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
 
 
 @dataclass(frozen=True)

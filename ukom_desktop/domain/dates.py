@@ -12,19 +12,20 @@ HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
-def _as_date(value: date | datetime) -> date:
+def as_date(value: date | datetime) -> date:
+    """The date of a date or datetime."""
     return value.date() if isinstance(value, datetime) else value
 
 
 def format_date_id(value: date | datetime | None) -> str:
     if value is None:
         return ""
-    d = _as_date(value)
+    d = as_date(value)
     return f"{d.day} {BULAN[d.month - 1]} {d.year}"
 
 
 def day_name_id(value: date | datetime) -> str:
-    return HARI[_as_date(value).weekday()]
+    return HARI[as_date(value).weekday()]
 
 
 def format_day_date_id(value: date | datetime | None) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from ukom_desktop.domain.dates import as_date as _as_date
 from ukom_desktop.domain.report_status import ReportStatus
 
 DEFAULT_REPORT_DAYS = 17  # SOP 001 step 7: "pembuatan laporan kompetensi dan potensi", 17 hari
@@ -26,10 +27,6 @@ WORKING_DAYS_DEFAULT = False  # UNVERIFIED: calendar vs working days is not stat
 
 AUTHOR_STATUSES = frozenset({ReportStatus.DRAFT, ReportStatus.DIKEMBALIKAN, ReportStatus.DIREVISI})
 QC_STATUSES = frozenset({ReportStatus.DIAJUKAN})
-
-
-def _as_date(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value
 
 
 @dataclass(frozen=True)

@@ -249,6 +249,10 @@ def integrate_competency(
     levels = [r.level_decimal for r in evidence if r.level_decimal is not None]
     exercises = tuple(dict.fromkeys(r.exercise_code for r in evidence))
     flags: list[IntegrationFlag] = []
+    low: Decimal | None
+    high: Decimal | None
+    spread: Decimal | None
+    mean: Decimal | None
     if levels:
         low, high = min(levels), max(levels)
         spread = high - low

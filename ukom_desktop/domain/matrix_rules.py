@@ -127,22 +127,22 @@ def check_matrix(
         findings.append(MatrixFinding(
             "error", "no_exercises", "Kegiatan belum memiliki alat ukur; pilih alat ukur yang digunakan.",
         ))
-    for comp in standard:
-        count = coverage[comp.code]
+    for item in standard:
+        count = coverage[item.code]
         if exercises and count < minimum:
             measured = "tidak diukur oleh alat ukur mana pun" if count == 0 else f"hanya diukur oleh {count} alat ukur"
             findings.append(MatrixFinding(
                 "error", "under_covered",
-                f"Kompetensi {comp.label} {measured}; minimal {minimum} alat ukur.",
-                competency_code=comp.code,
+                f"Kompetensi {item.label} {measured}; minimal {minimum} alat ukur.",
+                competency_code=item.code,
             ))
-    for ex in exercises:
-        if per_exercise[ex.code] == 0:
+    for exercise in exercises:
+        if per_exercise[exercise.code] == 0:
             findings.append(MatrixFinding(
                 "warning", "empty_exercise",
-                f"Alat ukur {ex.label} tidak mengukur kompetensi apa pun "
+                f"Alat ukur {exercise.label} tidak mengukur kompetensi apa pun "
                 "(abaikan bila alat ukur ini hanya untuk penilaian potensi).",
-                exercise_code=ex.code,
+                exercise_code=exercise.code,
             ))
     standard_codes = set(coverage)
     outside = _outside_standard(ticked, standard_codes)

@@ -225,12 +225,12 @@ def parse_dictionary_sheet(
                 if description and not current_level.description:
                     current_level.description = description
             continue
-        number = parse_level_number(level_value)
-        if number is None:
+        level_number = parse_level_number(level_value)
+        if level_number is None:
             issues.append(ImportIssue(name, row_no, "error",
                                       f"Level '{cell_text(level_value)}' pada {current.name} bukan angka level."))
             continue
-        current_level = _add_level(current, number, description, indicators, name, row_no, issues)
+        current_level = _add_level(current, level_number, description, indicators, name, row_no, issues)
     return list(parsed.values())
 
 

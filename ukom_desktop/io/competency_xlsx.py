@@ -105,9 +105,9 @@ class KnownData:
             for alias in comp.aliases:
                 lookup.setdefault(normalize_header(alias), code)
         for alias, canonical in kamus.ALIASES.items():  # spellings seen in many agencies' forms
-            code = kamus.find_competency_code(canonical)
-            if code in self.competencies:
-                lookup.setdefault(normalize_header(alias), code)
+            found = kamus.find_competency_code(canonical)
+            if found is not None and found in self.competencies:
+                lookup.setdefault(normalize_header(alias), found)
         return lookup
 
 

@@ -12,12 +12,13 @@ from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
 from ukom_desktop.domain.golongan import normalize_golongan
 from ukom_desktop.domain.nip import NipError, NipInfo, format_nip, normalize_nip, parse_nip
 from ukom_desktop.io.cell_values import CellValue, cell_date, cell_text, find_date_in_text, is_blank
 from ukom_desktop.io.header_matching import HeaderMatch, find_header, normalize_header
+from ukom_desktop.io.limits import PARTICIPANT_FIELD_LENGTHS, too_long
 from ukom_desktop.io.participant_fields import (
     FIELD_LABELS,
     PARTICIPANT_FIELDS,
@@ -207,7 +208,7 @@ def _is_footer_marker(text: str) -> bool:
         return True
     # A place-and-date line above a signature: "Semarang, 12 Maret 2025", "12-03-2025".
     found = find_date_in_text(text)
-    return bool(found) and len(text) - (found[2] - found[1]) <= 40
+    return found is not None and len(text) - (found[2] - found[1]) <= 40
 
 
 def _has_nip_like_value(row: _Row) -> bool:
@@ -279,9 +280,10 @@ def _birth_fields(row: _Row) -> tuple[str, date | None, str]:
 
 
 def _judge_row(
-    row: _Row, row_number: int, first_row_of_nip: dict[str, int], existing_nips: set[str]
+    row: _Row, row_number: int, first_row_of_nip: dict[str, int], existing_nips: set[str],
+    problem: str | None = None,
 ) -> RowVerdict:
-    errors: list[str] = []
+    errors: list[str] = [problem] if problem else []
     warnings: list[str] = []
     get = row.values.get
 
@@ -380,8 +382,29 @@ def _judge_row(
         email=email,
         target_jabatan=_text(get("jabatan_sasaran")),
     )
+    errors.extend(_too_long(record))
     status = STATUS_REJECTED if errors else STATUS_WARNING if warnings else STATUS_OK
     return RowVerdict(row_number, status, tuple(errors), tuple(warnings), record)
+
+
+_SHORTEST_LIMIT = min(PARTICIPANT_FIELD_LENGTHS.values())
+_RECORD_ATTRIBUTE = {
+    "nama": "name", "tempat_lahir": "birth_place", "jabatan": "jabatan", "unit": "unit", "instansi": "agency",
+    "no_hp": "phone", "email": "email", "jabatan_sasaran": "target_jabatan",
+}
+
+
+def _too_long(record: ParticipantRecord) -> list[str]:
+    """A sentence per value longer than its database column (the same limit on SQLite and PostgreSQL)."""
+    r = record
+    if max(len(r.name), len(r.birth_place), len(r.jabatan), len(r.unit), len(r.agency), len(r.phone), len(r.email),
+           len(r.target_jabatan)) <= _SHORTEST_LIMIT:
+        return []  # the usual row: nothing near any limit
+    found = (
+        too_long(FIELD_LABELS.get(key, key), getattr(record, _RECORD_ATTRIBUTE[key]), limit)
+        for key, limit in PARTICIPANT_FIELD_LENGTHS.items()
+    )
+    return [sentence for sentence in found if sentence]
 
 
 def _describe_rows(numbers: Sequence[int]) -> str:
@@ -423,7 +446,7 @@ def iter_participant_rows(
     match = find_header(sheet.rows, PARTICIPANT_FIELDS)
     header_number = sheet.row_number(match.header_index) if match.header_index is not None else None
     columns = {key: sheet.column_letter(col) for key, col in match.columns.items()}
-    base = {
+    base: dict[str, Any] = {
         "source_name": sheet.source_name,
         "sheet_name": sheet.sheet_name,
         "column_headers": {key: match.headers.get(col, "") for key, col in match.columns.items()},
@@ -462,11 +485,12 @@ def iter_participant_rows(
         # A short row inside the table with something in the name column is a person with gaps.
         sparse_person = kind in ("sparse", "marker") and offset < last_data and not is_blank(row.raw("nama"))
         if kind == "data" or sparse_person:
-            verdicts.append(_judge_row(row, number, first_row_of_nip, existing))
+            problem = sheet.row_problems.get(match.data_start + offset)
+            verdicts.append(_judge_row(row, number, first_row_of_nip, existing, problem))
         else:
             ignored.append(number)
 
-    notes: list[str] = []
+    notes: list[str] = list(sheet.notes)
     unused = [
         f"{sheet.column_letter(col)} ({text})"
         for col, text in match.unmatched_columns()

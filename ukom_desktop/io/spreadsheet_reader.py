@@ -4,25 +4,42 @@ xlsx, xlsm, xlsb, xls and ods go through python-calamine (fast, no per-cell Pyth
 values); csv/txt/tsv through the csv module with delimiter sniffing and UTF-8/Windows-1252 decoding.
 ".xls" files that are really HTML tables or text (common exports of web-based personnel systems) are
 read too. Anything else raises SpreadsheetError with a message in Bahasa Indonesia.
+
+Hostile files (issue 12 items 4 and 6): the limits of io/limits.py are checked before anything large
+is unpacked (file size, an archive's unpacked size and ratio, an xlsx sheet's last row and column), and
+after reading (rows, columns). Control characters, text-direction overrides and zero-width characters
+are removed from every cell, with a note. A CSV record that spans several lines (an unclosed quote
+swallowing the next lines) is reported per row in RawSheet.row_problems.
 """
 
 from __future__ import annotations
 
 import codecs
-import csv
 import io
-import posixpath
 import re
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import replace
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
-from ukom_desktop.io.cell_values import CellValue, is_blank
+from ukom_desktop.io import limits
+from ukom_desktop.io.cell_values import CellValue
+from ukom_desktop.io.raw_sheet import (
+    RawSheet,
+    SpreadsheetError,
+    _check_read_size,
+    _column_index,
+    _not_readable,
+    _strip_trailing_empty,
+    column_letter,
+)
+from ukom_desktop.io.text_hygiene import clean_cells
+from ukom_desktop.io.text_tables import _read_html, _read_text
+from ukom_desktop.io.xlsx_guards import _MAIN_NS, _check_archive, _check_extent, _sheet_part
+
+__all__ = ["RawSheet", "SpreadsheetError", "column_letter", "list_sheets", "read_table"]
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"})
 TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
@@ -31,67 +48,6 @@ _READABLE = "xlsx, xls, ods, csv"
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")
-_DELIMITERS = (";", ",", "\t", "|")
-_SNIFF_LINES = 60
-
-
-class SpreadsheetError(Exception):
-    """A file that cannot be read as a table; the message is in Bahasa Indonesia and safe to show."""
-
-
-@dataclass(frozen=True)
-class RawSheet:
-    """The cells of one sheet, as read. Empty cells are "" (or None); trailing empty rows are dropped.
-
-    rows[0] is spreadsheet row `first_row_number` and column 0 is spreadsheet column
-    `first_column_index` (0 = A): leading empty rows and columns are not stored.
-    """
-
-    rows: list[list[CellValue]]
-    sheet_name: str
-    source_kind: str  # "xlsx", "xlsb", "xls", "ods", "csv" or "html"
-    source_name: str = ""
-    first_row_number: int = 1
-    first_column_index: int = 0
-    sheet_names: tuple[str, ...] = ()
-    delimiter: str | None = None
-    encoding: str | None = None
-    notes: tuple[str, ...] = field(default=())
-
-    def row_number(self, index: int) -> int:
-        """The row number a user sees in the spreadsheet for rows[index]."""
-        return self.first_row_number + index
-
-    def column_letter(self, index: int) -> str:
-        """The column letter ("A", "AB") a user sees for column index of rows."""
-        return column_letter(self.first_column_index + index)
-
-    @property
-    def width(self) -> int:
-        return max((len(row) for row in self.rows), default=0)
-
-
-def column_letter(index: int) -> str:
-    """0 -> "A", 25 -> "Z", 26 -> "AA"."""
-    letters = ""
-    number = index + 1
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _not_readable(name: str, reason: str = "") -> SpreadsheetError:
-    text = f"Berkas '{name}' bukan lembar kerja yang dapat dibaca ({_READABLE})."
-    return SpreadsheetError(f"{text} {reason}".strip())
-
-
-def _strip_trailing_empty(rows: list[list[CellValue]]) -> list[list[CellValue]]:
-    end = len(rows)
-    while end and all(is_blank(value) for value in rows[end - 1]):
-        end -= 1
-    del rows[end:]
-    return rows
 
 
 # --------------------------------------------------------------------------- workbooks (calamine)
@@ -143,23 +99,10 @@ def _kind_of(data: bytes, suffix: str) -> str:
 
 _BIG_FLOAT = float(2**53)  # above this a float cannot hold every integer: 18-digit NIPs lose digits
 _CELL_REF = re.compile(r"([A-Z]+)(\d+)")
-_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
 def _has_big_floats(rows: list[list[CellValue]]) -> bool:
     return any(type(value) is float and abs(value) >= _BIG_FLOAT for row in rows for value in row)
-
-
-def _sheet_part(archive: zipfile.ZipFile, sheet_name: str) -> str | None:
-    workbook = ET.fromstring(archive.read("xl/workbook.xml"))
-    rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
-    for sheet in workbook.iter(f"{_MAIN_NS}sheet"):
-        if sheet.get("name") == sheet_name:
-            target = targets.get(sheet.get(f"{_REL_NS}id"), "")
-            return target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
-    return None
 
 
 def _restore_big_integers(
@@ -195,19 +138,14 @@ def _restore_big_integers(
         return
 
 
-def _column_index(letters: str) -> int:
-    index = 0
-    for char in letters:
-        index = index * 26 + ord(char) - 64
-    return index - 1
-
-
 def list_sheets(path: str | Path) -> list[str]:
     """Names of the visible sheets of a workbook (one name for csv), for a sheet chooser."""
     path = Path(path)
     data = _read_bytes(path)
     if _content_type(path, data) != "workbook":
         return [path.stem]
+    if data.startswith(_ZIP_MAGIC):
+        _check_archive(data, path.name)
     return _visible_sheets(_open_workbook(path, data, path.name))
 
 
@@ -238,15 +176,19 @@ def _read_workbook(path: Path, data: bytes, sheet: str | int | None) -> RawSheet
         chosen = [sheet]
     else:
         chosen = visible + [n for n in names if n not in visible]
+    is_xlsx = data.startswith(_ZIP_MAGIC) and _kind_of(data, path.suffix.lower()) == "xlsx"
     for sheet_name in chosen:
+        if is_xlsx:
+            _check_extent(data, sheet_name, name)
         try:
             calamine_sheet = workbook.get_sheet_by_name(sheet_name)
-            rows = calamine_sheet.to_python(skip_empty_area=True)
+            rows: list[list[CellValue]] = calamine_sheet.to_python(skip_empty_area=True)  # type: ignore[assignment]
         except PasswordError:
             raise _password_error(name) from None
         except Exception as exc:
             raise _not_readable(name, f"Lembar '{sheet_name}' tidak dapat dibaca.") from exc
         rows = _strip_trailing_empty(rows)
+        _check_read_size(rows, name, sheet_name)
         if rows:
             start = calamine_sheet.start or (0, 0)
             if (
@@ -269,131 +211,6 @@ def _read_workbook(path: Path, data: bytes, sheet: str | int | None) -> RawSheet
     raise SpreadsheetError(f"Berkas '{name}' tidak berisi data: semua lembarnya kosong.")
 
 
-# --------------------------------------------------------------------------- text (csv)
-
-
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16"
-    if b"\x00" in data[:4096]:
-        raise _not_readable(name, "Isinya berupa data biner, bukan teks.")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
-
-
-def _sniff_delimiter(lines: Sequence[str]) -> str:
-    """The delimiter that splits the most sample lines into the same number (> 1) of fields."""
-    best, best_score = ",", 0
-    for delimiter in _DELIMITERS:
-        counts: dict[int, int] = {}
-        for record in csv.reader(lines, delimiter=delimiter):
-            if len(record) > 1:
-                counts[len(record)] = counts.get(len(record), 0) + 1
-        score = max(counts.values(), default=0)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
-def _read_text(path: Path, data: bytes) -> RawSheet:
-    name = path.name
-    text, encoding = _decode(data, name)
-    if not text.strip():
-        raise SpreadsheetError(f"Berkas '{name}' kosong.")
-    delimiter: str | None = None
-    first_line, _, rest = text.partition("\n")
-    if first_line.strip().lower().startswith("sep=") and len(first_line.strip()) == 5:
-        delimiter, text = first_line.strip()[4], rest  # Excel's "sep=;" hint line is not shown as a row
-    if delimiter is None:
-        sample = [line for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
-        delimiter = _sniff_delimiter(sample)
-    try:
-        rows: list[list[CellValue]] = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise _not_readable(name, "Susunan kolomnya tidak dapat diurai.") from exc
-    rows = _strip_trailing_empty(rows)
-    if not rows:
-        raise SpreadsheetError(f"Berkas '{name}' kosong.")
-    return RawSheet(
-        rows=rows,
-        sheet_name=path.stem,
-        source_kind="csv",
-        source_name=name,
-        sheet_names=(path.stem,),
-        delimiter=delimiter,
-        encoding=encoding,
-    )
-
-
-# --------------------------------------------------------------------------- HTML tables saved as .xls
-
-
-class _TableParser(HTMLParser):
-    """Collects the cells of the first <table>, repeating nothing for colspan (empty cells instead)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.rows: list[list[CellValue]] = []
-        self._depth = 0
-        self._done = False
-        self._cell: list[str] | None = None
-        self._colspan = 1
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._done:
-            return
-        if tag == "table":
-            self._depth += 1
-        elif self._depth == 1 and tag == "tr":
-            self.rows.append([])
-        elif self._depth == 1 and tag in ("td", "th") and self.rows:
-            self._cell = []
-            span = dict(attrs).get("colspan") or "1"
-            self._colspan = int(span) if span.isdigit() else 1
-        elif tag == "br" and self._cell is not None:
-            self._cell.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._done:
-            return
-        if tag in ("td", "th") and self._cell is not None:
-            self.rows[-1].append(" ".join("".join(self._cell).split()))
-            self.rows[-1].extend([""] * (self._colspan - 1))
-            self._cell = None
-        elif tag == "table":
-            self._depth -= 1
-            self._done = self._depth == 0
-
-    def handle_data(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell.append(data)
-
-
-def _read_html(path: Path, data: bytes) -> RawSheet:
-    text, encoding = _decode(data, path.name)
-    parser = _TableParser()
-    parser.feed(text)
-    rows = _strip_trailing_empty(parser.rows)
-    if not rows:
-        raise SpreadsheetError(f"Berkas '{path.name}' tidak memuat tabel.")
-    return RawSheet(
-        rows=rows,
-        sheet_name=path.stem,
-        source_kind="html",
-        source_name=path.name,
-        sheet_names=(path.stem,),
-        encoding=encoding,
-    )
-
-
 # --------------------------------------------------------------------------- entry point
 
 
@@ -403,6 +220,13 @@ def _read_bytes(path: Path) -> bytes:
     if suffix not in SUPPORTED_SUFFIXES:
         raise _not_readable(name)
     try:
+        size = path.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            raise SpreadsheetError(
+                f"Berkas '{name}' berukuran {limits.megabytes(size)}, melebihi batas "
+                f"{limits.megabytes(limits.MAX_FILE_BYTES)} untuk impor. Salin tabel yang diperlukan saja ke "
+                "berkas baru lalu impor berkas itu."
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise SpreadsheetError(f"Berkas '{name}' tidak ditemukan.") from None
@@ -452,7 +276,12 @@ def read_table(path: str | Path, sheet: str | int | None = None) -> RawSheet:
     data = _read_bytes(path)
     kind = _content_type(path, data)
     if kind == "workbook":
-        return _read_workbook(path, data, sheet)
-    if kind == "html":
-        return _read_html(path, data)
-    return _read_text(path, data)
+        if data.startswith(_ZIP_MAGIC):
+            _check_archive(data, path.name)
+        raw = _read_workbook(path, data, sheet)
+    elif kind == "html":
+        raw = _read_html(path, data)
+    else:
+        raw = _read_text(path, data)
+    note = clean_cells(raw.rows, raw.row_number)
+    return replace(raw, notes=(*raw.notes, note)) if note else raw

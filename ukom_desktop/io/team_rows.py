@@ -8,7 +8,7 @@ who is then updated instead of added twice.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -17,6 +17,7 @@ from ukom_desktop.domain.labels import TEAM_ROLE
 from ukom_desktop.domain.nip import NipError, format_nip, parse_nip
 from ukom_desktop.io.cell_values import cell_date, cell_text, is_blank
 from ukom_desktop.io.header_matching import FieldSpec, find_header, normalize_header
+from ukom_desktop.io.limits import TEAM_FIELD_LENGTHS, too_long
 from ukom_desktop.io.participant_fields import clean_nip, clean_phone, is_valid_email
 from ukom_desktop.io.spreadsheet_reader import RawSheet
 
@@ -202,6 +203,10 @@ def _judge(
         max_participants_per_wave=maximum,
         active=not normalize_header(text("status")).startswith(("non", "tidak")),
     )
+    for attribute, (label, limit) in TEAM_FIELD_LENGTHS.items():
+        sentence = too_long(label, getattr(record, attribute), limit)
+        if sentence:
+            errors.append(sentence)
     status: Status = "ditolak" if errors else "peringatan" if warnings else "ok"
     return TeamRowVerdict(number, status, tuple(errors), tuple(warnings), record, existing)
 
@@ -232,8 +237,12 @@ def parse_team_rows(
             continue  # "Mengetahui", "Kepala Balai", a signature's "NIP. ..." under the table
         if normalize_header(name_cell) == normalize_header(match.headers.get(name_col, "")):
             continue  # the header repeated
-        verdicts.append(_judge(list(cells), match.columns, number, seen, existing_nips or {}, names))
-    notes = []
+        verdict = _judge(list(cells), match.columns, number, seen, existing_nips or {}, names)
+        problem = sheet.row_problems.get(match.data_start + offset)
+        if problem:  # e.g. an unclosed quote in a CSV joined this row with the next lines
+            verdict = replace(verdict, status="ditolak", errors=(problem, *verdict.errors))
+        verdicts.append(verdict)
+    notes = list(sheet.notes)
     unused = [f"{sheet.column_letter(c)} ({t})" for c, t in match.unmatched_columns() if normalize_header(t)]
     if unused:
         notes.append("Kolom yang tidak dipakai: " + ", ".join(unused) + ".")

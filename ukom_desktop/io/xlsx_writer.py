@@ -4,6 +4,11 @@ Each sheet gets a bold title in a merged row, optional subtitle lines, a bold fi
 stays frozen on screen and carries an autofilter, column widths fitted to the content, and per-column
 number formats. Text columns (NIP, phone numbers) are stored as text so Excel never turns
 "198609262015051001" into 1.98609E+17.
+
+Every text cell (titles, headers and values) is written as a text cell, never a formula: a name such as
+'=HYPERLINK("http://...")' or "=cmd|' /C calc'!A0" that came in through an import stays inert text in
+Excel (issue 12 item 7). Characters a workbook cannot hold (control characters such as ESC or BEL) are
+dropped and text is cut at Excel's 32,767 characters, so no cell can stop an export.
 """
 
 from __future__ import annotations
@@ -15,8 +20,11 @@ from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+
+from ukom_desktop.io.output_file import atomic_output
 
 TEXT_FORMAT = "@"
 DATE_FORMAT = "dd-mm-yyyy"
@@ -28,6 +36,30 @@ _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", start_color="D9E1F2", end_color="D9E1F2")
 _INVALID_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+_NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+EXCEL_MAX_CELL_CHARS = 32_767
+
+
+def export_text(text: str) -> str:
+    """Text as a workbook can hold it: without control characters, at most 32,767 characters."""
+    text = _NOT_IN_XLSX.sub("", text)
+    if len(text) > EXCEL_MAX_CELL_CHARS:
+        text = text[: EXCEL_MAX_CELL_CHARS - 1] + "\u2026"
+    return text
+
+
+def put_value(cell: Cell, value: object) -> Cell:
+    """Set a cell's value; text is always a text cell (never a formula), cleaned by export_text."""
+    if isinstance(value, str):
+        text = export_text(value)
+        cell.value = text
+        cell.data_type = "s"  # openpyxl would make "=..." a formula
+        if text.startswith(_FORMULA_START):
+            cell.quotePrefix = True  # Excel keeps it text even when the cell is edited
+    else:
+        cell.value = value
+    return cell
 
 
 @dataclass(frozen=True)
@@ -65,7 +97,7 @@ class TableSheet:
 
 
 def _sheet_title(wanted: str, taken: set[str]) -> str:
-    base = _INVALID_SHEET_CHARS.sub(" ", wanted).strip().strip("'")[:31] or "Lembar"
+    base = _INVALID_SHEET_CHARS.sub(" ", export_text(wanted)).strip().strip("'")[:31] or "Lembar"
     title, number = base, 2
     while title.lower() in taken:
         suffix = f" ({number})"
@@ -106,13 +138,13 @@ def _write_sheet(workbook: Workbook, table: TableSheet, taken: set[str], first: 
     last_letter = get_column_letter(count)
 
     row = 1
-    sheet.cell(row=row, column=1, value=table.title).font = Font(bold=True, size=14)
+    put_value(sheet.cell(row=row, column=1), table.title).font = Font(bold=True, size=14)
     sheet.cell(row=row, column=1).alignment = Alignment(horizontal="center", vertical="center")
     if count > 1:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=count)
     for line in table.subtitles:
         row += 1
-        cell = sheet.cell(row=row, column=1, value=line)
+        cell = put_value(sheet.cell(row=row, column=1), line)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(horizontal="center")
         if count > 1:
@@ -122,7 +154,7 @@ def _write_sheet(workbook: Workbook, table: TableSheet, taken: set[str], first: 
     header_font = Font(bold=True)
     header_alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for index, column in enumerate(columns, start=1):
-        cell = sheet.cell(row=header_row, column=index, value=column.header)
+        cell = put_value(sheet.cell(row=header_row, column=index), column.header)
         cell.font = header_font
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
@@ -140,7 +172,7 @@ def _write_sheet(workbook: Workbook, table: TableSheet, taken: set[str], first: 
                 number_format = DATETIME_FORMAT
             elif number_format is None and isinstance(raw, date):
                 number_format = DATE_FORMAT
-            cell = sheet.cell(row=row_index, column=index + 1, value=_cell_value(raw, number_format))
+            cell = put_value(sheet.cell(row=row_index, column=index + 1), _cell_value(raw, number_format))
             if number_format:
                 cell.number_format = number_format
             cell.border = _BORDER
@@ -154,7 +186,7 @@ def _write_sheet(workbook: Workbook, table: TableSheet, taken: set[str], first: 
     last_row = header_row + len(table.rows)
     for offset, line in enumerate(table.footer_lines, start=2):
         if line:
-            sheet.cell(row=last_row + offset, column=1, value=line)
+            put_value(sheet.cell(row=last_row + offset, column=1), line)
 
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     sheet.auto_filter.ref = f"A{header_row}:{last_letter}{max(last_row, header_row)}"
@@ -167,7 +199,10 @@ def _write_sheet(workbook: Workbook, table: TableSheet, taken: set[str], first: 
 
 
 def write_table_workbook(path: str | Path, sheets: Sequence[TableSheet]) -> Path:
-    """Write the sheets into one .xlsx file at path (overwritten) and return the path."""
+    """Write the sheets into one .xlsx file at path (replaced only when complete) and return the path.
+
+    Raises OutputFileError (a sentence naming the file) when the file cannot be written, e.g. it is open
+    in Excel."""
     if not sheets:
         raise ValueError("write_table_workbook needs at least one sheet")
     path = Path(path)
@@ -175,5 +210,6 @@ def write_table_workbook(path: str | Path, sheets: Sequence[TableSheet]) -> Path
     taken: set[str] = set()
     for number, table in enumerate(sheets):
         _write_sheet(workbook, table, taken, first=number == 0)
-    workbook.save(path)
+    with atomic_output(path) as temp:
+        workbook.save(temp)
     return path

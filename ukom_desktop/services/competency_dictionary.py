@@ -107,13 +107,6 @@ def list_competencies(session: Session, *, include_inactive: bool = True) -> lis
     return [_info(c) for c in rows]
 
 
-def get_competency(session: Session, competency_id: int) -> CompetencyInfo:
-    comp = session.get(Competency, competency_id)
-    if comp is None:
-        raise UserFacingError("Kompetensi tidak ditemukan; mungkin telah dihapus oleh pengguna lain.")
-    return _info(comp)
-
-
 def competency_by_code(session: Session, code: str) -> Competency | None:
     return session.scalars(select(Competency).where(func.upper(Competency.code) == code.strip().upper())).first()
 

@@ -37,10 +37,6 @@ def template_text(session: Session, key: str) -> str:
     return _stored(session).get(key) or DEFAULT_TEMPLATES[key]
 
 
-def is_customised(session: Session, key: str) -> bool:
-    return bool(_stored(session).get(key))
-
-
 def problems_of(key: str, text: str) -> list[str]:
     """Problems of a template text for `key` (unknown fields, stray braces, empty)."""
     if not text.strip():
@@ -63,8 +59,3 @@ def save_template(session: Session, key: str, text: str) -> None:
     set_setting(session, SETTING_KEY, stored)
 
 
-def reset_template(session: Session, key: str) -> None:
-    """Go back to the shipped wording."""
-    stored = _stored(session)
-    stored.pop(key, None)
-    set_setting(session, SETTING_KEY, stored)

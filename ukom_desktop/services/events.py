@@ -27,6 +27,7 @@ from ukom_desktop.services.event_checklist import (  # noqa: F401 - re-exported
     preparation_counts,
     tick_step,
 )
+from ukom_desktop.services.lookup import require_event as _event
 
 MAX_WAVE_SIZE = 200
 
@@ -70,13 +71,6 @@ class StatusChange:
     old: str
     new: str
     skipped: tuple[str, ...] = field(default=())  # stages passed over when jumping ahead
-
-
-def _event(session: Session, event_id: int) -> Event:
-    event = session.get(Event, event_id)
-    if event is None:
-        raise UserFacingError("Kegiatan tidak ditemukan; mungkin sudah dihapus oleh pengguna lain.")
-    return event
 
 
 def find_event(session: Session, code: str) -> Event:

@@ -42,6 +42,7 @@ from ukom_desktop.domain.matrix_rules import (
     problems_text,
 )
 from ukom_desktop.errors import UserFacingError, check_version
+from ukom_desktop.services.lookup import require_event as _event
 from ukom_desktop.services.settings import event_setting
 
 
@@ -155,13 +156,6 @@ def save_exercise(session: Session, data: ExerciseInfo) -> ExerciseInfo:
 
 
 # ------------------------------------------------------------------ the event's standard and matrix
-
-
-def _event(session: Session, event_id: int) -> Event:
-    event = session.get(Event, event_id)
-    if event is None:
-        raise UserFacingError("Kegiatan tidak ditemukan; mungkin telah dihapus oleh pengguna lain.")
-    return event
 
 
 def participant_position_ids(session: Session, event_id: int) -> set[int]:

@@ -23,6 +23,7 @@ from ukom_desktop.domain.nip import normalize_nip
 from ukom_desktop.domain.official_titles import head_of
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services.exercise_matrix import event_matrix, event_position_ids
+from ukom_desktop.services.lookup import require_event as _event
 from ukom_desktop.services.settings import set_event_setting
 
 SETTINGS_KEY = "formulation"
@@ -52,13 +53,6 @@ def _person(data: Any) -> PersonEntry:
     if not isinstance(data, dict):
         return PersonEntry()
     return PersonEntry(**{k: str(data.get(k) or "") for k in ("name", "nip", "jabatan", "golongan", "party")})
-
-
-def _event(session: Session, event_id: int) -> Event:
-    event = session.get(Event, event_id)
-    if event is None:
-        raise UserFacingError("Kegiatan tidak ditemukan; mungkin telah dihapus oleh pengguna lain.")
-    return event
 
 
 def event_by_code(session: Session, code: str) -> Event:

@@ -6,18 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from ukom_desktop.db.models import (
     Event,
     EventParticipant,
-    IndividualReport,
-    Participant,
     ParticipantGroup,
-    Position,
     Room,
     ScheduleSession,
-    TeamMember,
     Wave,
 )
 from ukom_desktop.services import access
@@ -199,27 +195,3 @@ def list_rooms(session: Session) -> list[RoomRow]:
     ]
 
 
-def list_report_rows(session: Session, event_id: int) -> list[ReportRow]:
-    """Every participant of the event with the state of their individual report (empty: not started)."""
-    author = aliased(TeamMember)
-    reviewer = aliased(TeamMember)
-    stmt = (
-        select(
-            EventParticipant.id, EventParticipant.number, Participant.nip, Participant.name, Wave.number,
-            IndividualReport.status, author.name, reviewer.name, IndividualReport.revision,
-        )
-        .join(Participant, Participant.id == EventParticipant.participant_id)
-        .outerjoin(Wave, Wave.id == EventParticipant.wave_id)
-        .outerjoin(IndividualReport, IndividualReport.event_participant_id == EventParticipant.id)
-        .outerjoin(author, author.id == IndividualReport.author_id)
-        .outerjoin(reviewer, reviewer.id == IndividualReport.reviewer_id)
-        .where(EventParticipant.event_id == event_id)
-        .order_by(EventParticipant.number)
-    )
-    return [
-        ReportRow(
-            event_participant_id=r[0], number=r[1], nip=r[2], name=r[3], wave=r[4], status=_value(r[5]),
-            author=r[6] or "", reviewer=r[7] or "", revision=r[8] or 0,
-        )
-        for r in session.execute(stmt)
-    ]

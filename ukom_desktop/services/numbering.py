@@ -217,7 +217,3 @@ def last_sequence(session: Session, kind: str, year: int) -> int:
     return int(value or 0)
 
 
-def preview_number(session: Session, kind: str, when: date, pattern: str | None = None) -> str:
-    """What the next number would look like (without taking it)."""
-    text = pattern if pattern is not None else pattern_for(session, kind)
-    return format_number(text, last_sequence(session, kind, when.year) + 1, when)

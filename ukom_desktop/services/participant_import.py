@@ -26,7 +26,6 @@ from sqlalchemy.orm import Session
 from ukom_desktop.db import audit
 from ukom_desktop.db.models import (
     Attendance,
-    Event,
     EventParticipant,
     EventPosition,
     InvitationStatus,
@@ -38,6 +37,7 @@ from ukom_desktop.errors import UserFacingError
 from ukom_desktop.io.participant_rows import ImportPreview, ParticipantRecord, iter_participant_rows
 from ukom_desktop.io.spreadsheet_reader import SpreadsheetError, read_table
 from ukom_desktop.services import access
+from ukom_desktop.services.lookup import require_event as _event
 from ukom_desktop.services.participant_numbers import (
     NUMBER_CLASH,
     is_number_clash,
@@ -108,13 +108,6 @@ def drain(work: Generator[Any, None, T]) -> T:
 def _chunks(items: Sequence[T], size: int) -> Iterable[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def _event(session: Session, event_id: int) -> Event:
-    event = session.get(Event, event_id)
-    if event is None:
-        raise UserFacingError("Kegiatan tidak ditemukan; pilih kegiatan lain.")
-    return event
 
 
 def event_nips(session: Session, event_id: int) -> set[str]:

@@ -27,7 +27,6 @@ from ukom_desktop.db.models import (
     EventPosition,
     IntegratedResult,
     JobLevel,
-    JobLevelKind,
     Position,
     PositionStandard,
     utcnow,
@@ -105,14 +104,6 @@ def list_job_levels(session: Session) -> list[JobLevelInfo]:
         JobLevelInfo(jl.id, jl.code, jl.name, jl.kind.value, jl.default_standard)
         for jl in session.scalars(select(JobLevel).order_by(JobLevel.sort_order, JobLevel.id))
     ]
-
-
-def job_level_by_name_or_code(session: Session, text: str) -> JobLevel | None:
-    key = " ".join(text.replace("_", " ").split()).casefold()
-    for jl in session.scalars(select(JobLevel)):
-        if key in (jl.name.casefold(), jl.code.replace("_", " ").casefold()):
-            return jl
-    return None
 
 
 def set_job_level_default(session: Session, job_level_id: int, level: int | None) -> None:
@@ -315,6 +306,3 @@ def reset_to_job_level_default(session: Session, position_id: int) -> PositionSt
     return save_position_standard(session, position_id, levels)
 
 
-def is_functional(position: PositionInfo, session: Session) -> bool:
-    jl = session.get(JobLevel, position.job_level_id)
-    return jl is not None and jl.kind == JobLevelKind.FUNGSIONAL

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ukom_desktop.db.models import Event, EventParticipant, IntegratedResult, Wave
+from ukom_desktop.db.models import EventParticipant, IntegratedResult, Wave
 from ukom_desktop.documents.individual_report import build_individual_report
 from ukom_desktop.documents.output import Document, write_pdf, write_pdf_files
 from ukom_desktop.documents.psychogram import (
@@ -31,17 +31,11 @@ from ukom_desktop.errors import UserFacingError
 from ukom_desktop.io.xlsx_writer import DECIMAL_FORMAT, TableColumn, TableSheet, write_table_workbook
 from ukom_desktop.services import access, report_content
 from ukom_desktop.services.integration import jpm_settings
+from ukom_desktop.services.lookup import require_event as _event
 from ukom_desktop.services.results import event_results, participant_result, purpose_label
 
 Job = Iterator[tuple[int, int, str]]
 SIGNED_DECIMAL_FORMAT = "+0.00;-0.00;0.00"  # a gap shows its sign: +0.50, -1.00, 0.00
-
-
-def _event(session: Session, event_id: int) -> Event:
-    event = session.get(Event, event_id)
-    if event is None:
-        raise UserFacingError("Kegiatan tidak ditemukan.")
-    return event
 
 
 def integrated_participants(session: Session, event_id: int, wave: int | None = None) -> list[int]:

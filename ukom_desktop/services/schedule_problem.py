@@ -34,6 +34,7 @@ from ukom_desktop.db.models import (
 from ukom_desktop.domain.scheduling import model as dm
 from ukom_desktop.domain.wave_days import default_wave_days, working_days
 from ukom_desktop.errors import UserFacingError
+from ukom_desktop.services.lookup import require_event as _event
 
 #: Team roles that observe and rate participants (and so are scheduled).
 RATING_ROLES = (TeamRole.ASESOR, TeamRole.PENILAI_TEKNIS)
@@ -67,18 +68,6 @@ class EventProblem:
     group_db: dict[str, int]  # preset group id -> participant_group id
     group_names: dict[str, str]  # preset group id -> name shown
     notes: tuple[str, ...] = ()  # Indonesian: who is left out and why
-
-    def participant_key(self, event_participant_id: int) -> str | None:
-        for pid, info in self.participants.items():
-            if info.db_id == event_participant_id:
-                return pid
-        return None
-
-    def assessor_key(self, member_id: int) -> str | None:
-        for aid, info in self.assessors.items():
-            if info.db_id == member_id:
-                return aid
-        return None
 
     def room_name(self, room_id: str) -> str:
         room = self.problem.room_by_id.get(room_id)
@@ -182,13 +171,6 @@ def _named_apart(people: list[_Named], qualifiers: dict[str, str]) -> list[_Name
         else p
         for p in people
     ]
-
-
-def _event(session: Session, event_id: int) -> Event:
-    event = session.get(Event, event_id)
-    if event is None:
-        raise UserFacingError("Kegiatan tidak ditemukan.")
-    return event
 
 
 def find_event(session: Session, code: str) -> Event:

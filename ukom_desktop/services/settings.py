@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ukom_desktop.db.models import Event, Setting
@@ -25,10 +24,6 @@ def set_setting(session: Session, key: str, value: Any) -> None:
         session.add(Setting(key=key, value=value))
     else:
         row.value = value
-
-
-def all_settings(session: Session) -> dict[str, Any]:
-    return {row.key: row.value for row in session.scalars(select(Setting))}
 
 
 def event_setting(session: Session, event: Event | int, key: str, default: Any = None) -> Any:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import time
 import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ukom_desktop import APP_NAME, __version__
 
@@ -62,6 +63,22 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
+def install_interrupt_handler(app: QApplication, window: QWidget) -> QTimer:
+    """Ctrl+C in the terminal that started the window closes it like the close button (settings saved,
+    database closed). Qt's event loop never hands control to Python, so a timer wakes it up regularly
+    to let the signal handler run."""
+
+    def interrupted(_signum: int, _frame: object) -> None:
+        window.close()
+        app.exit(130)
+
+    signal.signal(signal.SIGINT, interrupted)
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(200)
+    return timer
+
+
 def run_gui(database_url: str | None = None) -> int:
     started = time.perf_counter()
     app = create_application()
@@ -79,6 +96,7 @@ def run_gui(database_url: str | None = None) -> int:
 
     window = MainWindow(database_url)
     window.show()
+    install_interrupt_handler(app, window)
     probe = os.environ.get(STARTUP_PROBE_ENV)
     if probe:
         print(f"shown {time.perf_counter() - started:.4f}", flush=True)

@@ -37,7 +37,7 @@ def load_counts(
                     sessions[aid] += 1
     leads: Counter[str] = Counter({a.id: 0 for a in pool})
     for m in members:
-        aid = schedule.lead.get(m.id)
-        if aid is not None and aid in leads:
-            leads[aid] += 1
+        lead_id = schedule.lead.get(m.id)
+        if lead_id is not None and lead_id in leads:
+            leads[lead_id] += 1
     return sessions, leads
