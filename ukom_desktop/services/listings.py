@@ -11,9 +11,12 @@ from sqlalchemy.orm import Session
 from ukom_desktop.db.models import (
     Event,
     EventParticipant,
+    Participant,
     ParticipantGroup,
+    Position,
     Room,
     ScheduleSession,
+    TeamMember,
     Wave,
 )
 from ukom_desktop.services import access
