@@ -4,11 +4,11 @@ re-use rule across two events by NIP, and the material permissions."""
 from __future__ import annotations
 
 import hashlib
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import select, update
 
 from ukom_desktop.db.models import Event, EventParticipant, MaterialFile, Participant, User, UserRole
@@ -25,14 +25,8 @@ from ukom_desktop.services.materials import (
 )
 from ukom_desktop.services.settings import set_setting
 
-
-def make_pdf(path: Path, pages: int, title: str) -> Path:
-    canvas = Canvas(str(path))
-    for page in range(1, pages + 1):
-        canvas.drawString(72, 700, f"{title} halaman {page}")
-        canvas.showPage()
-    canvas.save()
-    return path
+sys.path.insert(0, str(Path(__file__).parent))
+from material_support import make_pdf  # noqa: E402
 
 
 @pytest.fixture

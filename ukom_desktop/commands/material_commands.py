@@ -8,6 +8,14 @@ import argparse
 import os
 
 from .common import add_json_flag, open_db
+from .registry import register_kind
+
+ROOM_KINDS = {
+    "booklets": "buku soal bernomor: sampul dan materi dicap nomor dan RAHASIA",
+    "answer-sheets": "lembar jawaban dengan identitas dan nomor peserta",
+    "rating-forms": "formulir penilaian di atas kertas per simulasi x peserta",
+    "material-handover": "berita acara serah terima soal per ruang",
+}
 
 
 def _actor() -> str | None:
@@ -55,6 +63,41 @@ def register(sub: argparse._SubParsersAction) -> None:
     returns.add_argument("numbers", nargs="*", metavar="NOMOR", help="nomor buku soal, mis. IB-001")
     add_json_flag(returns)
     returns.set_defaults(handler=_returns)
+
+    for kind, help_text in ROOM_KINDS.items():
+        register_kind("print", kind, help_text, _room_arguments, _room_handler(kind))
+
+
+def _room_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--event", required=True, metavar="KODE", help="kode kegiatan, mis. UKOM-2026-001")
+    parser.add_argument("--wave", type=int, metavar="N", help="hanya gelombang N")
+    parser.add_argument("--out", required=True, metavar="BERKAS.pdf", help="berkas PDF tujuan")
+    add_json_flag(parser)
+
+
+def _room_handler(kind: str):  # type: ignore[no-untyped-def]
+    def handle(args: argparse.Namespace) -> int:
+        from pathlib import Path
+
+        from ukom_desktop.cli import emit
+        from ukom_desktop.db.engine import transaction
+        from ukom_desktop.services.document_printing import event_id_by_code
+        from ukom_desktop.services.room_printing import PRINTERS
+
+        out = Path(args.out).expanduser().resolve()
+        db = open_db(args)
+        try:
+            with transaction(db.sessions) as session:
+                event_id = event_id_by_code(session, args.event)
+                extra = {"actor": _actor()} if kind == "booklets" else {}
+                result = PRINTERS[kind](session, event_id, out, wave=args.wave, **extra)
+        finally:
+            db.dispose()
+        emit(args, {"kind": kind, "file": str(result.path), "pages": result.pages, "items": result.items,
+                    "notes": list(result.notes)}, result.summary())
+        return 0
+
+    return handle
 
 
 def _import(args: argparse.Namespace) -> int:
