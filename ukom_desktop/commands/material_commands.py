@@ -15,6 +15,7 @@ ROOM_KINDS = {
     "answer-sheets": "lembar jawaban dengan identitas dan nomor peserta",
     "rating-forms": "formulir penilaian di atas kertas per simulasi x peserta",
     "material-handover": "berita acara serah terima soal per ruang",
+    "interview-guides": "panduan wawancara per peserta untuk asesornya",
 }
 
 
@@ -82,6 +83,7 @@ def _room_handler(kind: str):  # type: ignore[no-untyped-def]
         from ukom_desktop.cli import emit
         from ukom_desktop.db.engine import transaction
         from ukom_desktop.services.document_printing import event_id_by_code
+        from ukom_desktop.services.interview_guides import print_interview_guides
         from ukom_desktop.services.room_printing import PRINTERS
 
         out = Path(args.out).expanduser().resolve()
@@ -90,7 +92,8 @@ def _room_handler(kind: str):  # type: ignore[no-untyped-def]
             with transaction(db.sessions) as session:
                 event_id = event_id_by_code(session, args.event)
                 extra = {"actor": _actor()} if kind == "booklets" else {}
-                result = PRINTERS[kind](session, event_id, out, wave=args.wave, **extra)
+                printer = print_interview_guides if kind == "interview-guides" else PRINTERS[kind]
+                result = printer(session, event_id, out, wave=args.wave, **extra)
         finally:
             db.dispose()
         emit(args, {"kind": kind, "file": str(result.path), "pages": result.pages, "items": result.items,

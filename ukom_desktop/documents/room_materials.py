@@ -49,26 +49,26 @@ class CompetencyRow:
     anchors: tuple[tuple[int, str], ...] = field(default=())  # (level, description)
 
 
-def _spec(paper: str) -> PageSpec:
+def page_spec(paper: str) -> PageSpec:
     from reportlab.lib.units import mm
 
     return PageSpec(paper=paper if paper in ("A4", "F4") else "A4", left=20 * mm, right=20 * mm, top=18 * mm,  # type: ignore[arg-type]
                     bottom=18 * mm)
 
 
-def _styles() -> tuple[Style, Style, Style, Style]:
+def styles() -> tuple[Style, Style, Style, Style]:
     body = body_style(11)
     sans = Style(SANS, 10, 12.5)
     return body, body.derive(bold=True, size=14), sans, sans.derive(bold=True)
 
 
-def _table_style() -> TableStyle:
-    _body, _title, sans, sans_bold = _styles()
+def table_style() -> TableStyle:
+    _body, _title, sans, sans_bold = styles()
     return TableStyle(body=sans, header=sans_bold, padding=3.5)
 
 
-def _head(flow: Flow, heading: Heading, title: str, confidential: bool = True) -> None:
-    _body, title_style, sans, sans_bold = _styles()
+def head_block(flow: Flow, heading: Heading, title: str, confidential: bool = True) -> None:
+    _body, title_style, sans, sans_bold = styles()
     for line in heading.institution:
         flow.centered(line, sans_bold)
     if heading.institution:
@@ -81,8 +81,8 @@ def _head(flow: Flow, heading: Heading, title: str, confidential: bool = True) -
     flow.centered(f"{heading.event_name} ({heading.event_code})", sans, after=10)
 
 
-def _identity(flow: Flow, person: Person, extra: list[tuple[str, str]] | None = None) -> None:
-    _body, _title, sans, _bold = _styles()
+def identity_block(flow: Flow, person: Person, extra: list[tuple[str, str]] | None = None) -> None:
+    _body, _title, sans, _bold = styles()
     rows = [("Nomor peserta", person.number_text), ("Nama", person.name), ("NIP", person.nip)]
     if person.jabatan:
         rows.append(("Jabatan", person.jabatan))
@@ -98,14 +98,14 @@ def _identity(flow: Flow, person: Person, extra: list[tuple[str, str]] | None = 
 def booklet_cover(heading: Heading, person: Person, booklet: str, exercise: str, question_set: str,
                   pages: int) -> Document:
     """The numbered cover put on top of a participant's booklet."""
-    body, title, sans, sans_bold = _styles()
-    flow = Flow(_spec(heading.paper), body)
-    _head(flow, heading, "BUKU SOAL")
+    body, title, sans, sans_bold = styles()
+    flow = Flow(page_spec(heading.paper), body)
+    head_block(flow, heading, "BUKU SOAL")
     flow.skip(30)
     flow.centered(exercise.upper(), title.derive(size=20), after=14)
     flow.centered(f"Nomor buku: {booklet}", title.derive(size=26), after=8)
     flow.centered(f"Paket soal {question_set}  -  {pages} halaman", sans, after=40)
-    _identity(flow, person)
+    identity_block(flow, person)
     flow.skip(30)
     notes = [
         "Buku soal ini bersifat RAHASIA dan tetap milik penyelenggara.",
@@ -119,10 +119,10 @@ def booklet_cover(heading: Heading, person: Person, booklet: str, exercise: str,
 
 
 def answer_sheet(heading: Heading, person: Person, booklet: str, exercise: str, question_set: str) -> Document:
-    body, _title, sans, _bold = _styles()
-    flow = Flow(_spec(heading.paper), body)
-    _head(flow, heading, f"LEMBAR JAWABAN {exercise.upper()}")
-    _identity(flow, person, [("Nomor buku soal", booklet), ("Paket soal", question_set)])
+    body, _title, sans, _bold = styles()
+    flow = Flow(page_spec(heading.paper), body)
+    head_block(flow, heading, f"LEMBAR JAWABAN {exercise.upper()}")
+    identity_block(flow, person, [("Nomor buku soal", booklet), ("Paket soal", question_set)])
     flow.skip(4)
     while True:
         flow.ensure(24)
@@ -139,15 +139,15 @@ def rating_form(heading: Heading, person: Person, exercise: str, rows: list[Comp
                 assessor: str = "") -> Document:
     """A paper rating form for one exercise and one participant, in the order and with the columns of the
     rating grid (Kompetensi, Level, Tanpa bukti, Catatan bukti), then the level anchors."""
-    body, _title, sans, sans_bold = _styles()
-    flow = Flow(_spec(heading.paper), body)
-    _head(flow, heading, f"FORMULIR PENILAIAN {exercise.upper()}")
-    _identity(flow, person, [("Simulasi", exercise), ("Asesor", assessor or "." * 60)])
+    body, _title, sans, sans_bold = styles()
+    flow = Flow(page_spec(heading.paper), body)
+    head_block(flow, heading, f"FORMULIR PENILAIAN {exercise.upper()}")
+    identity_block(flow, person, [("Simulasi", exercise), ("Asesor", assessor or "." * 60)])
     levels = "   ".join(f"{BOX} {n}" for n in range(1, 6))
     columns = [Column("Kompetensi", 2.2), Column("Standar", 0.95, "C"), Column("Level", 2.2, "C"),
                Column("Tanpa bukti", 0.9, "C"), Column("Catatan bukti", 3.0)]
     table = [[Cell(f"{r.code} {r.name}", bold=True), r.standard, levels, BOX, ""] for r in rows]
-    style = _table_style()
+    style = table_style()
     draw_table(flow, columns, table, TableStyle(body=style.body, header=style.header, padding=4,
                                                 min_row_height=58, valign_middle=True), after=12)
     if any(r.anchors for r in rows):
@@ -180,9 +180,9 @@ class HandoverRoom:
 
 def handover_minutes(heading: Heading, rooms: list[HandoverRoom]) -> Document:
     """Berita acara serah terima soal: booklets out and back per room, and which did not come back."""
-    body, _title, sans, sans_bold = _styles()
-    flow = Flow(_spec(heading.paper), body)
-    _head(flow, heading, "BERITA ACARA SERAH TERIMA SOAL")
+    body, _title, sans, sans_bold = styles()
+    flow = Flow(page_spec(heading.paper), body)
+    head_block(flow, heading, "BERITA ACARA SERAH TERIMA SOAL")
     out = sum(len(r.booklets) for r in rooms)
     back = sum(r.back for r in rooms)
     flow.paragraph(
@@ -193,19 +193,19 @@ def handover_minutes(heading: Heading, rooms: list[HandoverRoom]) -> Document:
     summary.append([Cell("Jumlah", bold=True), Cell(str(out), bold=True), Cell(str(back), bold=True),
                     Cell(str(out - back), bold=True)])
     draw_table(flow, [Column("Ruang", 3), Column("Keluar", 1, "C"), Column("Kembali", 1, "C"),
-                      Column("Belum kembali", 1.2, "C")], summary, _table_style(), after=10)
+                      Column("Belum kembali", 1.2, "C")], summary, table_style(), after=10)
     missing = [(r.room, b) for r in rooms for b in r.booklets if not b[2]]
     if missing:
         flow.paragraph("Buku soal yang BELUM kembali:", sans_bold, after=2)
         draw_table(flow, [Column("Ruang", 2), Column("Nomor buku", 1.2, "C"), Column("Peserta", 3)],
-                   [[room, b[0], b[1]] for room, b in missing], _table_style(), after=10)
+                   [[room, b[0], b[1]] for room, b in missing], table_style(), after=10)
     else:
         flow.paragraph("Seluruh buku soal bernomor telah kembali dengan lengkap.", sans_bold, after=10)
     for r in rooms:
         flow.ensure(60)
         flow.paragraph(f"Rincian {r.room}", sans_bold, after=2)
         draw_table(flow, [Column("Nomor buku", 1.2, "C"), Column("Peserta", 3), Column("Kembali", 1, "C")],
-                   [[b[0], b[1], "Ya" if b[2] else "BELUM"] for b in r.booklets], _table_style(), after=8)
+                   [[b[0], b[1], "Ya" if b[2] else "BELUM"] for b in r.booklets], table_style(), after=8)
     flow.ensure(110)
     flow.skip(10)
     if heading.place_date:

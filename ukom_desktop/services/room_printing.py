@@ -43,6 +43,8 @@ KINDS = {
     "answer-sheets": "lembar jawaban",
     "rating-forms": "formulir penilaian",
     "material-handover": "berita acara serah terima soal",
+    "interview-guides": "panduan wawancara",
+    "disposition": "lembar disposisi",
 }
 
 
@@ -60,7 +62,7 @@ class RoomPrintResult:
         return "\n".join(lines + list(self.notes))
 
 
-def _event(session: Session, event_id: int) -> Event:
+def event_or_fail(session: Session, event_id: int) -> Event:
     event = session.get(Event, event_id)
     if event is None:
         raise UserFacingError("Kegiatan tidak ditemukan.")
@@ -81,7 +83,7 @@ def _person_of(b: Booklet) -> rm.Person:
     return rm.Person(b.participant_number, b.name, format_nip(b.nip), b.jabatan, b.unit, "", b.wave, b.group)
 
 
-def _write(out: str | os.PathLike[str], data: bytes) -> Path:
+def write_atomic(out: str | os.PathLike[str], data: bytes) -> Path:
     from ukom_desktop.documents.output import _AtomicFile
 
     atomic = _AtomicFile(out)
@@ -94,7 +96,7 @@ def _write(out: str | os.PathLike[str], data: bytes) -> Path:
     return Path(out)
 
 
-def _render(documents: list) -> bytes:  # type: ignore[type-arg]
+def render_pdf(documents: list) -> bytes:  # type: ignore[type-arg]
     from ukom_desktop.documents.output import write_pdf
 
     buffer = io.BytesIO()
@@ -117,7 +119,7 @@ def print_booklets(session: Session, event_id: int, out: str | os.PathLike[str],
     from ukom_desktop.documents.pdf_stamp import stamp_into
 
     require_material_permission(session, MATERIAL_PRINT, actor)
-    event = _event(session, event_id)
+    event = event_or_fail(session, event_id)
     booklets = _booklets_or_fail(session, event_id, wave)
     head = heading(session, event)
     files: dict[int, list[tuple[str, bytes]]] = defaultdict(list)
@@ -130,7 +132,7 @@ def print_booklets(session: Session, event_id: int, out: str | os.PathLike[str],
         else:
             notes.append(f"Berkas '{f.filename}' bukan PDF: cetak dan beri nomor secara terpisah.")
     page_counts = {v: sum(len(PdfReader(io.BytesIO(d)).pages) for _n, d in items) for v, items in files.items()}
-    covers = PdfReader(io.BytesIO(_render([
+    covers = PdfReader(io.BytesIO(render_pdf([
         rm.booklet_cover(head, _person_of(b), b.number, b.exercise_name, b.question_set, page_counts.get(b.version_id, 0))
         for b in booklets
     ])))
@@ -142,7 +144,7 @@ def print_booklets(session: Session, event_id: int, out: str | os.PathLike[str],
     writer.add_metadata({"/Title": f"Buku soal {event.code}", "/Creator": "UKOM Desktop"})
     buffer = io.BytesIO()
     writer.write(buffer)
-    path = _write(out, buffer.getvalue())
+    path = write_atomic(out, buffer.getvalue())
     record(session, action="cetak_buku_soal", entity="event", entity_id=event.id, entity_uuid=event.uuid,
            new={"booklets": len(booklets), "wave": wave}, actor=actor or "")
     missing = sorted({b.exercise_code for b in booklets if not files.get(b.version_id)})
@@ -153,12 +155,12 @@ def print_booklets(session: Session, event_id: int, out: str | os.PathLike[str],
 
 def print_answer_sheets(session: Session, event_id: int, out: str | os.PathLike[str], *,
                         wave: int | None = None) -> RoomPrintResult:
-    event = _event(session, event_id)
+    event = event_or_fail(session, event_id)
     booklets = _booklets_or_fail(session, event_id, wave)
     head = heading(session, event)
     docs = [rm.answer_sheet(head, _person_of(b), b.number, b.exercise_name, b.question_set) for b in booklets]
-    data = _render(docs)
-    return RoomPrintResult("answer-sheets", _write(out, data), sum(d.page_count for d in docs), len(docs))
+    data = render_pdf(docs)
+    return RoomPrintResult("answer-sheets", write_atomic(out, data), sum(d.page_count for d in docs), len(docs))
 
 
 def _anchors(session: Session, competency_ids: set[int]) -> dict[int, tuple[tuple[int, str], ...]]:
@@ -199,7 +201,7 @@ def participants_of(session: Session, event_id: int, wave: int | None) -> list[t
 def print_rating_forms(session: Session, event_id: int, out: str | os.PathLike[str], *,
                        wave: int | None = None) -> RoomPrintResult:
     """A form per exercise x participant with the competencies the exercise measures for them (as the grid)."""
-    event = _event(session, event_id)
+    event = event_or_fail(session, event_id)
     people = participants_of(session, event_id, wave)
     if not people:
         raise UserFacingError("Tidak ada peserta hadir pada pilihan ini.")
@@ -226,15 +228,15 @@ def print_rating_forms(session: Session, event_id: int, out: str | os.PathLike[s
                 docs.append(rm.rating_form(head, person, exercise_name, rows))
     if not docs:
         raise UserFacingError("Tidak ada kompetensi yang dinilai untuk peserta ini.")
-    data = _render(docs)
-    return RoomPrintResult("rating-forms", _write(out, data), sum(d.page_count for d in docs), len(docs))
+    data = render_pdf(docs)
+    return RoomPrintResult("rating-forms", write_atomic(out, data), sum(d.page_count for d in docs), len(docs))
 
 
 def print_material_handover(session: Session, event_id: int, out: str | os.PathLike[str], *,
                             wave: int | None = None) -> RoomPrintResult:
     from ukom_desktop.db.models import BookletReturn
 
-    event = _event(session, event_id)
+    event = event_or_fail(session, event_id)
     booklets = _booklets_or_fail(session, event_id, wave)
     back = set(session.scalars(select(BookletReturn.booklet_number).where(BookletReturn.event_id == event_id)))
     rooms: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
@@ -244,7 +246,7 @@ def print_material_handover(session: Session, event_id: int, out: str | os.PathL
     doc = rm.handover_minutes(heading(session, event), handover)
     missing = sum(len(r.booklets) - r.back for r in handover)
     notes = (f"{missing} buku soal belum kembali.",) if missing else ("Semua buku soal sudah kembali.",)
-    return RoomPrintResult("material-handover", _write(out, _render([doc])), doc.page_count, 1, notes)
+    return RoomPrintResult("material-handover", write_atomic(out, render_pdf([doc])), doc.page_count, 1, notes)
 
 
 PRINTERS = {
