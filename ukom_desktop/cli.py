@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "ukom_desktop.commands.result_commands",
     "ukom_desktop.commands.qc_commands",
     "ukom_desktop.commands.material_commands",
+    "ukom_desktop.commands.letter_commands",
 )
 
 

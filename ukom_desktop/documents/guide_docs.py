@@ -84,12 +84,12 @@ def disposition_sheet(heading: Heading, d: Disposition) -> Document:
     flow.centered("LEMBAR DISPOSISI", title, after=10)
     style = table_style()
     rows = [
-        [Cell("Surat dari", bold=True), d.sender or "-", Cell("Diterima tanggal", bold=True), d.received_on or "-"],
-        [Cell("Nomor surat", bold=True), d.number or "-", Cell("Nomor agenda", bold=True), d.agenda or "-"],
-        [Cell("Tanggal surat", bold=True), d.letter_date or "-", Cell("Kegiatan", bold=True), d.event or "-"],
+        ("Surat dari", d.sender), ("Nomor surat", d.number), ("Tanggal surat", d.letter_date),
+        ("Diterima tanggal", d.received_on), ("Nomor agenda", d.agenda), ("Perihal", d.subject),
+        ("Kegiatan", d.event),
     ]
-    draw_table(flow, [Column("Keterangan surat", 1), Column("", 1.6), Column("", 1), Column("", 1.6)], rows, style)
-    draw_table(flow, [Column("Perihal", 1)], [[d.subject or "-"]], style)
+    draw_table(flow, [Column("Keterangan surat", 1), Column("Isi", 3)],
+               [[Cell(label, bold=True), value or "-"] for label, value in rows], style, after=6)
 
     tall = TableStyle(body=style.body, header=style.header, padding=5, min_row_height=120)
     draw_table(flow, [Column("Diteruskan kepada", 1), Column("Isi disposisi / instruksi", 1.6)],
