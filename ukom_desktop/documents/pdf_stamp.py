@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader, PdfWriter, Transformation
 from pypdf.errors import PdfReadError
 from reportlab.pdfgen.canvas import Canvas
 
@@ -61,20 +61,11 @@ def stamp_into(writer: PdfWriter, data: bytes, name: str, number: str) -> int:
     reader = read_pdf(data, name)
     total = len(reader.pages)
     for index, page in enumerate(reader.pages, start=1):
-        box = page.mediabox
-        width, height = float(box.width), float(box.height)
-        overlay = PdfReader(io.BytesIO(_overlay(width, height, number, f"Halaman {index} dari {total}"))).pages[0]
-        rotation = page.rotation % 360
-        if rotation:
-            page.transfer_rotation_to_content()
-            box = page.mediabox
-            overlay = PdfReader(io.BytesIO(
-                _overlay(float(box.width), float(box.height), number, f"Halaman {index} dari {total}"))).pages[0]
         added = writer.add_page(page)
-        if box.left or box.bottom:
-            from pypdf import Transformation
-
-            added.merge_transformed_page(overlay, Transformation().translate(float(box.left), float(box.bottom)))
-        else:
-            added.merge_page(overlay)
+        if added.rotation % 360:
+            added.transfer_rotation_to_content()  # the stamp stays upright on a rotated page
+        box = added.mediabox
+        overlay = PdfReader(io.BytesIO(
+            _overlay(float(box.width), float(box.height), number, f"Halaman {index} dari {total}"))).pages[0]
+        added.merge_transformed_page(overlay, Transformation().translate(float(box.left), float(box.bottom)))
     return total

@@ -146,7 +146,8 @@ def rating_form(heading: Heading, person: Person, exercise: str, rows: list[Comp
     levels = "   ".join(f"{BOX} {n}" for n in range(1, 6))
     columns = [Column("Kompetensi", 2.2), Column("Standar", 0.95, "C"), Column("Level", 2.2, "C"),
                Column("Tanpa bukti", 0.9, "C"), Column("Catatan bukti", 3.0)]
-    table = [[Cell(f"{r.code} {r.name}", bold=True), r.standard, levels, BOX, ""] for r in rows]
+    table: list[list[str | Cell]] = [[Cell(f"{r.code} {r.name}", bold=True), r.standard, levels, BOX, ""]
+                                     for r in rows]
     style = table_style()
     draw_table(flow, columns, table, TableStyle(body=style.body, header=style.header, padding=4,
                                                 min_row_height=58, valign_middle=True), after=12)
@@ -189,7 +190,8 @@ def handover_minutes(heading: Heading, rooms: list[HandoverRoom]) -> Document:
         f"Pada hari ini telah dilakukan serah terima buku soal bernomor untuk pelaksanaan {heading.event_name}. "
         f"Sebanyak {out} buku soal diserahkan kepada pengawas ruang dan {back} buku soal telah diterima kembali, "
         "dengan rincian per ruang sebagai berikut.", body, after=8)
-    summary = [[r.room, str(len(r.booklets)), str(r.back), str(len(r.booklets) - r.back)] for r in rooms]
+    summary: list[list[str | Cell]] = [[r.room, str(len(r.booklets)), str(r.back), str(len(r.booklets) - r.back)]
+                                       for r in rooms]
     summary.append([Cell("Jumlah", bold=True), Cell(str(out), bold=True), Cell(str(back), bold=True),
                     Cell(str(out - back), bold=True)])
     draw_table(flow, [Column("Ruang", 3), Column("Keluar", 1, "C"), Column("Kembali", 1, "C"),

@@ -73,6 +73,7 @@ def save_letter(session: Session, data: LetterData, letter_id: int | None = None
         problems.append("Kegiatan yang dipilih tidak ditemukan.")
     if problems:
         raise UserFacingError(" ".join(problems))
+    letter: IncomingLetter | None
     if letter_id is None:
         letter = IncomingLetter(number=data.number.strip())
         session.add(letter)

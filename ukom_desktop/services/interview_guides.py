@@ -80,6 +80,7 @@ def save_question(session: Session, competency_code: str, level: int, question: 
     if not question.strip():
         raise UserFacingError("Pertanyaan wajib diisi.")
     clean = [p.strip() for p in probes if p.strip()]
+    row: InterviewQuestion | None
     if question_id is None:
         row = InterviewQuestion(competency_id=comp.id, level=level, question=question.strip(), probes=clean,
                                 sort_order=1000)

@@ -108,6 +108,10 @@ def _read_material_file(path: Path) -> bytes:
         raise UserFacingError(f"Berkas '{path.name}' kosong (0 byte).")
     if not data.startswith(KINDS[suffix]):
         raise UserFacingError(f"Isi berkas '{path.name}' bukan {suffix[1:].upper()} yang sah.")
+    if suffix == ".pdf":
+        from ukom_desktop.documents.pdf_stamp import read_pdf
+
+        read_pdf(data, path.name)  # a locked or broken PDF could not be stamped for the room later
     return data
 
 

@@ -143,7 +143,7 @@ class LettersDialog(QDialog):
         from ukom_desktop.services.listings import list_events
 
         outcome = in_session(self, self.context, lambda s: (list_letters(s), list_events(s)))
-        if outcome.ok:
+        if outcome.ok and outcome.value is not None:
             letters, self.events = outcome.value
             self.model.set_rows(letters)
 
@@ -188,7 +188,7 @@ class LettersDialog(QDialog):
         if row is None:
             return
         outcome = in_session(self, self.context, lambda s: scan_of(s, row.id), level="warn")
-        if outcome.ok:
+        if outcome.ok and outcome.value is not None:
             name, data = outcome.value
             target = Path(tempfile.mkdtemp(prefix="ukom-surat-")) / name
             target.write_bytes(data)

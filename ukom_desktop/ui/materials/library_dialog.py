@@ -188,7 +188,7 @@ class MaterialLibraryDialog(QDialog):
                     reuse_conflicts(session, event_id) if event_id is not None else [])
 
         outcome = in_session(self, self.context, read)
-        if not outcome.ok:
+        if not outcome.ok or outcome.value is None:
             return
         rows, self.exercises, mapping, conflicts = outcome.value
         self.model.set_rows(rows)
@@ -235,7 +235,7 @@ class MaterialLibraryDialog(QDialog):
                                                 notes=form.notes_edit.text(), actor=self.actor),
                 report=form.error_label.setText,
             )
-            if outcome.ok:
+            if outcome.ok and outcome.value is not None:
                 self.reload()
                 status_message(self, outcome.value.text().replace("\n", " "))
                 return
@@ -266,8 +266,8 @@ class MaterialLibraryDialog(QDialog):
                 export_file(session, f.id, Path(target) / f.filename, actor=self.actor)
             return len(row.files)
 
-        in_session(self, self.context, work).ok and status_message(
-            self, f"{len(row.files)} berkas materi {row.name} disimpan di {target}.")
+        if in_session(self, self.context, work).ok:
+            status_message(self, f"{len(row.files)} berkas materi {row.name} disimpan di {target}.")
 
     def map_selected(self, assign: bool) -> None:
         from ukom_desktop.services.materials import map_question_set
