@@ -72,6 +72,7 @@ def dialogs() -> dict[str, Factory]:
     from ukom_desktop.ui.events.editor import EventEditorDialog
     from ukom_desktop.ui.materials.letters_dialog import LetterForm, LettersDialog
     from ukom_desktop.ui.materials.library_dialog import ImportForm, MaterialLibraryDialog
+    from ukom_desktop.ui.materials.questions_dialog import QuestionForm, QuestionsDialog
     from ukom_desktop.ui.participants.directory_dialog import DirectoryDialog
     from ukom_desktop.ui.participants.editor import ParticipantEditorDialog
     from ukom_desktop.ui.participants.grouping_dialog import GroupingDialog
@@ -118,5 +119,7 @@ def dialogs() -> dict[str, Factory]:
         "Impor berkas materi": lambda w: ImportForm(MaterialLibraryDialog(w.context, w).exercises, w),
         "Agenda surat masuk": lambda w: LettersDialog(w.context, w),
         "Surat masuk": lambda w: LetterForm(LettersDialog(w.context, w).events, None, w),
+        "Bank pertanyaan wawancara": lambda w: QuestionsDialog(w.context, w),
+        "Pertanyaan wawancara": lambda w: QuestionForm([("M.01", "Integritas")], None, w),
         "Kesalahan": lambda w: ErrorDialog("Terjadi kesalahan tak terduga.", "rincian", w),
     }

@@ -122,3 +122,26 @@ def test_the_letter_register_records_attaches_and_prints(main_window, monkeypatc
     dialog.print_sheet(str(tmp_path / "disposisi.pdf"))
     text = PdfReader(tmp_path / "disposisi.pdf").pages[0].extract_text()
     assert "LEMBAR DISPOSISI" in text and "BKD Kabupaten Bogor" in text and "Kepala Bidang" in text
+
+
+def test_the_question_bank_is_seeded_and_edited(main_window, monkeypatch, recorded_messages) -> None:  # type: ignore[no-untyped-def]
+    from ukom_desktop.ui.materials import menu
+    from ukom_desktop.ui.materials.questions_dialog import QuestionForm
+
+    dialog = menu.open_questions(main_window)
+    rows = dialog.model.rows()
+    assert len({r.competency_code for r in rows}) == 9 and {r.level for r in rows} == {1, 2, 3, 4, 5}
+    form = QuestionForm(dialog._competencies(), None, dialog)
+    form.competency_combo.setCurrentIndex(form.competency_combo.findData("M.08"))
+    form.level_spin.setValue(4)
+    form.question_edit.setPlainText("Ceritakan keputusan yang Anda batalkan setelah mendapat data baru.")
+    form.probes_edit.setPlainText("Data apa yang muncul?\n\nSiapa yang Anda ajak bicara?")
+    monkeypatch.setattr(form, "exec", lambda: 1)
+    dialog.edit_question(None, form=form)
+    [added] = [r for r in dialog.model.rows() if r.question.startswith("Ceritakan keputusan yang Anda batalkan")]
+    assert (added.competency_code, added.level, added.probes) == (
+        "M.08", 4, ("Data apa yang muncul?", "Siapa yang Anda ajak bicara?"))
+    monkeypatch.setattr(dialog, "_selected", lambda: added)
+    dialog.delete_selected()
+    assert added.id not in {r.id for r in dialog.model.rows()}
+    assert main_window.statusBar().currentMessage() == "Pertanyaan dihapus."

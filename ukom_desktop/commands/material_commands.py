@@ -65,6 +65,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json_flag(returns)
     returns.set_defaults(handler=_returns)
 
+    questions = sub.add_parser("interview-questions", help="bank pertanyaan wawancara per kompetensi dan level")
+    qsub = questions.add_subparsers(dest="questions_command", metavar="AKSI", required=True)
+    qlist = qsub.add_parser("list", help="daftar pertanyaan (diisi set awal bila masih kosong)")
+    qlist.add_argument("--competency", metavar="KODE", help="hanya kompetensi ini, mis. M.01")
+    add_json_flag(qlist)
+    qlist.set_defaults(handler=_questions_list)
+    qadd = qsub.add_parser("add", help="tambah atau ubah pertanyaan")
+    qadd.add_argument("--competency", required=True, metavar="KODE")
+    qadd.add_argument("--level", required=True, type=int, metavar="N")
+    qadd.add_argument("--question", required=True, metavar="TEKS")
+    qadd.add_argument("--probe", action="append", default=[], metavar="TEKS", help="pertanyaan lanjutan (boleh diulang)")
+    qadd.add_argument("--id", type=int, metavar="ID", help="ubah pertanyaan ini")
+    qadd.set_defaults(handler=_questions_add)
+    qdel = qsub.add_parser("delete", help="hapus pertanyaan")
+    qdel.add_argument("id", type=int, metavar="ID")
+    qdel.set_defaults(handler=_questions_delete)
+
     for kind, help_text in ROOM_KINDS.items():
         register_kind("print", kind, help_text, _room_arguments, _room_handler(kind))
 
@@ -207,3 +224,48 @@ def _returns(args: argparse.Namespace) -> int:
         db.dispose()
     emit(args, {"out": status.out_count, "back": status.back_count, "missing": list(status.missing)}, status.text())
     return 1 if status.missing else 0
+
+
+def _questions_list(args: argparse.Namespace) -> int:
+    from ukom_desktop.cli import emit
+    from ukom_desktop.db.engine import transaction
+    from ukom_desktop.services.interview_guides import list_questions
+
+    db = open_db(args)
+    try:
+        with transaction(db.sessions) as session:
+            rows = list_questions(session, args.competency)
+    finally:
+        db.dispose()
+    data = [{"id": r.id, "competency": r.competency_code, "level": r.level, "question": r.question,
+             "probes": list(r.probes)} for r in rows]
+    emit(args, data, "\n".join(f"[{r.id}] {r.competency_code} L{r.level}: {r.question}" for r in rows))
+    return 0
+
+
+def _questions_add(args: argparse.Namespace) -> int:
+    from ukom_desktop.db.engine import transaction
+    from ukom_desktop.services.interview_guides import save_question
+
+    db = open_db(args)
+    try:
+        with transaction(db.sessions) as session:
+            question_id = save_question(session, args.competency, args.level, args.question, args.probe, args.id)
+    finally:
+        db.dispose()
+    print(f"Pertanyaan [{question_id}] disimpan.")
+    return 0
+
+
+def _questions_delete(args: argparse.Namespace) -> int:
+    from ukom_desktop.db.engine import transaction
+    from ukom_desktop.services.interview_guides import delete_question
+
+    db = open_db(args)
+    try:
+        with transaction(db.sessions) as session:
+            delete_question(session, args.id)
+    finally:
+        db.dispose()
+    print(f"Pertanyaan [{args.id}] dihapus.")
+    return 0

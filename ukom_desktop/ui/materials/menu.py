@@ -121,6 +121,17 @@ def open_letters(window: Any) -> Any:
     return dialog
 
 
+def open_questions(window: Any) -> Any:
+    if window.context.database is None:
+        return None
+    from ukom_desktop.ui.materials.questions_dialog import QuestionsDialog
+
+    dialog = QuestionsDialog(window.context, window)
+    window.materials_dialog = dialog
+    dialog.open()
+    return dialog
+
+
 def install(window: Any) -> None:
     window.materials_dialog = None
     library = QAction(icon("edit"), "Pustaka materi soal...", window)
@@ -129,8 +140,11 @@ def install(window: Any) -> None:
     letters.triggered.connect(lambda: open_letters(window))
     window.data_menu.addSeparator()
     window.data_menu.addAction(library)
+    questions = QAction(icon("edit"), "Bank pertanyaan wawancara...", window)
+    questions.triggered.connect(lambda: open_questions(window))
+    window.data_menu.addAction(questions)
     window.data_menu.addAction(letters)
-    actions = {"library": library, "letters": letters}
+    actions = {"library": library, "letters": letters, "questions": questions}
     if not window.print_menu.isEmpty():
         window.print_menu.addSeparator()
     for kind, text, _stem in PRINT_ITEMS:
