@@ -52,6 +52,7 @@ def test_booklets_stamp_every_page_of_the_material_with_the_number(room, tmp_pat
     out = tmp_path / "buku.pdf"
     with room.sessions.begin() as session:
         result = print_booklets(session, event_id, out)
+    assert result.notes == ()
     people = _participants(room, event_id)
     pages = PdfReader(out).pages
     expected = sum(1 + (5 if qset == "A" else 2) for _n, _name, qset in people)
@@ -118,3 +119,12 @@ def test_booklets_are_printed_only_by_allowed_roles(room, tmp_path: Path) -> Non
     with room.sessions.begin() as session, pytest.raises(UserFacingError, match="tidak berhak mencetak buku soal"):
         print_booklets(session, room.demo.event_id, tmp_path / "x.pdf", actor="asesor1")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_paket_without_material_is_named(room, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    event_id = room.demo.event_id
+    with room.sessions.begin() as session:
+        import_material_files(session, "LGD", "LGD-1", [make_pdf(tmp_path / "lgd.pdf", 1, "Kasus diskusi")])
+        map_question_set(session, event_id, "LGD", "A", "LGD-1")
+        result = print_booklets(session, event_id, tmp_path / "buku.pdf")
+    assert any("LGD paket B" in note for note in result.notes)

@@ -110,7 +110,7 @@ def event_booklets(session: Session, event_id: int, wave: int | None = None) -> 
     ordered = sorted(exercises.values(), key=lambda e: (e.sort_order, e.code))
     for ep_id, number, nip, name, unit, jabatan, wave_no, group, qset in session.execute(query):
         for exercise in ordered:
-            version = mapping.get((exercise.id, qset))
+            version = mapping.get((exercise.id, qset.upper()))
             if version is None:
                 continue
             room = rooms.get((ep_id, exercise.id)) or (group or "Tanpa kelompok")
@@ -148,3 +148,14 @@ def handover_status(session: Session, event_id: int, wave: int | None = None) ->
                   tuple(b.number for b in items if b.number not in back))
         for room, items in sorted(rooms.items())
     ))
+
+
+def unmapped_sets(session: Session, event_id: int) -> list[str]:
+    """Paket soal held by participants that have no material version for an exercise that other paket have."""
+    mapping = {(m.exercise_id, m.question_set) for m in
+               session.scalars(select(EventMaterial).where(EventMaterial.event_id == event_id))}
+    used = {q.upper() for q in session.scalars(select(EventParticipant.question_set).where(
+        EventParticipant.event_id == event_id, EventParticipant.question_set != "").distinct())}
+    codes = dict(session.execute(select(Exercise.id, Exercise.code)).all())
+    return sorted(f"{codes.get(ex, '?')} paket {q}" for ex in {e for e, _q in mapping} for q in used
+                  if (ex, q) not in mapping)

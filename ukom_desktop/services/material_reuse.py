@@ -96,7 +96,7 @@ def earlier_exposure(session: Session, event: Event) -> dict[str, dict[int, tupl
             .join(Participant, Participant.id == EventParticipant.participant_id)
             .where(EventParticipant.event_id == other.id, EventParticipant.question_set != "")
         ):
-            for version in sets.get(qset, ()):
+            for version in sets.get(qset.upper(), ()):
                 seen = out.setdefault(nip, {})
                 if version not in seen or seen[version][1] < other_day:
                     seen[version] = (other.code, other_day)
@@ -133,7 +133,7 @@ def reuse_conflicts(
         if not qset or not seen:
             continue
         for (exercise_id, mapped_set), version in sorted(versions.items()):
-            if mapped_set == qset and version in seen:
+            if mapped_set == qset.upper() and version in seen:
                 code, day = seen[version]
                 out.append(ReuseConflict(ep_id, nip, name, qset, codes.get(exercise_id, "?"), names.get(version, "?"),
                                          code, day))
@@ -172,7 +172,7 @@ def avoid_reuse(
     stuck: list[int] = []
     for ep_id, qset in assignment.items():
         bad = blocked.get(ep_id, set())
-        if qset not in bad:
+        if qset.upper() not in bad:
             continue
         free = [label for label in labels if label not in bad]
         if free:

@@ -147,6 +147,11 @@ def print_booklets(session: Session, event_id: int, out: str | os.PathLike[str],
     path = write_atomic(out, buffer.getvalue())
     record(session, action="cetak_buku_soal", entity="event", entity_id=event.id, entity_uuid=event.uuid,
            new={"booklets": len(booklets), "wave": wave}, actor=actor or "")
+    from ukom_desktop.services.material_handover import unmapped_sets
+
+    unmapped = unmapped_sets(session, event_id)
+    if unmapped:
+        notes.append("Belum ada versi materi untuk: " + ", ".join(unmapped) + " (peserta paket itu tanpa buku soal).")
     missing = sorted({b.exercise_code for b in booklets if not files.get(b.version_id)})
     if missing:
         notes.append("Versi materi tanpa berkas PDF untuk peserta: " + ", ".join(missing) + " (hanya sampul).")
