@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from ukom_desktop.db.models import Competency, EventParticipant, Participant, User, UserRole
+from ukom_desktop.db.models import Competency, EventParticipant, Participant, ParticipantGroup, User, UserRole
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services import grouping
 from ukom_desktop.services.material_handover import handover_status, record_returns
@@ -79,6 +79,11 @@ def test_answer_sheets_and_rating_forms_carry_the_participant(room, tmp_path: Pa
     people = _participants(room, event_id)
     sheets = PdfReader(tmp_path / "lj.pdf").pages
     assert len(sheets) == len(people)
+    with room.sessions.begin() as session:
+        in_b = session.scalar(select(func.count()).select_from(EventParticipant).join(ParticipantGroup).where(
+            EventParticipant.event_id == event_id, ParticipantGroup.name == "Kelompok B"))
+        group_only = print_answer_sheets(session, event_id, tmp_path / "lj-b.pdf", wave=1, group="b")
+    assert 0 < in_b == group_only.items == len(PdfReader(tmp_path / "lj-b.pdf").pages) < len(people)
     first = sheets[0].extract_text()
     number, name, qset = people[0]
     assert "LEMBAR JAWABAN IN-BASKET" in first and name in first and f"INB-{number:03d}" in first

@@ -89,6 +89,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _room_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--event", required=True, metavar="KODE", help="kode kegiatan, mis. UKOM-2026-001")
     parser.add_argument("--wave", type=int, metavar="N", help="hanya gelombang N")
+    parser.add_argument("--group", metavar="KELOMPOK", help="hanya kelompok ini, mis. B atau 'Kelompok B'")
     parser.add_argument("--out", required=True, metavar="BERKAS.pdf", help="berkas PDF tujuan")
     add_json_flag(parser)
 
@@ -110,7 +111,7 @@ def _room_handler(kind: str):  # type: ignore[no-untyped-def]
                 event_id = event_id_by_code(session, args.event)
                 extra = {"actor": _actor()} if kind == "booklets" else {}
                 printer = print_interview_guides if kind == "interview-guides" else PRINTERS[kind]
-                result = printer(session, event_id, out, wave=args.wave, **extra)
+                result = printer(session, event_id, out, wave=args.wave, group=args.group, **extra)
         finally:
             db.dispose()
         emit(args, {"kind": kind, "file": str(result.path), "pages": result.pages, "items": result.items,

@@ -106,12 +106,12 @@ def _asked_level(standard: Decimal) -> int:
 
 
 def print_interview_guides(session: Session, event_id: int, out: str | os.PathLike[str], *,
-                           wave: int | None = None) -> RoomPrintResult:
+                           wave: int | None = None, group: str | None = None) -> RoomPrintResult:
     """A guide per present participant: identity, target position, the standard's competencies with their
     levels and the questions of that level, and space for notes."""
     event = event_or_fail(session, event_id)
     ensure_starting_set(session)
-    people = participants_of(session, event_id, wave)
+    people = participants_of(session, event_id, wave, group)
     if not people:
         raise UserFacingError("Tidak ada peserta hadir pada pilihan ini.")
     ep_ids = [ep for ep, _p in people]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ukom_desktop.db.models import (
@@ -83,7 +83,14 @@ def booklet_number(exercise_code: str, participant_number: int | None, ep_id: in
     return f"{exercise_code}-{participant_number:03d}" if participant_number is not None else f"{exercise_code}-X{ep_id}"
 
 
-def event_booklets(session: Session, event_id: int, wave: int | None = None) -> list[Booklet]:
+def group_names(group: str) -> list[str]:
+    """A group given as 'B' or 'Kelompok B'."""
+    text = group.strip().upper()
+    return [text, f"KELOMPOK {text}"]
+
+
+def event_booklets(session: Session, event_id: int, wave: int | None = None, group: str | None = None
+                   ) -> list[Booklet]:
     mapping = {(m.exercise_id, m.question_set): m.version_id
                for m in session.scalars(select(EventMaterial).where(EventMaterial.event_id == event_id))}
     if not mapping:
@@ -106,6 +113,8 @@ def event_booklets(session: Session, event_id: int, wave: int | None = None) -> 
     )
     if wave is not None:
         query = query.where(Wave.number == wave)
+    if group:
+        query = query.where(func.upper(ParticipantGroup.name).in_(group_names(group)))
     out = []
     ordered = sorted(exercises.values(), key=lambda e: (e.sort_order, e.code))
     for ep_id, number, nip, name, unit, jabatan, wave_no, group, qset in session.execute(query):
@@ -137,8 +146,9 @@ def record_returns(session: Session, event_id: int, numbers: Sequence[str]) -> i
     return added
 
 
-def handover_status(session: Session, event_id: int, wave: int | None = None) -> HandoverStatus:
-    booklets = event_booklets(session, event_id, wave)
+def handover_status(session: Session, event_id: int, wave: int | None = None, group: str | None = None
+                    ) -> HandoverStatus:
+    booklets = event_booklets(session, event_id, wave, group)
     back = set(session.scalars(select(BookletReturn.booklet_number).where(BookletReturn.event_id == event_id)))
     rooms: dict[str, list[Booklet]] = {}
     for b in booklets:

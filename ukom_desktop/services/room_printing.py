@@ -1,4 +1,4 @@
-"""Printing for the assessment room (issue 17 item 4), per event or wave: booklets (a numbered cover and
+"""Printing for the assessment room (issue 17 item 4), per event, wave or group: booklets (a numbered cover and
 every page of the stored material stamped with the booklet number and RAHASIA), answer sheets, paper
 rating forms and the berita acara serah terima soal. Files are written atomically (never half a PDF)."""
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ukom_desktop.db.audit import record
@@ -35,7 +35,7 @@ from ukom_desktop.domain.dates import format_date_id
 from ukom_desktop.domain.nip import format_nip
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services.material_access import MATERIAL_PRINT, require_material_permission
-from ukom_desktop.services.material_handover import Booklet, event_booklets
+from ukom_desktop.services.material_handover import Booklet, event_booklets, group_names
 from ukom_desktop.services.rating_assignments import form_competencies, matrix, standard_competencies
 
 KINDS = {
@@ -104,8 +104,9 @@ def render_pdf(documents: list) -> bytes:  # type: ignore[type-arg]
     return buffer.getvalue()
 
 
-def _booklets_or_fail(session: Session, event_id: int, wave: int | None) -> list[Booklet]:
-    booklets = event_booklets(session, event_id, wave)
+def _booklets_or_fail(session: Session, event_id: int, wave: int | None, group: str | None = None
+                      ) -> list[Booklet]:
+    booklets = event_booklets(session, event_id, wave, group)
     if not booklets:
         raise UserFacingError("Belum ada buku soal: petakan paket soal kegiatan ke versi materi (Pustaka Materi) "
                               "dan pastikan peserta sudah mendapat paket soal.")
@@ -113,6 +114,7 @@ def _booklets_or_fail(session: Session, event_id: int, wave: int | None) -> list
 
 
 def print_booklets(session: Session, event_id: int, out: str | os.PathLike[str], *, wave: int | None = None,
+                   group: str | None = None,
                    actor: str | None = None) -> RoomPrintResult:
     from pypdf import PdfReader, PdfWriter
 
@@ -120,7 +122,7 @@ def print_booklets(session: Session, event_id: int, out: str | os.PathLike[str],
 
     require_material_permission(session, MATERIAL_PRINT, actor)
     event = event_or_fail(session, event_id)
-    booklets = _booklets_or_fail(session, event_id, wave)
+    booklets = _booklets_or_fail(session, event_id, wave, group)
     head = heading(session, event)
     files: dict[int, list[tuple[str, bytes]]] = defaultdict(list)
     notes: list[str] = []
@@ -159,9 +161,9 @@ def print_booklets(session: Session, event_id: int, out: str | os.PathLike[str],
 
 
 def print_answer_sheets(session: Session, event_id: int, out: str | os.PathLike[str], *,
-                        wave: int | None = None) -> RoomPrintResult:
+                        wave: int | None = None, group: str | None = None) -> RoomPrintResult:
     event = event_or_fail(session, event_id)
-    booklets = _booklets_or_fail(session, event_id, wave)
+    booklets = _booklets_or_fail(session, event_id, wave, group)
     head = heading(session, event)
     docs = [rm.answer_sheet(head, _person_of(b), b.number, b.exercise_name, b.question_set) for b in booklets]
     data = render_pdf(docs)
@@ -185,7 +187,8 @@ def _standards(session: Session, ep_ids: list[int]) -> dict[tuple[int, int], str
     return {(r[0], r[1]): format(r[2].normalize(), "f") if r[2] is not None else "-" for r in rows}
 
 
-def participants_of(session: Session, event_id: int, wave: int | None) -> list[tuple[int, rm.Person]]:
+def participants_of(session: Session, event_id: int, wave: int | None, group: str | None = None
+                    ) -> list[tuple[int, rm.Person]]:
     """Present (not absent) participants of the event or wave, in number order."""
     query = (
         select(EventParticipant.id, EventParticipant.number, Participant.name, Participant.nip, Participant.jabatan,
@@ -199,15 +202,17 @@ def participants_of(session: Session, event_id: int, wave: int | None) -> list[t
     )
     if wave is not None:
         query = query.where(Wave.number == wave)
+    if group:
+        query = query.where(func.upper(ParticipantGroup.name).in_(group_names(group)))
     return [(r[0], rm.Person(r[1], r[2], format_nip(r[3]), r[4] or "", r[5] or "", r[6] or "", r[7], r[8] or ""))
             for r in session.execute(query)]
 
 
 def print_rating_forms(session: Session, event_id: int, out: str | os.PathLike[str], *,
-                       wave: int | None = None) -> RoomPrintResult:
+                       wave: int | None = None, group: str | None = None) -> RoomPrintResult:
     """A form per exercise x participant with the competencies the exercise measures for them (as the grid)."""
     event = event_or_fail(session, event_id)
-    people = participants_of(session, event_id, wave)
+    people = participants_of(session, event_id, wave, group)
     if not people:
         raise UserFacingError("Tidak ada peserta hadir pada pilihan ini.")
     cells = matrix(session, event_id)
@@ -238,11 +243,11 @@ def print_rating_forms(session: Session, event_id: int, out: str | os.PathLike[s
 
 
 def print_material_handover(session: Session, event_id: int, out: str | os.PathLike[str], *,
-                            wave: int | None = None) -> RoomPrintResult:
+                            wave: int | None = None, group: str | None = None) -> RoomPrintResult:
     from ukom_desktop.db.models import BookletReturn
 
     event = event_or_fail(session, event_id)
-    booklets = _booklets_or_fail(session, event_id, wave)
+    booklets = _booklets_or_fail(session, event_id, wave, group)
     back = set(session.scalars(select(BookletReturn.booklet_number).where(BookletReturn.event_id == event_id)))
     rooms: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)
     for b in booklets:
