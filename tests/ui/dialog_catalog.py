@@ -73,6 +73,7 @@ def dialogs() -> dict[str, Factory]:
     from ukom_desktop.ui.materials.letters_dialog import LetterForm, LettersDialog
     from ukom_desktop.ui.materials.library_dialog import ImportForm, MaterialLibraryDialog
     from ukom_desktop.ui.materials.questions_dialog import QuestionForm, QuestionsDialog
+    from ukom_desktop.ui.materials.returns_dialog import ReturnsDialog
     from ukom_desktop.ui.participants.directory_dialog import DirectoryDialog
     from ukom_desktop.ui.participants.editor import ParticipantEditorDialog
     from ukom_desktop.ui.participants.grouping_dialog import GroupingDialog
@@ -121,5 +122,6 @@ def dialogs() -> dict[str, Factory]:
         "Surat masuk": lambda w: LetterForm(LettersDialog(w.context, w).events, None, w),
         "Bank pertanyaan wawancara": lambda w: QuestionsDialog(w.context, w),
         "Pertanyaan wawancara": lambda w: QuestionForm([("M.01", "Integritas")], None, w),
+        "Pengembalian buku soal": lambda w: ReturnsDialog(w.context, w),
         "Kesalahan": lambda w: ErrorDialog("Terjadi kesalahan tak terduga.", "rincian", w),
     }

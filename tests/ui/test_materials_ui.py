@@ -145,3 +145,27 @@ def test_the_question_bank_is_seeded_and_edited(main_window, monkeypatch, record
     dialog.delete_selected()
     assert added.id not in {r.id for r in dialog.model.rows()}
     assert main_window.statusBar().currentMessage() == "Pertanyaan dihapus."
+
+
+def test_returned_booklets_are_ticked_until_all_are_back(main_window, monkeypatch, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                         demo_database) -> None:
+    from ukom_desktop.services import grouping
+    from ukom_desktop.services.materials import map_question_set
+    from ukom_desktop.ui.materials import menu
+
+    _import(main_window, monkeypatch, tmp_path).close()
+    with demo_database.sessions.begin() as session:
+        grouping.build_groups(session, main_window.context.event_id, grouping.GroupingOptions(question_sets=1),
+                              force=True)
+        map_question_set(session, main_window.context.event_id, "INB", "A", "INB-2026-A")
+    dialog = menu.open_returns(main_window)
+    rows = dialog.model.rows()
+    assert len(rows) == 30 and not any(r.returned for r in rows)
+    assert "30 buku soal belum kembali" in dialog.summary.text()
+    monkeypatch.setattr(dialog.table, "selected_rows", lambda: rows[:28])
+    dialog.mark_selected()
+    assert "2 buku soal belum kembali" in dialog.summary.text()
+    monkeypatch.setattr(dialog.table, "selected_rows", lambda: rows[28:])
+    dialog.mark_selected()
+    assert "Semua buku soal sudah kembali" in dialog.summary.text()
+    assert all(r.returned for r in dialog.model.rows())

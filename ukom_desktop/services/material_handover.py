@@ -169,3 +169,19 @@ def unmapped_sets(session: Session, event_id: int) -> list[str]:
     codes = dict(session.execute(select(Exercise.id, Exercise.code)).all())
     return sorted(f"{codes.get(ex, '?')} paket {q}" for ex in {e for e, _q in mapping} for q in used
                   if (ex, q) not in mapping)
+
+
+@dataclass(frozen=True)
+class BookletRow:
+    number: str
+    participant: str
+    room: str
+    exercise: str
+    returned: bool
+
+
+def booklet_rows(session: Session, event_id: int) -> list[BookletRow]:
+    """Every numbered booklet of the event and whether it came back."""
+    back = set(session.scalars(select(BookletReturn.booklet_number).where(BookletReturn.event_id == event_id)))
+    return [BookletRow(b.number, f"{b.participant_number or '-'} {b.name}", b.room, b.exercise_name, b.number in back)
+            for b in event_booklets(session, event_id)]

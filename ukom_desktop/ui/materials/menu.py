@@ -132,6 +132,17 @@ def open_questions(window: Any) -> Any:
     return dialog
 
 
+def open_returns(window: Any) -> Any:
+    if _event_id(window) is None:
+        return None
+    from ukom_desktop.ui.materials.returns_dialog import ReturnsDialog
+
+    dialog = ReturnsDialog(window.context, window)
+    window.materials_dialog = dialog
+    dialog.open()
+    return dialog
+
+
 def install(window: Any) -> None:
     window.materials_dialog = None
     library = QAction(icon("edit"), "Pustaka materi soal...", window)
@@ -142,9 +153,12 @@ def install(window: Any) -> None:
     window.data_menu.addAction(library)
     questions = QAction(icon("edit"), "Bank pertanyaan wawancara...", window)
     questions.triggered.connect(lambda: open_questions(window))
+    returns = QAction(icon("edit"), "Pengembalian buku soal...", window)
+    returns.triggered.connect(lambda: open_returns(window))
     window.data_menu.addAction(questions)
+    window.data_menu.addAction(returns)
     window.data_menu.addAction(letters)
-    actions = {"library": library, "letters": letters, "questions": questions}
+    actions = {"library": library, "letters": letters, "questions": questions, "returns": returns}
     if not window.print_menu.isEmpty():
         window.print_menu.addSeparator()
     for kind, text, _stem in PRINT_ITEMS:
