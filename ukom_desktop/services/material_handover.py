@@ -68,6 +68,15 @@ class HandoverStatus:
     def missing(self) -> tuple[str, ...]:
         return tuple(n for r in self.rooms for n in r.missing)
 
+    def short_text(self) -> str:
+        """Counts only (the missing numbers are in the table)."""
+        if not self.rooms:
+            return self.text()
+        rooms = "; ".join(f"{r.room}: {r.back}/{r.out}" for r in self.rooms)
+        state = ("Semua buku soal sudah kembali." if not self.missing
+                 else f"{len(self.missing)} buku soal belum kembali.")
+        return f"Kembali/keluar per ruang: {rooms}. Jumlah: keluar {self.out_count}, kembali {self.back_count}. {state}"
+
     def text(self) -> str:
         lines = [f"{r.room}: keluar {r.out}, kembali {r.back}" + (f", belum kembali: {', '.join(r.missing)}"
                                                                    if r.missing else "") for r in self.rooms]

@@ -58,7 +58,7 @@ class ReturnsDialog(QDialog):
         if outcome.ok and outcome.value is not None:
             rows, status = outcome.value
             self.model.set_rows(rows)
-            self.summary.setText(status.text())
+            self.summary.setText(status.short_text())
 
     def mark_selected(self) -> None:
         from ukom_desktop.services.material_handover import record_returns
