@@ -24,6 +24,7 @@ from ukom_desktop.services.incoming_letters import (
     scan_of,
 )
 from ukom_desktop.services.issued_documents import list_issued
+from ukom_desktop.services.reference_data import ensure_reference_data
 
 sys.path.insert(0, str(Path(__file__).parent))
 from material_support import make_pdf  # noqa: E402
@@ -35,16 +36,16 @@ LETTER = LetterData(
 )
 
 
-def test_a_request_opens_an_event_and_heads_its_documents(sqlite_database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_request_opens_an_event_and_heads_its_documents(database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     scan = make_pdf(tmp_path / "surat.pdf", 2, "Surat permohonan")
-    with sqlite_database.sessions.begin() as session:
+    with database.sessions.begin() as session:
         letter_id = save_letter(session, LETTER)
         digest = attach_scan(session, letter_id, scan)
         event_id = open_event_from_letter(session, letter_id, "Penilaian administrator 2026")
         with pytest.raises(UserFacingError, match="sudah terhubung"):
             open_event_from_letter(session, letter_id, "Lagi")
     assert digest == hashlib.sha256(scan.read_bytes()).hexdigest()
-    with sqlite_database.sessions() as session:
+    with database.sessions() as session:
         event = session.get(Event, event_id)
         assert (event.requesting_agency, event.request_letter_number, event.request_letter_date) == (
             "BKD Provinsi Jawa Barat", "800/123/BKD/2026", date(2026, 9, 1))
@@ -56,8 +57,9 @@ def test_a_request_opens_an_event_and_heads_its_documents(sqlite_database, tmp_p
                                                                "BKD Provinsi Jawa Barat")
 
 
-def test_the_disposition_sheet_has_its_parts(sqlite_database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    with sqlite_database.sessions.begin() as session:
+def test_the_disposition_sheet_has_its_parts(database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with database.sessions.begin() as session:
+        ensure_reference_data(session)
         letter_id = save_letter(session, LETTER)
         event_id = open_event_from_letter(session, letter_id, "Penilaian administrator 2026")
         print_disposition(session, event_id, tmp_path / "disposisi.pdf")
@@ -70,9 +72,9 @@ def test_the_disposition_sheet_has_its_parts(sqlite_database, tmp_path: Path) ->
         assert part in text, part
 
 
-def test_letters_are_checked(sqlite_database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_letters_are_checked(database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "palsu.pdf").write_bytes(b"bukan pdf")
-    with sqlite_database.sessions.begin() as session:
+    with database.sessions.begin() as session:
         with pytest.raises(UserFacingError, match="Nomor surat wajib.*Asal surat wajib"):
             save_letter(session, LetterData(""))
         letter_id = save_letter(session, LETTER)

@@ -23,6 +23,7 @@ from ukom_desktop.services.materials import (
     map_question_set,
     set_status,
 )
+from ukom_desktop.services.reference_data import ensure_reference_data
 from ukom_desktop.services.settings import set_setting
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -39,26 +40,27 @@ def library(demo_database, tmp_path):  # type: ignore[no-untyped-def]
     return demo_database
 
 
-def test_files_are_stored_with_their_checksum_and_duplicates_skipped(demo_database, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_files_are_stored_with_their_checksum_and_duplicates_skipped(database, tmp_path) -> None:  # type: ignore[no-untyped-def]
     pdf = make_pdf(tmp_path / "kasus.pdf", 2, "Kasus")
     (tmp_path / "kosong.pdf").write_bytes(b"")
     (tmp_path / "palsu.pdf").write_bytes(b"bukan pdf")
-    with demo_database.sessions.begin() as session:
+    with database.sessions.begin() as session:
+        ensure_reference_data(session)
         first = import_material_files(session, "lgd", "LGD-2026", [pdf], notes="Kasus pelabuhan")
         again = import_material_files(session, "LGD", "LGD-2026", [pdf])
         for bad, reason in (("kosong.pdf", "kosong"), ("palsu.pdf", "bukan PDF"), ("tidak-ada.pdf", "tidak ditemukan")):
             with pytest.raises(UserFacingError, match=reason):
                 import_material_files(session, "LGD", "LGD-2026", [tmp_path / bad])
     assert first.added == ("kasus.pdf",) and again.added == () and again.skipped == ("kasus.pdf",)
-    with demo_database.sessions() as session:
+    with database.sessions() as session:
         [row] = list_materials(session)
         assert (row.exercise_code, row.name, row.status, row.notes) == ("LGD", "LGD-2026", "aktif", "Kasus pelabuhan")
         assert [f.sha256 for f in row.files] == [hashlib.sha256(pdf.read_bytes()).hexdigest()]
         name, data = file_content(session, row.files[0].id)
         assert (name, data) == ("kasus.pdf", pdf.read_bytes())
-    with demo_database.sessions.begin() as session:  # altered outside the application
+    with database.sessions.begin() as session:  # altered outside the application
         session.execute(update(MaterialFile).values(content=b"%PDF-diubah"))
-    with demo_database.sessions() as session, pytest.raises(UserFacingError, match="checksum"):
+    with database.sessions() as session, pytest.raises(UserFacingError, match="checksum"):
         file_content(session, row.files[0].id)
 
 
