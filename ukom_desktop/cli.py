@@ -28,6 +28,8 @@ COMMAND_MODULES = (
     "ukom_desktop.commands.qc_commands",
     "ukom_desktop.commands.package_commands",
     "ukom_desktop.commands.user_commands",
+    "ukom_desktop.commands.material_commands",
+    "ukom_desktop.commands.letter_commands",
 )
 
 

@@ -70,6 +70,10 @@ def dialogs() -> dict[str, Factory]:
     from ukom_desktop.ui.documents.profile_dialog import InstitutionDialog
     from ukom_desktop.ui.documents.template_dialog import TemplateDialog
     from ukom_desktop.ui.events.editor import EventEditorDialog
+    from ukom_desktop.ui.materials.letters_dialog import LetterForm, LettersDialog
+    from ukom_desktop.ui.materials.library_dialog import ImportForm, MaterialLibraryDialog
+    from ukom_desktop.ui.materials.questions_dialog import QuestionForm, QuestionsDialog
+    from ukom_desktop.ui.materials.returns_dialog import ReturnsDialog
     from ukom_desktop.ui.participants.directory_dialog import DirectoryDialog
     from ukom_desktop.ui.participants.editor import ParticipantEditorDialog
     from ukom_desktop.ui.participants.grouping_dialog import GroupingDialog
@@ -111,5 +115,12 @@ def dialogs() -> dict[str, Factory]:
         "Templat naskah": lambda w: TemplateDialog(w.context, w),
         "Cetak undangan": lambda w: PrintDialog(w.context, "undangan", w),
         "Cetak daftar hadir": lambda w: PrintDialog(w.context, "daftar_hadir", w),
+        "Pustaka materi soal": lambda w: MaterialLibraryDialog(w.context, w),
+        "Impor berkas materi": lambda w: ImportForm(MaterialLibraryDialog(w.context, w).exercises, w),
+        "Agenda surat masuk": lambda w: LettersDialog(w.context, w),
+        "Surat masuk": lambda w: LetterForm(LettersDialog(w.context, w).events, None, w),
+        "Bank pertanyaan wawancara": lambda w: QuestionsDialog(w.context, w),
+        "Pertanyaan wawancara": lambda w: QuestionForm([("M.01", "Integritas")], None, w),
+        "Pengembalian buku soal": lambda w: ReturnsDialog(w.context, w),
         "Kesalahan": lambda w: ErrorDialog("Terjadi kesalahan tak terduga.", "rincian", w),
     }

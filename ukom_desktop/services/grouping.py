@@ -26,7 +26,7 @@ from ukom_desktop.db.models import (
     TeamRole,
     Wave,
 )
-from ukom_desktop.domain.grouping_rules import QUESTION_SET_MODES, Member, plan_grouping
+from ukom_desktop.domain.grouping_rules import QUESTION_SET_MODES, Member, plan_grouping, question_set_labels
 from ukom_desktop.domain.wave_days import default_wave_days, span_of
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services.settings import event_setting, set_event_setting
@@ -142,6 +142,10 @@ def build_groups(
         members, wave_size=opts.wave_size, group_min=opts.group_min, group_max=opts.group_max,  # type: ignore[arg-type]
         question_sets=opts.question_sets, mode=opts.mode, assessors=[(a, u or "") for a, u in assessors],  # type: ignore[arg-type]
     )
+    from ukom_desktop.services.material_reuse import avoid_reuse  # issue 17: no case met again
+
+    dealt = {member: qset for member, (_w, _g, qset) in plan.assignment().items()}
+    moved, reuse_notes = avoid_reuse(session, event_id, dealt, question_set_labels(opts.question_sets))  # type: ignore[arg-type]
 
     waves = {w.number: w for w in session.scalars(select(Wave).where(Wave.event_id == event_id))}
     for wave_plan in plan.waves:
@@ -166,7 +170,8 @@ def build_groups(
             session.add(group)
             session.flush()
             for member, qset in zip(group_plan.member_ids, group_plan.question_sets, strict=True):
-                values.append({"b_id": member, "b_wave": wave.id, "b_group": group.id, "b_set": qset})
+                values.append({"b_id": member, "b_wave": wave.id, "b_group": group.id,
+                               "b_set": moved.get(member, qset)})
     values += [{"b_id": ep_id, "b_wave": None, "b_group": None, "b_set": ""} for ep_id in absent]
     table = EventParticipant.__table__
     session.execute(
@@ -187,5 +192,5 @@ def build_groups(
         waves=tuple(
             WaveSummary(w.number, len(w.member_ids), tuple(len(g.member_ids) for g in w.groups)) for w in plan.waves
         ),
-        notes=plan.notes, schedule_cleared=bool(sessions),
+        notes=plan.notes + reuse_notes, schedule_cleared=bool(sessions),
     )

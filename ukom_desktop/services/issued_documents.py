@@ -125,7 +125,10 @@ def list_issued(session: Session, event_id: int, kind: str | None = None) -> lis
     if kind is not None:
         query = query.where(IssuedDocument.kind == kind)
     rows = session.scalars(query.order_by(IssuedDocument.issued_on.desc(), IssuedDocument.kind, IssuedDocument.id))
-    return [
+    from ukom_desktop.services.incoming_letters import request_rows
+
+    # issue 17: the request letter that opened the event comes first
+    return (request_rows(session, event_id) if kind is None else []) + [
         IssuedRow(
             r.id, r.kind, DOCUMENT_KINDS.get(r.kind, r.kind), r.number, r.issued_on, r.recipient, r.subject_key,
             r.file_path, r.print_count, r.created_at, r.last_printed_at,

@@ -327,6 +327,13 @@ def set_completeness(
 def set_question_set(session: Session, ep_ids: Sequence[int], question_set: str) -> int:
     access.require(session, access.perm.MANAGE_PARTICIPANTS)
     rows = _memberships(session, ep_ids)
+    from ukom_desktop.services.material_reuse import reuse_conflicts  # issue 17: no case met again
+
+    for event_id in {ep.event_id for ep in rows}:
+        wanted = {ep.id: question_set.strip()[:20] for ep in rows if ep.event_id == event_id}
+        conflicts = [c for c in reuse_conflicts(session, event_id, wanted) if c.event_participant_id in wanted]
+        if conflicts:
+            raise UserFacingError("Paket soal tidak diubah. " + " ".join(c.text() for c in conflicts[:5]))
     for ep in rows:
         ep.question_set = question_set.strip()[:20]
     session.flush()

@@ -29,6 +29,14 @@ from .enums import (
 from .event import AgendaItem, Event, EventExercise, EventMatrixCell, EventPosition, ParticipantGroup, Wave
 from .institution import AuditEntry, InstitutionProfile, Setting, Signatory, User
 from .package import PackageConflict, PackageIssue, PackageKeyring, PackageReceipt
+from .material import (
+    BookletReturn,
+    EventMaterial,
+    IncomingLetter,
+    InterviewQuestion,
+    MaterialFile,
+    MaterialVersion,
+)
 from .participant import EventParticipant, Participant
 from .rating import IntegratedLevel, IntegratedResult, PotentialScore, Rating
 from .report import (

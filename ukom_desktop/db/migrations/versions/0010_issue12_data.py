@@ -5,7 +5,7 @@ ratings, schedule places and results that refer to it). Numbers repeated in an e
 moved after the event's largest number (the oldest membership keeps its number).
 
 Revision ID: 0010
-Revises: 0009
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0009"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,55 @@
+"""The material commands as an administrator uses them (issue 17 item 6)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
+
+
+def _pdf(path: Path, pages: int) -> Path:
+    canvas = Canvas(str(path))
+    for page in range(1, pages + 1):
+        canvas.drawString(72, 700, f"Kasus diskusi halaman {page}")
+        canvas.showPage()
+    canvas.save()
+    return path
+
+
+def test_import_list_map_print_and_handover(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code = cli.json("demo", "--participants", "8", "--seed", "2")["event_code"]
+    cli("groups", "--event", code, "--sets", "1")
+    case = _pdf(tmp_path / "lgd.pdf", 3)
+    imported = cli.json("materials", "import", str(case), "--exercise", "LGD", "--version", "LGD-2026")
+    assert imported["added"] == ["lgd.pdf"]
+    [row] = cli.json("materials", "list")
+    assert row["version"] == "LGD-2026" and row["files"][0]["sha256"] == hashlib.sha256(case.read_bytes()).hexdigest()
+    cli("materials", "map", "--event", code, "--exercise", "LGD", "--set", "A", "--version", "LGD-2026")
+
+    booklets = cli.json("print", "booklets", "--event", code, "--out", str(tmp_path / "buku.pdf"))
+    assert booklets["items"] == 8 and len(PdfReader(tmp_path / "buku.pdf").pages) == 8 * 4
+    for kind in ("answer-sheets", "rating-forms", "interview-guides", "material-handover"):
+        cli("print", kind, "--event", code, "--wave", "1", "--out", str(tmp_path / f"{kind}.pdf"))
+        assert PdfReader(tmp_path / f"{kind}.pdf").pages
+
+    missing = cli("materials", "returns", "--event", code, "LGD-001", "LGD-002", check=False)
+    assert missing.returncode == 1 and "6 buku soal belum kembali" in missing.stdout
+    done = cli("materials", "returns", "--event", code, *[f"LGD-{n:03d}" for n in range(3, 9)])
+    assert "Semua buku soal sudah kembali" in done.stdout
+
+    wrong = cli("materials", "import", str(case), "--exercise", "XYZ", "--version", "1", check=False)
+    assert wrong.returncode == 2 and "tidak dikenal" in wrong.stderr and "Traceback" not in wrong.stderr
+
+
+def test_letter_and_disposition(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code = cli.json("demo", "--participants", "0")["event_code"]
+    scan = _pdf(tmp_path / "surat.pdf", 1)
+    added = cli.json("letters", "add", "005/77/2026", "--from", "Sekretariat Daerah", "--subject", "Permohonan UKOM",
+                     "--date", "2026-08-01", "--event", code, "--scan", str(scan), "--to", "Kabid",
+                     "--instruction", "Proses")
+    assert added["event"] == code and added["scan"] == "surat.pdf"
+    cli("print", "disposition", "--event", code, "--out", str(tmp_path / "d.pdf"))
+    text = PdfReader(tmp_path / "d.pdf").pages[0].extract_text()
+    assert "LEMBAR DISPOSISI" in text and "005/77/2026" in text and "Sekretariat Daerah" in text

@@ -1,0 +1,222 @@
+"""Paper for the assessment room (issue 17 item 4): numbered booklet covers, answer sheets, paper rating
+forms laid out like the rating grid, and the berita acara serah terima soal. Pure layout: the services
+pass plain dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ukom_desktop.documents.fonts import SANS
+from ukom_desktop.documents.layout import Flow, PageSpec, Style, body_style
+from ukom_desktop.documents.output import Document
+from ukom_desktop.documents.tables import Cell, Column, TableStyle, draw_table
+
+BOX = "\u25a1"  # an empty box to tick
+
+
+@dataclass(frozen=True)
+class Heading:
+    """What every room document prints at its head."""
+
+    institution: tuple[str, ...]
+    event_name: str
+    event_code: str
+    paper: str = "A4"
+    place_date: str = ""  # "Jakarta, 9 November 2026"
+
+
+@dataclass(frozen=True)
+class Person:
+    number: int | None
+    name: str
+    nip: str  # formatted
+    jabatan: str = ""
+    unit: str = ""
+    target_position: str = ""
+    wave: int | None = None
+    group: str = ""
+
+    @property
+    def number_text(self) -> str:
+        return f"{self.number:03d}" if self.number is not None else "-"
+
+
+@dataclass(frozen=True)
+class CompetencyRow:
+    code: str
+    name: str
+    standard: str  # "3" or "-"
+    anchors: tuple[tuple[int, str], ...] = field(default=())  # (level, description)
+
+
+def page_spec(paper: str) -> PageSpec:
+    from reportlab.lib.units import mm
+
+    return PageSpec(paper=paper if paper in ("A4", "F4") else "A4", left=20 * mm, right=20 * mm, top=18 * mm,  # type: ignore[arg-type]
+                    bottom=18 * mm)
+
+
+def styles() -> tuple[Style, Style, Style, Style]:
+    body = body_style(11)
+    sans = Style(SANS, 10, 12.5)
+    return body, body.derive(bold=True, size=14), sans, sans.derive(bold=True)
+
+
+def table_style() -> TableStyle:
+    _body, _title, sans, sans_bold = styles()
+    return TableStyle(body=sans, header=sans_bold, padding=3.5)
+
+
+def head_block(flow: Flow, heading: Heading, title: str, confidential: bool = True) -> None:
+    _body, title_style, sans, sans_bold = styles()
+    for line in heading.institution:
+        flow.centered(line, sans_bold)
+    if heading.institution:
+        flow.skip(4)
+        flow.line(flow.x0, flow.y, flow.x1, flow.y, 1.0)
+        flow.skip(10)
+    if confidential:
+        flow.text(flow.x1 - 60, flow.top + 4, "RAHASIA", sans_bold)
+    flow.centered(title, title_style, after=2)
+    flow.centered(f"{heading.event_name} ({heading.event_code})", sans, after=10)
+
+
+def identity_block(flow: Flow, person: Person, extra: list[tuple[str, str]] | None = None) -> None:
+    _body, _title, sans, _bold = styles()
+    rows = [("Nomor peserta", person.number_text), ("Nama", person.name), ("NIP", person.nip)]
+    if person.jabatan:
+        rows.append(("Jabatan", person.jabatan))
+    if person.unit:
+        rows.append(("Unit kerja", person.unit))
+    if person.target_position:
+        rows.append(("Jabatan sasaran", person.target_position))
+    if person.wave is not None or person.group:
+        rows.append(("Gelombang / kelompok", f"{person.wave or '-'} / {person.group or '-'}"))
+    flow.label_rows(rows + list(extra or []), sans, after=8)
+
+
+def booklet_cover(heading: Heading, person: Person, booklet: str, exercise: str, question_set: str,
+                  pages: int) -> Document:
+    """The numbered cover put on top of a participant's booklet."""
+    body, title, sans, sans_bold = styles()
+    flow = Flow(page_spec(heading.paper), body)
+    head_block(flow, heading, "BUKU SOAL")
+    flow.skip(30)
+    flow.centered(exercise.upper(), title.derive(size=20), after=14)
+    flow.centered(f"Nomor buku: {booklet}", title.derive(size=26), after=8)
+    flow.centered(f"Paket soal {question_set}  -  {pages} halaman", sans, after=40)
+    identity_block(flow, person)
+    flow.skip(30)
+    notes = [
+        "Buku soal ini bersifat RAHASIA dan tetap milik penyelenggara.",
+        "Jangan menulis pada buku soal; tuliskan jawaban pada lembar jawaban.",
+        "Jangan memotret, menyalin atau membawa keluar buku soal.",
+        "Serahkan kembali buku soal beserta lembar jawaban kepada pengawas ruang sebelum meninggalkan ruangan.",
+    ]
+    flow.paragraph("Petunjuk:", sans_bold, after=2)
+    flow.numbered(notes, sans, align="L")
+    return Document(spec=flow.spec, pages=flow.pages, title=f"Buku soal {booklet}", author="UKOM Desktop")
+
+
+def answer_sheet(heading: Heading, person: Person, booklet: str, exercise: str, question_set: str) -> Document:
+    body, _title, sans, _bold = styles()
+    flow = Flow(page_spec(heading.paper), body)
+    head_block(flow, heading, f"LEMBAR JAWABAN {exercise.upper()}")
+    identity_block(flow, person, [("Nomor buku soal", booklet), ("Paket soal", question_set)])
+    flow.skip(4)
+    while True:
+        flow.ensure(24)
+        if flow.room() < 24:
+            break
+        flow.skip(22)
+        flow.line(flow.x0, flow.y, flow.x1, flow.y, 0.4)
+        if flow.room() < 24:
+            break
+    return Document(spec=flow.spec, pages=flow.pages, title=f"Lembar jawaban {booklet}", author="UKOM Desktop")
+
+
+def rating_form(heading: Heading, person: Person, exercise: str, rows: list[CompetencyRow],
+                assessor: str = "") -> Document:
+    """A paper rating form for one exercise and one participant, in the order and with the columns of the
+    rating grid (Kompetensi, Level, Tanpa bukti, Catatan bukti), then the level anchors."""
+    body, _title, sans, sans_bold = styles()
+    flow = Flow(page_spec(heading.paper), body)
+    head_block(flow, heading, f"FORMULIR PENILAIAN {exercise.upper()}")
+    identity_block(flow, person, [("Simulasi", exercise), ("Asesor", assessor or "." * 60)])
+    levels = "   ".join(f"{BOX} {n}" for n in range(1, 6))
+    columns = [Column("Kompetensi", 2.2), Column("Standar", 0.95, "C"), Column("Level", 2.2, "C"),
+               Column("Tanpa bukti", 0.9, "C"), Column("Catatan bukti", 3.0)]
+    table: list[list[str | Cell]] = [[Cell(f"{r.code} {r.name}", bold=True), r.standard, levels, BOX, ""]
+                                     for r in rows]
+    style = table_style()
+    draw_table(flow, columns, table, TableStyle(body=style.body, header=style.header, padding=4,
+                                                min_row_height=58, valign_middle=True), after=12)
+    if any(r.anchors for r in rows):
+        flow.paragraph("Rujukan level (kamus kompetensi)", sans_bold, after=4)
+        small = Style(SANS, 8.5, 10.5)
+        for r in rows:
+            flow.ensure(small.leading * 3)
+            flow.paragraph(f"{r.code} {r.name}", small.derive(bold=True), after=1)
+            for level, text in r.anchors:
+                flow.paragraph(text, small, label=f"{level}.", label_width=12, left=6, align="L")
+            flow.skip(4)
+    flow.ensure(60)
+    flow.skip(16)
+    flow.paragraph(f"{heading.place_date or '.' * 40}", sans, left=flow.width * 0.55, align="L")
+    flow.paragraph("Asesor,", sans, left=flow.width * 0.55, align="L", after=36)
+    flow.paragraph(f"({assessor or '.' * 50})", sans, left=flow.width * 0.55, align="L")
+    return Document(spec=flow.spec, pages=flow.pages, title=f"Formulir penilaian {exercise} {person.number_text}",
+                    author="UKOM Desktop")
+
+
+@dataclass(frozen=True)
+class HandoverRoom:
+    room: str
+    booklets: tuple[tuple[str, str, bool], ...]  # (booklet number, participant, returned)
+
+    @property
+    def back(self) -> int:
+        return sum(1 for b in self.booklets if b[2])
+
+
+def handover_minutes(heading: Heading, rooms: list[HandoverRoom]) -> Document:
+    """Berita acara serah terima soal: booklets out and back per room, and which did not come back."""
+    body, _title, sans, sans_bold = styles()
+    flow = Flow(page_spec(heading.paper), body)
+    head_block(flow, heading, "BERITA ACARA SERAH TERIMA SOAL")
+    out = sum(len(r.booklets) for r in rooms)
+    back = sum(r.back for r in rooms)
+    flow.paragraph(
+        f"Pada hari ini telah dilakukan serah terima buku soal bernomor untuk pelaksanaan {heading.event_name}. "
+        f"Sebanyak {out} buku soal diserahkan kepada pengawas ruang dan {back} buku soal telah diterima kembali, "
+        "dengan rincian per ruang sebagai berikut.", body, after=8)
+    summary: list[list[str | Cell]] = [[r.room, str(len(r.booklets)), str(r.back), str(len(r.booklets) - r.back)]
+                                       for r in rooms]
+    summary.append([Cell("Jumlah", bold=True), Cell(str(out), bold=True), Cell(str(back), bold=True),
+                    Cell(str(out - back), bold=True)])
+    draw_table(flow, [Column("Ruang", 3), Column("Keluar", 1, "C"), Column("Kembali", 1, "C"),
+                      Column("Belum kembali", 1.2, "C")], summary, table_style(), after=10)
+    missing = [(r.room, b) for r in rooms for b in r.booklets if not b[2]]
+    if missing:
+        flow.paragraph("Buku soal yang BELUM kembali:", sans_bold, after=2)
+        draw_table(flow, [Column("Ruang", 2), Column("Nomor buku", 1.2, "C"), Column("Peserta", 3)],
+                   [[room, b[0], b[1]] for room, b in missing], table_style(), after=10)
+    else:
+        flow.paragraph("Seluruh buku soal bernomor telah kembali dengan lengkap.", sans_bold, after=10)
+    for r in rooms:
+        flow.ensure(60)
+        flow.paragraph(f"Rincian {r.room}", sans_bold, after=2)
+        draw_table(flow, [Column("Nomor buku", 1.2, "C"), Column("Peserta", 3), Column("Kembali", 1, "C")],
+                   [[b[0], b[1], "Ya" if b[2] else "BELUM"] for b in r.booklets], table_style(), after=8)
+    flow.ensure(110)
+    flow.skip(10)
+    if heading.place_date:
+        flow.paragraph(heading.place_date, sans, left=flow.width * 0.55, align="L", after=4)
+    y = flow.y
+    half = flow.width / 2
+    for i, label in enumerate(("Yang menyerahkan,", "Yang menerima,")):
+        x = flow.x0 + i * half
+        flow.text(x, y - 12, label, sans)
+        flow.text(x, y - 80, "(" + "." * 45 + ")", sans)
+    flow.skip(90)
+    return Document(spec=flow.spec, pages=flow.pages, title="Berita acara serah terima soal", author="UKOM Desktop")

@@ -1,0 +1,1 @@
+"""Exercise materials, room printing and the incoming-letter register (issue 17)."""

@@ -1,0 +1,169 @@
+"""Menu actions of issue 17: Data > Pustaka materi soal / Agenda surat masuk; Cetak > buku soal bernomor,
+lembar jawaban, formulir penilaian, panduan wawancara, berita acara serah terima soal, lembar disposisi
+(printed in the background)."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from PySide6.QtGui import QAction
+
+from ukom_desktop.ui import messages
+from ukom_desktop.ui.icons import icon
+
+PRINT_ITEMS = (
+    ("booklets", "Buku soal bernomor (RAHASIA)...", "buku-soal"),
+    ("answer-sheets", "Lembar jawaban...", "lembar-jawaban"),
+    ("rating-forms", "Formulir penilaian di atas kertas...", "formulir-penilaian"),
+    ("interview-guides", "Panduan wawancara per peserta...", "panduan-wawancara"),
+    ("material-handover", "Berita acara serah terima soal...", "serah-terima-soal"),
+    ("disposition", "Lembar disposisi surat permohonan...", "lembar-disposisi"),
+)
+
+
+def current_user(window: Any) -> str | None:
+    """The acting user for material permissions. INTEGRATION POINT (issue 13): the logged-in user."""
+    return getattr(window.context, "username", None) or os.environ.get("UKOM_USER") or None
+
+
+def ask_save_path(parent: Any, stem: str) -> str:
+    """Where to save (tests patch this)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getSaveFileName(parent, "Simpan dokumen", f"{stem}.pdf", "Dokumen PDF (*.pdf)")
+    return path
+
+
+def ask_wave(parent: Any, waves: list[int]) -> int | None | bool:
+    """None for the whole event, a wave number, or False when cancelled (tests patch this)."""
+    if len(waves) <= 1:
+        return None
+    from PySide6.QtWidgets import QInputDialog
+
+    items = ["Semua gelombang"] + [f"Gelombang {n}" for n in waves]
+    choice, ok = QInputDialog.getItem(parent, "Cetak", "Cetak untuk:", items, 0, False)
+    if not ok:
+        return False
+    return None if choice == items[0] else waves[items.index(choice) - 1]
+
+
+def _event_id(window: Any) -> int | None:
+    event_id = window.context.event_id
+    if window.context.database is None or event_id is None:
+        messages.info(window, "Pilih kegiatan aktif terlebih dahulu pada daftar Kegiatan aktif di bilah atas.")
+        return None
+    return int(event_id)
+
+
+def print_room(window: Any, kind: str, path: str | None = None, wave: int | None | bool = False) -> Any:
+    """Print one of the room documents for the current event (or a wave) in the background."""
+    event_id = _event_id(window)
+    if event_id is None:
+        return None
+    if kind != "disposition" and wave is False:
+        from ukom_desktop.services.listings import list_waves
+
+        with window.context.session() as session:
+            numbers = [w.number for w in list_waves(session, event_id)]
+        wave = ask_wave(window, numbers)
+        if wave is False:
+            return None
+    stem = dict((k, s) for k, _t, s in PRINT_ITEMS)[kind]
+    target = path or ask_save_path(window, stem)
+    if not target:
+        return None
+    context, actor = window.context, current_user(window)
+
+    def work():  # type: ignore[no-untyped-def]
+        yield 0, 0, "Menyusun dokumen..."
+        with context.transaction() as session:
+            if kind == "disposition":
+                from ukom_desktop.services.incoming_letters import print_disposition
+
+                print_disposition(session, event_id, target)
+                return f"Lembar disposisi tersimpan: {target}"
+            from ukom_desktop.services.interview_guides import print_interview_guides
+            from ukom_desktop.services.room_printing import PRINTERS
+
+            printer = print_interview_guides if kind == "interview-guides" else PRINTERS[kind]
+            extra = {"actor": actor} if kind == "booklets" else {}
+            result = printer(session, event_id, target, wave=wave or None, **extra)
+            return " ".join([f"Tersimpan: {target} ({result.pages} halaman).", *result.notes])
+
+    from ukom_desktop.ui.actions import run_long, status_message
+
+    return run_long(window, work, title="Mencetak dokumen", level="warn",
+                    on_done=lambda text: status_message(window, text, 15000))
+
+
+def open_library(window: Any) -> Any:
+    if window.context.database is None:
+        return None
+    from ukom_desktop.ui.materials.library_dialog import MaterialLibraryDialog
+
+    dialog = MaterialLibraryDialog(window.context, window, actor=current_user(window))
+    if not dialog.allowed:
+        return None
+    window.materials_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def open_letters(window: Any) -> Any:
+    if window.context.database is None:
+        return None
+    from ukom_desktop.ui.materials.letters_dialog import LettersDialog
+
+    dialog = LettersDialog(window.context, window)
+    window.materials_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def open_questions(window: Any) -> Any:
+    if window.context.database is None:
+        return None
+    from ukom_desktop.ui.materials.questions_dialog import QuestionsDialog
+
+    dialog = QuestionsDialog(window.context, window)
+    window.materials_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def open_returns(window: Any) -> Any:
+    if _event_id(window) is None:
+        return None
+    from ukom_desktop.ui.materials.returns_dialog import ReturnsDialog
+
+    dialog = ReturnsDialog(window.context, window)
+    window.materials_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def install(window: Any) -> None:
+    window.materials_dialog = None
+    library = QAction(icon("edit"), "Pustaka materi soal...", window)
+    library.triggered.connect(lambda: open_library(window))
+    letters = QAction(icon("events"), "Agenda surat masuk dan disposisi...", window)
+    letters.triggered.connect(lambda: open_letters(window))
+    window.data_menu.addSeparator()
+    window.data_menu.addAction(library)
+    questions = QAction(icon("edit"), "Bank pertanyaan wawancara...", window)
+    questions.triggered.connect(lambda: open_questions(window))
+    returns = QAction(icon("edit"), "Pengembalian buku soal...", window)
+    returns.triggered.connect(lambda: open_returns(window))
+    window.data_menu.addAction(questions)
+    window.data_menu.addAction(returns)
+    window.data_menu.addAction(letters)
+    actions = {"library": library, "letters": letters, "questions": questions, "returns": returns}
+    if not window.print_menu.isEmpty():
+        window.print_menu.addSeparator()
+    for kind, text, _stem in PRINT_ITEMS:
+        action = QAction(icon("print"), text, window)
+        action.triggered.connect(lambda _checked=False, k=kind: print_room(window, k))
+        window.print_menu.addAction(action)
+        actions[kind] = action
+    window.materials_actions = actions
