@@ -28,7 +28,6 @@ from .enums import (
 )
 from .event import AgendaItem, Event, EventExercise, EventMatrixCell, EventPosition, ParticipantGroup, Wave
 from .institution import AuditEntry, InstitutionProfile, Setting, Signatory, User
-from .package import PackageConflict, PackageIssue, PackageKeyring, PackageReceipt
 from .material import (
     BookletReturn,
     EventMaterial,
@@ -37,6 +36,7 @@ from .material import (
     MaterialFile,
     MaterialVersion,
 )
+from .package import PackageConflict, PackageIssue, PackageKeyring, PackageReceipt
 from .participant import EventParticipant, Participant
 from .rating import IntegratedLevel, IntegratedResult, PotentialScore, Rating
 from .report import (
