@@ -22,6 +22,7 @@ FEATURE_MODULES: tuple[str, ...] = ("ukom_desktop.ui.schedule.menu", "ukom_deskt
 # AppContext). A tab's module is imported and its page built when it is first shown or first asked for, so
 # the window frame appears before any of them is loaded.
 TAB_SPECS: tuple[tuple[str, str, str, str], ...] = (
+    ("home_tab", "Beranda", "home", "ukom_desktop.ui.home.tab:HomeTab"),
     ("events_tab", "Kegiatan", "events", "ukom_desktop.ui.tabs.events_tab:EventsTab"),
     ("participants_tab", "Peserta", "participants", "ukom_desktop.ui.tabs.participants_tab:ParticipantsTab"),
     ("assessors_tab", "Asesor", "assessors", "ukom_desktop.ui.tabs.assessors_tab:AssessorsTab"),
@@ -126,6 +127,8 @@ class MainWindow(QMainWindow):
     def _on_tab_created(self, key: str, widget: QWidget) -> None:
         if key == "events_tab":
             widget.event_chosen.connect(self.select_event)  # type: ignore[attr-defined]
+        elif key == "home_tab":
+            widget.open_tab.connect(self.show_tab)  # type: ignore[attr-defined]
 
     def tab(self, key: str) -> QWidget:
         """The tab's widget, built now if it was not shown yet."""
