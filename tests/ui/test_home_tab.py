@@ -147,7 +147,7 @@ def test_an_empty_database_says_where_to_start(qtbot, sqlite_database) -> None: 
     window.show()
     assert window.open_database()
     home = window.show_tab("home_tab")
-    assert "Belum ada kegiatan" in home.heading.text()
+    qtbot.waitUntil(lambda: "Belum ada kegiatan" in home.heading.text())
     assert not home.print_button.isEnabled()
 
 
