@@ -76,11 +76,12 @@ class MainWindow(QMainWindow):
         self.act_refresh = QAction(icon("refresh"), "Muat ulang", self)
         self.act_refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         self.act_about = QAction(icon("about"), "Tentang UKOM Desktop", self)
+        self.act_setup = QAction(icon("settings"), "Penyiapan awal...", self)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&Berkas")
-        for action in (self.act_open_db, self.act_new_db, self.act_backup):
+        for action in (self.act_open_db, self.act_new_db, self.act_backup, self.act_setup):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.act_quit.triggered.connect(self.close)
         self.act_refresh.triggered.connect(self.refresh_all)
         self.act_about.triggered.connect(self._on_about)
+        self.act_setup.triggered.connect(self.show_setup_wizard)
         self.event_combo.currentIndexChanged.connect(self._on_event_combo)
         self.context.database_changed.connect(self._on_database_changed)
         self.context.data_changed.connect(lambda _what: self.refresh_all())
@@ -183,8 +185,25 @@ class MainWindow(QMainWindow):
                 f"Basis data diperbarui dari revisi {database.upgraded_from}; cadangan: {database.backup_made}",
                 15000,
             )
+        if database.created:  # a new database: the first-run setup (every page can be skipped) instead of
+            # the profile offer of the documents area
+            getattr(self, "documents_profile_offered", set()).add(database.url)
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self.show_setup_wizard)
         self.database_opened.emit()
         return True
+
+    def show_setup_wizard(self) -> QWidget | None:
+        """Penyiapan awal, window-modal and not blocking (Berkas > Penyiapan awal, or on a new database)."""
+        if self.context.database is None:
+            return None
+        from ukom_desktop.ui.setup.wizard import SetupWizard
+
+        wizard = SetupWizard(self.context, self)
+        wizard.open()
+        self.setup_wizard = wizard
+        return wizard
 
     def _on_database_changed(self) -> None:
         db = self.context.database
