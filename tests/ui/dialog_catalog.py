@@ -80,6 +80,7 @@ def dialogs() -> dict[str, Factory]:
     from ukom_desktop.ui.schedule.team_dialogs import AvailabilityDialog, MemberDialog, TeamImportDialog
     from ukom_desktop.ui.scoring.integration_dialog import IntegrationDialog
     from ukom_desktop.ui.scoring.result_dialog import ResultDialog
+    from ukom_desktop.ui.help.dialog import GuideDialog
     from ukom_desktop.ui.setup.wizard import SetupWizard
 
     def event(w: Any) -> int:
@@ -114,5 +115,6 @@ def dialogs() -> dict[str, Factory]:
         "Cetak undangan": lambda w: PrintDialog(w.context, "undangan", w),
         "Cetak daftar hadir": lambda w: PrintDialog(w.context, "daftar_hadir", w),
         "Penyiapan awal": lambda w: SetupWizard(w.context, w),
+        "Panduan": lambda w: GuideDialog(list(w.pages), "schedule_tab", w),
         "Kesalahan": lambda w: ErrorDialog("Terjadi kesalahan tak terduga.", "rincian", w),
     }
