@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QListWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.help.guides import all_guides
@@ -17,6 +26,9 @@ class GuideDialog(QDialog):
         fit_to_screen(self, 900, 600)
         self.guides = all_guides(tab_keys)
         layout = QVBoxLayout(self)
+        intro = QLabel("Panduan singkat setiap tab. Tekan F1 di tab mana pun untuk langsung membuka panduannya.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         body = QHBoxLayout()
         self.list = QListWidget()
         self.list.setMaximumWidth(220)
