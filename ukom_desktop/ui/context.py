@@ -14,6 +14,13 @@ if TYPE_CHECKING:
     from ukom_desktop.db.database import Database
 
 
+def database_key(url: str) -> str:
+    """A settings key part for a database: a hash, never the path (a Windows path breaks the key)."""
+    import hashlib
+
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
+
+
 class AppContext(QObject):
     database_changed = Signal()
     event_changed = Signal(object)  # event id or None
@@ -36,13 +43,13 @@ class AppContext(QObject):
             return
         self.event_id = event_id
         if event_id is not None and self.database is not None:
-            QSettings().setValue(f"current_event/{self.database.url}", event_id)
+            QSettings().setValue(f"current_event/{database_key(self.database.url)}", event_id)
         self.event_changed.emit(event_id)
 
     def remembered_event(self) -> int | None:
         if self.database is None:
             return None
-        value = QSettings().value(f"current_event/{self.database.url}")
+        value = QSettings().value(f"current_event/{database_key(self.database.url)}")
         try:
             return int(value) if value is not None else None
         except (TypeError, ValueError):
