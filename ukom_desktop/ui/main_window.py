@@ -162,12 +162,18 @@ class MainWindow(QMainWindow):
         self.finish_startup()
         from ukom_desktop.db.database import open_database
         from ukom_desktop.errors import user_message
+        from ukom_desktop.ui import single_instance
 
         target = url if url is not None else self.database_url
+        if not single_instance.claim(self, target):  # another window holds the file: told, nothing opened
+            if self.context.database is None:
+                self.db_label.setText("Tidak ada basis data yang terbuka")
+            return False
         self.db_label.setText("Membuka basis data...")
         try:
             database = open_database(target)
         except Exception as exc:  # noqa: BLE001 - shown to the user in words, logged when unexpected
+            single_instance.settle(self, False)
             text = user_message(exc)
             if text is None:
                 raise
@@ -181,6 +187,7 @@ class MainWindow(QMainWindow):
                 ensure_reference_data(session)
         self.database_url = database.url
         self.context.set_database(database)
+        single_instance.settle(self, True)
         if database.upgraded_from:
             self.statusBar().showMessage(
                 f"Basis data diperbarui dari revisi {database.upgraded_from}; cadangan: {database.backup_made}",
@@ -310,6 +317,9 @@ class MainWindow(QMainWindow):
                 tab.table.save_columns()
         if self.context.database is not None:
             self.context.database.dispose()
+        from ukom_desktop.ui import single_instance
+
+        single_instance.release(self)
         super().closeEvent(event)
 
 
