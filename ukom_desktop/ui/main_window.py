@@ -202,6 +202,15 @@ class MainWindow(QMainWindow):
         self.database_opened.emit()
         return True
 
+    def open_package(self, path: str) -> None:
+        """A .ukom package given at start (double-clicked): handed to the assessor-package area when it
+        is installed (a feature module that sets `package_opener`), otherwise told in words."""
+        opener = getattr(self, "package_opener", None)
+        if opener is not None:
+            opener(path)
+            return
+        messages.info(self, f"Paket {path} belum dapat dibuka oleh versi aplikasi ini.")
+
     def show_setup_wizard(self) -> QWidget | None:
         """Penyiapan awal, window-modal and not blocking (Berkas > Penyiapan awal, or on a new database)."""
         if self.context.database is None:
