@@ -162,3 +162,15 @@ def test_an_assessor_sees_ratings_not_the_results_overview(rated) -> None:  # ty
     assert everything.has_results and head.has_results
     assert not assessor.has_results and assessor.assessor_progress
     assert not head.assessor_progress
+
+
+def test_cetak_jadwal_pribadi_writes_the_participant_cards(qtbot, rated, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ukom_desktop.ui.home.timetables_menu import print_timetables
+
+    database, event_id = rated
+    window, _home = _window(qtbot, database, event_id)
+    assert [a.text() for a in window.timetable_menu.actions()][0] == "Kartu jadwal peserta..."
+    target = tmp_path / "kartu.pdf"
+    print_timetables(window, "peserta", str(target))  # in the background, like every export
+    qtbot.waitUntil(lambda: "Jadwal pribadi tersimpan" in window.statusBar().currentMessage(), timeout=60000)
+    assert len(PdfReader(str(target)).pages) == 12  # the rated fixture's 12 participants, one card each
