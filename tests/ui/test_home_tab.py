@@ -174,3 +174,29 @@ def test_cetak_jadwal_pribadi_writes_the_participant_cards(qtbot, rated, tmp_pat
     print_timetables(window, "peserta", str(target))  # in the background, like every export
     qtbot.waitUntil(lambda: "Jadwal pribadi tersimpan" in window.statusBar().currentMessage(), timeout=60000)
     assert len(PdfReader(str(target)).pages) == 12  # the rated fixture's 12 participants, one card each
+
+
+def test_an_assessor_sees_their_sessions_today_and_missing_ratings(qtbot, rated) -> None:  # type: ignore[no-untyped-def]
+    from ukom_desktop.services.dashboard import dashboard
+    from ukom_desktop.services.rating_progress import rating_progress
+    from ukom_desktop.services.schedule_problem import load_stored_schedule
+
+    database, event_id = rated
+    with database.sessions() as session:
+        stored = load_stored_schedule(session, event_id)
+        rated_session = next(s for s in sorted(stored.schedule.sessions, key=lambda s: s.start) if s.assessor_ids)
+        key = rated_session.assessor_ids[0]
+        member = stored.event.assessors[key]
+        day = rated_session.start.date()
+        mine = [s for s in stored.schedule.sessions if key in s.assessor_ids and s.start.date() == day]
+        row = next(r for r in rating_progress(session, event_id).by_assessor if r.key == member.db_id)
+        view = dashboard(session, event_id, today=day, roles=frozenset({"asesor"}), assessor_id=member.db_id)
+    assert len(view.my_sessions) == len(mine) > 0
+    assert view.my_missing == row.missing
+
+    _window_, home = _window(qtbot, database, event_id)
+    home.assessor_id, home.today = member.db_id, day
+    home.refresh()
+    assert home.my_day_box.isVisibleTo(home)
+    assert f"Nilai yang belum Anda isi: {row.missing}" in home.my_day.text()
+    assert view.my_sessions[0][0] in home.my_day.text()

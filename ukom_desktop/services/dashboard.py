@@ -73,6 +73,9 @@ class Dashboard:
     categories_by_unit: dict[str, dict[str, int]] = field(default_factory=dict)
     competencies: tuple[tuple[str, str], ...] = ()  # (code, name) of the gap map's columns
     gap_by_unit: dict[str, dict[str, float]] = field(default_factory=dict)  # unit -> code -> mean gap
+    # The signed-in assessor's day (when the identity work links the user to a team member):
+    my_sessions: tuple[tuple[str, str, str, str], ...] = ()  # (time, exercise, room, participants) today
+    my_missing: int | None = None  # ratings the assessor still has to fill in
 
     def figure(self, key: str) -> Figure:
         return next(f for f in self.figures if f.key == key)
@@ -134,10 +137,27 @@ def _hints(d: dict[str, Figure], steps_left: list[str], status: str) -> list[Hin
     return out
 
 
+def _assessor_day(session: Session, event_id: int, member_id: int, day: date) -> tuple:  # type: ignore[type-arg]
+    from ukom_desktop.domain.scheduling.timegrid import format_hm
+    from ukom_desktop.services.schedule_problem import load_stored_schedule
+
+    stored = load_stored_schedule(session, event_id)
+    key = stored.event.assessor_key(member_id)
+    rows = []
+    for s in sorted(stored.schedule.sessions, key=lambda s: s.start):
+        if key in s.assessor_ids and s.start.date() == day:
+            people = ", ".join(stored.event.participants[p].name for p in s.participant_ids
+                               if p in stored.event.participants)
+            rows.append((f"{format_hm(s.start)}-{format_hm(s.end)}", stored.event.exercise_name(s.exercise_id),
+                         stored.event.room_name(s.room_id), people))
+    return tuple(rows)
+
+
 def dashboard(session: Session, event_id: int, *, today: date | None = None,
-              roles: frozenset[str] | None = None) -> Dashboard:
+              roles: frozenset[str] | None = None, assessor_id: int | None = None) -> Dashboard:
     """The Beranda of an event. `roles` (of the signed-in user, when users exist) trims what is shown:
-    an assessor sees ratings, the head of centre the results; None shows everything."""
+    an assessor sees ratings, the head of centre the results; None shows everything. `assessor_id` (the
+    user's team member) adds their sessions of `today` and their missing ratings."""
     from ukom_desktop.services.event_checklist import checklist
     from ukom_desktop.services.issued_documents import list_issued
     from ukom_desktop.services.qc_overview import qc_overview
@@ -187,9 +207,16 @@ def dashboard(session: Session, event_id: int, *, today: date | None = None,
     assessor_rows = tuple((r.label, r.filled, r.expected) for r in progress.by_assessor)
     if roles and ROLE_HEAD in roles and ROLE_ASSESSOR not in roles:
         assessor_rows = ()
+    my_sessions: tuple = ()  # type: ignore[type-arg]
+    my_missing = None
+    if assessor_id is not None:
+        my_sessions = _assessor_day(session, event_id, assessor_id, today or date.today())
+        mine = [r for r in progress.by_assessor if r.key == assessor_id]
+        my_missing = mine[0].missing if mine else 0
     return Dashboard(
         event.id, event.code, event.name, EVENT_STATUS.get(status, status), _stages(status), tuple(steps_left),
         figures, assessor_rows,
         tuple((REPORT_STATUS.get(s, s), n) for s, n in qc.counts.items()),
         tuple(_hints(by_key, steps_left, status)), categories, by_unit, competencies, gaps,
+        my_sessions, my_missing,
     )

@@ -55,6 +55,7 @@ class HomeTab(QWidget):
         #: when it has `roles`, so the login only needs to set them there.
         self.roles: frozenset[str] | None = None
         self.today: Any = None  # the day deadlines are measured against; None: today (tests set it)
+        self.assessor_id: int | None = None  # the signed-in assessor's team member (context.assessor_id)
         self._dirty = True
         self.figure_buttons: dict[str, QPushButton] = {}
         self.hint_buttons: list[QPushButton] = []
@@ -103,6 +104,13 @@ class HomeTab(QWidget):
         columns.addLayout(right, 2)
         self.body.addLayout(columns)
 
+        self.my_day_box = QGroupBox("Jadwal saya hari ini")
+        self.my_day = QLabel()
+        self.my_day.setWordWrap(True)
+        QVBoxLayout(self.my_day_box).addWidget(self.my_day)
+        self.body.addWidget(self.my_day_box)
+        self.my_day_box.setVisible(False)
+
         self.assessors_box = QGroupBox("Nilai terisi per asesor")
         self.assessors_grid = QGridLayout(self.assessors_box)
         self.body.addWidget(self.assessors_box)
@@ -145,9 +153,11 @@ class HomeTab(QWidget):
         from ukom_desktop.services.dashboard import dashboard
 
         roles = getattr(self.context, "roles", None) or self.roles
+        assessor_id = getattr(self.context, "assessor_id", None) or self.assessor_id
         event_id = self.context.event_id
         outcome = in_session(self, self.context,
-                             lambda s: dashboard(s, event_id, today=self.today, roles=roles))
+                             lambda s: dashboard(s, event_id, today=self.today, roles=roles,
+                                                 assessor_id=assessor_id))
         if not outcome:
             self._show_empty()
             return
@@ -221,6 +231,12 @@ class HomeTab(QWidget):
             row, col = divmod(index, 2)
             self.assessors_grid.addWidget(QLabel(name), row, col * 2)
             self.assessors_grid.addWidget(self._bar(filled, expected), row, col * 2 + 1)
+
+        self.my_day_box.setVisible(d.my_missing is not None)
+        if d.my_missing is not None:
+            lines = [f"{t}  {exercise}, {room}: {people}" for t, exercise, room, people in d.my_sessions]
+            self.my_day.setText("\n".join(lines or ["Tidak ada sesi hari ini."])
+                                + f"\n\nNilai yang belum Anda isi: {d.my_missing}")
 
         self.pictures.setVisible(d.has_results)
         self.category_chart.set_data(d.categories, d.categories_by_unit)
