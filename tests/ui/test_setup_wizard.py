@@ -55,6 +55,7 @@ def test_first_start_writes_the_profile_signatory_and_numbering(qtbot, tmp_path:
     assert profile.kop_lines == ["KEMENTERIAN PEKERJAAN UMUM", "BALAI PENILAIAN KOMPETENSI"]
     assert profile.city == "Jakarta" and profile.address == "Jl. Pattimura No. 20"
     assert names == ["Dr. Siti Rahma, M.Si."]
+    assert profile.head_signatory_id is not None  # the first signatory signs by default
     assert patterns["undangan"] == "{seq}/UND/BPK/{year}"  # stored with the internal field names
 
 

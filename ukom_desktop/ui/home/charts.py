@@ -16,8 +16,24 @@ def _short(text: str, limit: int = 34) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def category_colour(index: int) -> QColor:
-    return QColor(CATEGORY_COLOURS[index % len(CATEGORY_COLOURS)])
+# The categories of the JPM (domain.results): their colours say good / fair / poor at a glance.
+KNOWN_COLOURS = {"optimal": "#2e7d32", "cukup optimal": "#f9a825", "kurang optimal": "#c62828"}
+
+
+def category_colour(index: int, name: str = "") -> QColor:
+    known = KNOWN_COLOURS.get(name.strip().casefold())
+    return QColor(known or CATEGORY_COLOURS[(index + 3) % len(CATEGORY_COLOURS)])
+
+
+def ordered(categories: tuple[str, ...]) -> tuple[str, ...]:
+    rank = {name: i for i, name in enumerate(KNOWN_COLOURS)}
+    return tuple(sorted(categories, key=lambda c: rank.get(c.strip().casefold(), len(rank))))
+
+
+def _label(painter: QPainter, rect: QRectF, text: str) -> None:
+    """A right-aligned row label, shortened with an ellipsis to the room there is."""
+    shown = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, shown)
 
 
 def draw_categories(painter: QPainter, rect: QRectF, categories: tuple[str, ...],
@@ -28,8 +44,9 @@ def draw_categories(painter: QPainter, rect: QRectF, categories: tuple[str, ...]
     metrics = painter.fontMetrics()
     line = metrics.height() + 4
     x = rect.left()
+    categories = ordered(categories)
     for index, name in enumerate(categories):  # legend
-        painter.fillRect(QRectF(x, rect.top() + 3, 12, 12), category_colour(index))
+        painter.fillRect(QRectF(x, rect.top() + 3, 12, 12), category_colour(index, name))
         painter.drawText(QRectF(x + 16, rect.top(), 200, line), Qt.AlignmentFlag.AlignLeft, name)
         x += 16 + metrics.horizontalAdvance(name) + 18
     units = list(by_unit)
@@ -45,15 +62,14 @@ def draw_categories(painter: QPainter, rect: QRectF, categories: tuple[str, ...]
     for row, unit in enumerate(units):
         y = top + row * row_height
         painter.setPen(TEXT)
-        painter.drawText(QRectF(rect.left(), y, label_width - 6, row_height),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, _short(unit))
+        _label(painter, QRectF(rect.left(), y, label_width - 6, row_height), _short(unit))
         x = bar_left
         total = 0
         for index, name in enumerate(categories):
             n = by_unit[unit].get(name, 0)
             width = bar_width * n / most
             if n:
-                painter.fillRect(QRectF(x, y + 3, width, row_height - 6), category_colour(index))
+                painter.fillRect(QRectF(x, y + 3, width, row_height - 6), category_colour(index, name))
             x += width
             total += n
         painter.drawText(QRectF(x + 4, y, 30, row_height), Qt.AlignmentFlag.AlignVCenter, str(total))
@@ -94,8 +110,7 @@ def draw_heat_map(painter: QPainter, rect: QRectF, competencies: tuple[tuple[str
     for row, unit in enumerate(units):
         y = rect.top() + line + row * cell_height
         painter.setPen(TEXT)
-        painter.drawText(QRectF(rect.left(), y, label_width - 6, cell_height),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, _short(unit))
+        _label(painter, QRectF(rect.left(), y, label_width - 6, cell_height), _short(unit))
         for col, code in enumerate(codes):
             cell = QRectF(rect.left() + label_width + col * cell_width, y, cell_width, cell_height)
             value = gaps[unit].get(code)

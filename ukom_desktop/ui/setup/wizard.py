@@ -250,6 +250,24 @@ class HostPage(SkippablePage):
         self.box.addWidget(self.problems)
 
 
+class SignatoriesHostPage(HostPage):
+    def save(self) -> bool:
+        choices = self.inner.choices()
+        first = self.inner.signatories[0].id if self.inner.signatories else None
+
+        def save(session: Any) -> None:
+            from ukom_desktop.services.institution import get_profile, save_profile, save_signer_choices
+
+            save_signer_choices(session, choices)
+            profile = get_profile(session)
+            if first is not None and profile.kop_lines and profile.head_signatory_id is None:
+                profile.head_signatory_id = first  # the head who signs by default: the first signatory
+                save_profile(session, profile)
+
+        self.saved = bool(in_transaction(self, self.setup.context, save))
+        return self.saved
+
+
 class NumberingHostPage(HostPage):
     def save(self) -> bool:
         from ukom_desktop.services.numbering import save_patterns
@@ -304,7 +322,7 @@ class SetupWizard(QWizard):
         fit_to_screen(self, 860, 620)
         self.location_page = LocationPage(self)
         self.profile_page = ProfilePage(self)
-        self.signatories_page = HostPage(self, "Penandatangan",
+        self.signatories_page = SignatoriesHostPage(self, "Penandatangan",
                                          "Pejabat yang menandatangani surat. Simpan tiap penandatangan, lalu Lanjut.",
                                          SignatoriesPage)
         self.numbering_page = NumberingHostPage(self, "Penomoran surat", "Pola nomor setiap jenis surat.",
