@@ -120,6 +120,7 @@ def acquire(db_file: Path) -> InstanceLock | Holder:
     share) gives an unnamed lock: the database check at opening tells the user about the folder."""
     path = lock_path(db_file)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # a new database in a new folder
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError:
         return InstanceLock(db_file, open(os.devnull, "r+b"))  # noqa: SIM115 - closed by release()
