@@ -70,6 +70,7 @@ def dialogs() -> dict[str, Factory]:
     from ukom_desktop.ui.documents.profile_dialog import InstitutionDialog
     from ukom_desktop.ui.documents.template_dialog import TemplateDialog
     from ukom_desktop.ui.events.editor import EventEditorDialog
+    from ukom_desktop.ui.help.dialog import GuideDialog
     from ukom_desktop.ui.participants.directory_dialog import DirectoryDialog
     from ukom_desktop.ui.participants.editor import ParticipantEditorDialog
     from ukom_desktop.ui.participants.grouping_dialog import GroupingDialog
@@ -80,7 +81,6 @@ def dialogs() -> dict[str, Factory]:
     from ukom_desktop.ui.schedule.team_dialogs import AvailabilityDialog, MemberDialog, TeamImportDialog
     from ukom_desktop.ui.scoring.integration_dialog import IntegrationDialog
     from ukom_desktop.ui.scoring.result_dialog import ResultDialog
-    from ukom_desktop.ui.help.dialog import GuideDialog
     from ukom_desktop.ui.setup.wizard import SetupWizard
 
     def event(w: Any) -> int:
