@@ -5,4 +5,4 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh packaging
 .venv/bin/python packaging/render_icons.py >/dev/null
 .venv/bin/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/ukom-desktop.spec
-echo "Selesai: dist/ukom-desktop/ukom-desktop"
+echo "Selesai: dist/ukom-desktop/ukom-desktop (jendela) dan dist/ukom-desktop/ukom-desktop-cli (perintah)"

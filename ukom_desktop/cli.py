@@ -17,6 +17,8 @@ from ukom_desktop import APP_NAME, __version__
 from ukom_desktop.cli_parser import IndonesianArgumentParser, QuietArgumentParser
 from ukom_desktop.errors import UserFacingError, user_message
 
+PACKAGE_SUFFIX = ".ukom"  # assessor packages; the installer associates them with the window
+
 COMMAND_MODULES = (
     "ukom_desktop.commands.db_commands",
     "ukom_desktop.commands.demo_command",
@@ -30,6 +32,7 @@ COMMAND_MODULES = (
     "ukom_desktop.commands.user_commands",
     "ukom_desktop.commands.material_commands",
     "ukom_desktop.commands.letter_commands",
+    "ukom_desktop.commands.timetable_commands",
 )
 
 
@@ -74,6 +77,10 @@ def _window_request(argv: Sequence[str]) -> argparse.Namespace | None:
         args, rest = quick.parse_known_args(argv)
     except SystemExit:
         return None
+    args.package = None
+    if len(rest) == 1 and rest[0].lower().endswith(PACKAGE_SUFFIX):  # a double-clicked .ukom package
+        args.package = rest[0]
+        return args
     return None if rest else args
 
 
@@ -112,7 +119,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
     if window is not None:
         from ukom_desktop.ui.app import run_gui
 
-        return run_gui(window.db)
+        return run_gui(window.db, package=window.package)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

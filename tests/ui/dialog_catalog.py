@@ -70,6 +70,7 @@ def dialogs() -> dict[str, Factory]:
     from ukom_desktop.ui.documents.profile_dialog import InstitutionDialog
     from ukom_desktop.ui.documents.template_dialog import TemplateDialog
     from ukom_desktop.ui.events.editor import EventEditorDialog
+    from ukom_desktop.ui.help.dialog import GuideDialog
     from ukom_desktop.ui.materials.letters_dialog import LetterForm, LettersDialog
     from ukom_desktop.ui.materials.library_dialog import ImportForm, MaterialLibraryDialog
     from ukom_desktop.ui.materials.questions_dialog import QuestionForm, QuestionsDialog
@@ -84,6 +85,7 @@ def dialogs() -> dict[str, Factory]:
     from ukom_desktop.ui.schedule.team_dialogs import AvailabilityDialog, MemberDialog, TeamImportDialog
     from ukom_desktop.ui.scoring.integration_dialog import IntegrationDialog
     from ukom_desktop.ui.scoring.result_dialog import ResultDialog
+    from ukom_desktop.ui.setup.wizard import SetupWizard
 
     def event(w: Any) -> int:
         return int(w.context.event_id)
@@ -122,5 +124,7 @@ def dialogs() -> dict[str, Factory]:
         "Bank pertanyaan wawancara": lambda w: QuestionsDialog(w.context, w),
         "Pertanyaan wawancara": lambda w: QuestionForm([("M.01", "Integritas")], None, w),
         "Pengembalian buku soal": lambda w: ReturnsDialog(w.context, w),
+        "Penyiapan awal": lambda w: SetupWizard(w.context, w),
+        "Panduan": lambda w: GuideDialog(list(w.pages), "schedule_tab", w),
         "Kesalahan": lambda w: ErrorDialog("Terjadi kesalahan tak terduga.", "rincian", w),
     }

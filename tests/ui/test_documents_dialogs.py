@@ -183,16 +183,21 @@ def test_template_editor_explains_unknown_fields_as_you_type_and_saves(main_wind
         assert template_text(session, "pemanggilan") == "Saudara {kegiatan}\n\n[[jadwal]]"
 
 
-def test_first_start_on_an_empty_database_offers_the_profile(qtbot, tmp_path: Path, recorded_messages) -> None:  # type: ignore[no-untyped-def]
+def test_an_existing_database_without_profile_offers_the_profile(qtbot, tmp_path: Path, recorded_messages) -> None:  # type: ignore[no-untyped-def]
+    """A new database gets the first-run setup (tests/ui/test_setup_wizard.py); a database made before,
+    whose profile is still empty, is offered the profile once."""
+    from ukom_desktop.db.database import open_database
     from ukom_desktop.ui.documents.profile_dialog import InstitutionDialog
     from ukom_desktop.ui.main_window import MainWindow
 
+    open_database(str(tmp_path / "baru.sqlite")).dispose()
     window = MainWindow(str(tmp_path / "baru.sqlite"))
     qtbot.addWidget(window)
     window.show()
     assert window.open_database()
     qtbot.waitUntil(lambda: isinstance(window.documents_dialog, InstitutionDialog))
     assert any(kind == "confirm" and "Profil instansi belum diisi" in text for kind, text in recorded_messages)
+    assert getattr(window, "setup_wizard", None) is None
     window.documents_dialog.reject()
     window.open_database()  # offered once per database, not at every reopen
     qtbot.wait(20)

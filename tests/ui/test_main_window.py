@@ -17,7 +17,7 @@ def _show_tab(window, tab) -> None:  # type: ignore[no-untyped-def]
 
 def test_tabs_are_in_indonesian_and_in_order(main_window) -> None:  # type: ignore[no-untyped-def]
     titles = [main_window.tabs.tabText(i) for i in range(main_window.tabs.count())]
-    assert titles == ["Kegiatan", "Peserta", "Asesor", "Jadwal", "Penilaian", "QC Laporan"]
+    assert titles == ["Beranda", "Kegiatan", "Peserta", "Asesor", "Jadwal", "Penilaian", "QC Laporan"]
     menus = [a.text() for a in main_window.menuBar().actions()]
     assert menus[:2] == ["&Berkas", "&Data"] and menus[-1] == "Ban&tuan"
     assert "SQLite" in main_window.db_label.text()
@@ -89,6 +89,7 @@ def test_column_widths_and_geometry_are_remembered(qtbot, demo_database) -> None
     first.show()
     first.open_database()
     first.resize(700, 500)
+    first.show_tab("events_tab")
     first.events_tab.table.view.setColumnWidth(1, 411)
     first.close()
     assert QSettings().value("main_window/geometry") is not None
@@ -97,6 +98,7 @@ def test_column_widths_and_geometry_are_remembered(qtbot, demo_database) -> None
     qtbot.addWidget(second)
     second.show()
     second.open_database()
+    second.show_tab("events_tab")
     assert second.events_tab.table.view.columnWidth(1) == 411
     assert second.size().width() == 700
 

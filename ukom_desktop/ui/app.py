@@ -79,7 +79,7 @@ def install_interrupt_handler(app: QApplication, window: QWidget) -> QTimer:
     return timer
 
 
-def run_gui(database_url: str | None = None) -> int:
+def run_gui(database_url: str | None = None, package: str | None = None) -> int:
     started = time.perf_counter()
     app = create_application()
     install_excepthook()
@@ -95,6 +95,11 @@ def run_gui(database_url: str | None = None) -> int:
     from ukom_desktop.ui.main_window import MainWindow
 
     window = MainWindow(database_url)
+    from PySide6.QtGui import QIcon
+
+    from ukom_desktop.paths import resources_dir
+
+    app.setWindowIcon(QIcon(str(resources_dir() / "app-icon.png")))
     window.show()
     install_interrupt_handler(app, window)
     probe = os.environ.get(STARTUP_PROBE_ENV)
@@ -107,6 +112,8 @@ def run_gui(database_url: str | None = None) -> int:
         setup_logging()
         log.info("%s %s dimulai", APP_NAME, __version__)
         window.open_database()
+        if package:
+            window.open_package(package)
         if probe:
             app.processEvents()
             print(f"loaded {time.perf_counter() - started:.4f}", flush=True)

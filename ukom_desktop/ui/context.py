@@ -14,6 +14,13 @@ if TYPE_CHECKING:
     from ukom_desktop.db.database import Database
 
 
+def database_key(url: str) -> str:
+    """A settings key part for a database: a hash, never the path (a Windows path breaks the key)."""
+    import hashlib
+
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
+
+
 class AppContext(QObject):
     database_changed = Signal()
     event_changed = Signal(object)  # event id or None
@@ -53,7 +60,8 @@ class AppContext(QObject):
         from ukom_desktop.db.credentials import url_without_password
 
         assert self.database is not None
-        return f"current_event/{url_without_password(self.database.url)}"
+        # hashed: a settings key holds neither a password nor a path (a Windows path breaks the key)
+        return f"current_event/{database_key(url_without_password(self.database.url))}"
 
     @contextmanager
     def session(self) -> Iterator[Session]:

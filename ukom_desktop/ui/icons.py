@@ -36,6 +36,8 @@ ICONS: dict[str, str] = {
     "search": "fa5s.search",
     "dictionary": "fa5s.book",
     "institution": "fa5s.landmark",
+    "home": "fa5s.home",
+    "help": "fa5s.question-circle",
 }
 ICON_SIZES = (16, 24, 32, 48)
 ICON_COLOR = "#2c5282"

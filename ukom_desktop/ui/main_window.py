@@ -19,12 +19,14 @@ FEATURE_MODULES: tuple[str, ...] = ("ukom_desktop.ui.schedule.menu", "ukom_deskt
                                      "ukom_desktop.ui.events.menu", "ukom_desktop.ui.qc.menu",
                                      "ukom_desktop.ui.packages.menu",
                                      "ukom_desktop.ui.identity.menu",
-                                     "ukom_desktop.ui.materials.menu")
+                                     "ukom_desktop.ui.materials.menu",
+                                     "ukom_desktop.ui.help.menu", "ukom_desktop.ui.home.timetables_menu")
 
 # The tabs in order: attribute name, title, icon, "module:Class" (a RecordTab or any QWidget taking the
 # AppContext). A tab's module is imported and its page built when it is first shown or first asked for, so
 # the window frame appears before any of them is loaded.
 TAB_SPECS: tuple[tuple[str, str, str, str], ...] = (
+    ("home_tab", "Beranda", "home", "ukom_desktop.ui.home.tab:HomeTab"),
     ("events_tab", "Kegiatan", "events", "ukom_desktop.ui.tabs.events_tab:EventsTab"),
     ("participants_tab", "Peserta", "participants", "ukom_desktop.ui.tabs.participants_tab:ParticipantsTab"),
     ("assessors_tab", "Asesor", "assessors", "ukom_desktop.ui.tabs.assessors_tab:AssessorsTab"),
@@ -80,11 +82,13 @@ class MainWindow(QMainWindow):
         self.act_refresh = QAction(icon("refresh"), "Muat ulang", self)
         self.act_refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         self.act_about = QAction(icon("about"), "Tentang UKOM Desktop", self)
+        self.act_setup = QAction(icon("settings"), "Penyiapan awal...", self)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("&Berkas")
-        for action in (self.act_open_db, self.act_new_db, self.act_server, self.act_backup, self.act_restore):
+        for action in (self.act_open_db, self.act_new_db, self.act_server, self.act_backup, self.act_restore,
+                       self.act_setup):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
         self.act_quit.triggered.connect(self.close)
         self.act_refresh.triggered.connect(self.refresh_all)
         self.act_about.triggered.connect(self._on_about)
+        self.act_setup.triggered.connect(self.show_setup_wizard)
         self.event_combo.currentIndexChanged.connect(self._on_event_combo)
         self.context.database_changed.connect(self._on_database_changed)
         self.context.data_changed.connect(lambda _what: self.refresh_all())
@@ -133,6 +138,8 @@ class MainWindow(QMainWindow):
     def _on_tab_created(self, key: str, widget: QWidget) -> None:
         if key == "events_tab":
             widget.event_chosen.connect(self.select_event)  # type: ignore[attr-defined]
+        elif key == "home_tab":
+            widget.open_tab.connect(self.show_tab)  # type: ignore[attr-defined]
 
     def tab(self, key: str) -> QWidget:
         """The tab's widget, built now if it was not shown yet."""
@@ -164,10 +171,15 @@ class MainWindow(QMainWindow):
         from ukom_desktop.db.database import open_database
         from ukom_desktop.db.sqlite_file import EmptyDatabaseFileError
         from ukom_desktop.errors import user_message
+        from ukom_desktop.ui import single_instance
         from ukom_desktop.ui.server_login import complete_for_window, keep_password
 
         login = complete_for_window(self, url if url is not None else self.database_url)
         if login.url is None:
+            return False
+        if not single_instance.claim(self, login.url):  # another window holds the file: told, nothing opened
+            if self.context.database is None:
+                self.db_label.setText("Tidak ada basis data yang terbuka")
             return False
         self.db_label.setText("Membuka basis data...")
         from ukom_desktop.ui.identity.encrypt_dialog import open_with_key
@@ -176,12 +188,14 @@ class MainWindow(QMainWindow):
             # asks the key of an encrypted file
             database = open_with_key(self, lambda t: open_database(t, allow_empty=allow_empty), login.url)
         except EmptyDatabaseFileError as exc:  # never made a database without asking
+            single_instance.settle(self, False)
             if messages.confirm(self, f"Berkas {exc.path} kosong (0 byte). Jadikan berkas ini basis data UKOM "
                                       "Desktop yang baru?", "Berkas kosong"):
                 return self.open_database(login.url, allow_empty=True)
             self.db_label.setText("Tidak ada basis data yang terbuka")
             return False
         except Exception as exc:  # noqa: BLE001 - shown to the user in words, logged when unexpected
+            single_instance.settle(self, False)
             text = user_message(exc)
             if text is None:
                 raise
@@ -197,6 +211,7 @@ class MainWindow(QMainWindow):
         from ukom_desktop.ui.identity.login import sign_in
 
         if not sign_in(self, database):  # issue 13: a database with users shows nothing before a login
+            single_instance.settle(self, False)
             database.dispose()
             self.db_label.setText("Tidak ada basis data yang terbuka")
             return False
@@ -204,13 +219,40 @@ class MainWindow(QMainWindow):
         self.context.set_database(database)
         for warning in database.warnings:  # backup failed, network drive: said once, never a blocker
             messages.warn(self, warning)
+        single_instance.settle(self, True)
         if database.upgraded_from:
             self.statusBar().showMessage(
                 f"Basis data diperbarui dari revisi {database.upgraded_from}; cadangan: {database.backup_made}",
                 15000,
             )
+        if database.created:  # a new database: the first-run setup (every page can be skipped) instead of
+            # the profile offer of the documents area
+            getattr(self, "documents_profile_offered", set()).add(database.url)
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self.show_setup_wizard)
         self.database_opened.emit()
         return True
+
+    def open_package(self, path: str) -> None:
+        """A .ukom package given at start (double-clicked): handed to the assessor-package area when it
+        is installed (a feature module that sets `package_opener`), otherwise told in words."""
+        opener = getattr(self, "package_opener", None)
+        if opener is not None:
+            opener(path)
+            return
+        messages.info(self, f"Paket {path} belum dapat dibuka oleh versi aplikasi ini.")
+
+    def show_setup_wizard(self) -> QWidget | None:
+        """Penyiapan awal, window-modal and not blocking (Berkas > Penyiapan awal, or on a new database)."""
+        if self.context.database is None:
+            return None
+        from ukom_desktop.ui.setup.wizard import SetupWizard
+
+        wizard = SetupWizard(self.context, self)
+        wizard.open()
+        self.setup_wizard = wizard
+        return wizard
 
     def _on_database_changed(self) -> None:
         db = self.context.database
@@ -352,6 +394,9 @@ class MainWindow(QMainWindow):
                 tab.table.save_columns()
         if self.context.database is not None:
             self.context.database.dispose()
+        from ukom_desktop.ui import single_instance
+
+        single_instance.release(self)
         super().closeEvent(event)
 
 

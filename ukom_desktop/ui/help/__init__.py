@@ -1,0 +1,1 @@
+"""Bantuan: short guides per tab (F1) and Bantuan > Panduan."""

@@ -1,0 +1,1 @@
+"""Beranda: the first tab, the state of the current event at a glance."""
