@@ -49,6 +49,8 @@ def install(window: Any) -> None:
     window.act_open_package.setToolTip("Mode asesor: buka paket di laptop, nilai tanpa jaringan, kirim kembali")
     window.act_open_package.triggered.connect(lambda: open_assessor_package(window))
     menu.insertAction(before, window.act_open_package)
+    # a .ukom file given at start (double-clicked in the file manager) opens in assessor mode
+    window.package_opener = lambda path: open_assessor_package(window, path)
 
 
 def _event_id(window: Any) -> int | None:
