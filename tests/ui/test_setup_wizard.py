@@ -93,3 +93,33 @@ def test_it_reopens_from_the_menu(main_window, qtbot) -> None:  # type: ignore[n
     main_window.act_setup.trigger()
     assert main_window.setup_wizard.isVisible()
     assert main_window.act_setup.text() in [a.text() for a in main_window.file_menu.actions()]
+
+
+def test_first_admin_from_the_setup_signs_the_window_in(qtbot, tmp_path: Path, recorded_messages) -> None:  # type: ignore[no-untyped-def]
+    from ukom_desktop.services.users import list_users
+
+    window, wizard = _new_window(qtbot, tmp_path)
+    assert wizard.admin_page is not None  # a new database has no users yet
+    while wizard.currentPage() is not wizard.admin_page:
+        wizard.button(QWizard.WizardButton.CustomButton1).click()  # Lewati halaman
+    page = wizard.admin_page
+    page.username_edit.setText("admin.balai")
+    page.name_edit.setText("Rina Kartika")
+    page.password_edit.setText("rahasia-balai-2026")
+    page.repeat_edit.setText("rahasia-balai-2026")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert not wizard.isVisible()
+    assert window.context.roles == frozenset({"admin", "sekretariat"})  # signed in as the new admin
+    with window.context.session() as session:
+        users = list_users(session)
+    assert [u.username for u in users] == ["admin.balai"]
+
+
+def test_the_setup_reopened_on_a_database_with_users_offers_no_second_first_admin(qtbot, tmp_path: Path, recorded_messages) -> None:  # type: ignore[no-untyped-def]
+    from ukom_desktop.services.users import create_user
+
+    window, wizard = _new_window(qtbot, tmp_path)
+    wizard.close()
+    with window.context.transaction() as session:
+        create_user(session, username="admin", full_name="Admin", roles=["admin"], password="kata-sandi-panjang")
+    assert window.show_setup_wizard().admin_page is None

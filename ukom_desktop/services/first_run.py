@@ -1,23 +1,15 @@
 """First-run setup: where the data lives (a PostgreSQL address and its connection test), and the seam
-to the identity work's first administrator (shown only when that API exists).
+to the identity work's first administrator (offered while the database has no users).
 
 Passwords are used to connect and never stored or logged here.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from dataclasses import dataclass
-from types import ModuleType
 from typing import Any
 
 from sqlalchemy import URL, create_engine, text
-
-USERS_MODULE = "ukom_desktop.services.users"
-#: The identity work's function the setup calls to create the first administrator:
-#: create_first_admin(session, *, username, full_name, password) -> Any
-FIRST_ADMIN_FUNCTION = "create_first_admin"
 
 
 @dataclass(frozen=True)
@@ -72,18 +64,15 @@ def connection_problem(address: ServerAddress, timeout_seconds: int = 5) -> str 
     return None
 
 
-def users_api() -> ModuleType | None:
-    """The identity work's users service when it exists and offers the first-admin function."""
-    if importlib.util.find_spec(USERS_MODULE) is None:
-        return None
-    module = importlib.import_module(USERS_MODULE)
-    return module if hasattr(module, FIRST_ADMIN_FUNCTION) else None
+def first_admin_needed(session: Any) -> bool:
+    """The setup offers the first administrator only while the database has no users."""
+    from ukom_desktop.services.access import users_exist
+
+    return not users_exist(session)
 
 
 def create_first_admin(session: Any, username: str, full_name: str, password: str) -> Any:
-    api = users_api()
-    if api is None:
-        from ukom_desktop.errors import UserFacingError
+    """The first administrator (admin + sekretariat); returns the acting user to sign in as."""
+    from ukom_desktop.services import users
 
-        raise UserFacingError("Pengelolaan pengguna belum tersedia pada versi ini.")
-    return getattr(api, FIRST_ADMIN_FUNCTION)(session, username=username, full_name=full_name, password=password)
+    return users.create_first_admin(session, username=username, full_name=full_name, password=password)

@@ -69,6 +69,13 @@ class EventProblem:
     group_names: dict[str, str]  # preset group id -> name shown
     notes: tuple[str, ...] = ()  # Indonesian: who is left out and why
 
+    def assessor_key(self, member_id: int) -> str | None:
+        """The solver's key of the team member with this database id (None when not on the team)."""
+        for aid, info in self.assessors.items():
+            if info.db_id == member_id:
+                return aid
+        return None
+
     def room_name(self, room_id: str) -> str:
         room = self.problem.room_by_id.get(room_id)
         return room.name if room and room.name else room_id

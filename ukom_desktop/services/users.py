@@ -138,6 +138,14 @@ def create_user(
     return user.id
 
 
+
+def create_first_admin(session: Session, *, username: str, full_name: str, password: str) -> perm.Actor:
+    """The first administrator, from the first-run setup: admin and sekretariat (admin alone prepares
+    nothing). Returns the new user as the acting user, so the window can go on signed in."""
+    user_id = create_user(session, username=username, full_name=full_name,
+                          roles=[perm.ADMIN, perm.SEKRETARIAT], password=password)
+    return to_actor(session.get_one(User, user_id))
+
 def list_users(session: Session) -> list[UserRow]:
     require(session, perm.MANAGE_USERS)
     now = datetime.now(UTC)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -54,6 +54,26 @@ class AppContext(QObject):
             return int(value) if value is not None else None
         except (TypeError, ValueError):
             return None
+
+    @property
+    def actor(self) -> Any:
+        """The signed-in user bound to this database's sessions (None without users or before a login)."""
+        if self.database is None:
+            return None
+        from ukom_desktop.services.access import ACTOR_KEY
+
+        return (self.database.sessions.kw.get("info") or {}).get(ACTOR_KEY)
+
+    @property
+    def roles(self) -> frozenset[str] | None:
+        """The signed-in user's roles; None when nobody is signed in (a database without users)."""
+        actor = self.actor
+        return actor.roles if actor is not None else None
+
+    @property
+    def assessor_id(self) -> int | None:
+        actor = self.actor
+        return actor.assessor_id if actor is not None else None
 
     def _event_key(self) -> str:
         """The settings key of the remembered event: the database address without any password."""

@@ -303,15 +303,23 @@ class AdminPage(SkippablePage):
             return False
         username, name, password = self.username_edit.text().strip(), self.name_edit.text().strip(), \
             self.password_edit.text()
-        self.saved = bool(in_transaction(self, self.setup.context,
-                                         lambda s: create_first_admin(s, username, name, password)))
+        outcome = in_transaction(self, self.setup.context,
+                                 lambda s: create_first_admin(s, username, name, password))
+        self.saved = bool(outcome)
+        if outcome:  # the window goes on as the new admin (the database has users from now on)
+            from ukom_desktop.services.access import bind_actor
+
+            bind_actor(self.setup.context.database.sessions, outcome.value)
+            identity = getattr(self.setup.window_, "identity", None)
+            if identity is not None:
+                identity.refresh()
         return self.saved
 
 
 class SetupWizard(QWizard):
     def __init__(self, context: Any, window: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
-        from ukom_desktop.services.first_run import users_api
+        from ukom_desktop.services.first_run import first_admin_needed
         from ukom_desktop.ui.documents.numbering_page import NumberingPage
         from ukom_desktop.ui.documents.signatories_page import SignatoriesPage
 
@@ -327,7 +335,9 @@ class SetupWizard(QWizard):
                                          SignatoriesPage)
         self.numbering_page = NumberingHostPage(self, "Penomoran surat", "Pola nomor setiap jenis surat.",
                                                 NumberingPage)
-        self.admin_page = AdminPage(self) if users_api() is not None else None
+        with context.session() as session:
+            needed = first_admin_needed(session)
+        self.admin_page = AdminPage(self) if needed else None
         for page in (self.location_page, self.profile_page, self.signatories_page, self.numbering_page,
                      self.admin_page):
             if page is not None:
