@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "ukom_desktop.commands.document_commands",
     "ukom_desktop.commands.result_commands",
     "ukom_desktop.commands.qc_commands",
+    "ukom_desktop.commands.budget_commands",
 )
 
 
