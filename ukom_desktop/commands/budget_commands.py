@@ -18,6 +18,59 @@ def register(sub: argparse._SubParsersAction) -> None:
     budget.set_defaults(handler=_budget)
     register_kind("export", "budget", "RAB, daftar nominatif honorarium dan realisasi (xlsx)", _out_args,
                   _export_budget)
+    for name, help_text in SPJ_KINDS.items():
+        register_kind("print", name, help_text, _spj_args, _spj_handler(name))
+
+
+SPJ_TITLES = {"honoraria": "Daftar nominatif honorarium", "receipts": "Kuitansi honorarium",
+              "consumption": "Daftar hadir konsumsi", "realisation": "Rekap realisasi anggaran"}
+SPJ_KINDS = {
+    "honoraria": "daftar nominatif honorarium dengan PPh dan tanda tangan (SPJ)",
+    "receipts": "kuitansi honorarium, satu halaman per penerima (SPJ)",
+    "consumption": "daftar hadir penerima konsumsi per hari (SPJ)",
+    "realisation": "rekap realisasi anggaran terhadap RAB (SPJ)",
+}
+
+
+def _spj_args(parser: argparse.ArgumentParser) -> None:
+    _out_args(parser)
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="tanggal dokumen (bawaan: hari ini)")
+    parser.add_argument("--realised", action="store_true", help="honorarium menurut realisasi (peserta yang hadir)")
+
+
+def _parse_date(text: str | None) -> object:
+    from datetime import date
+
+    from ukom_desktop.errors import UserFacingError
+
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserFacingError(f"Tanggal '{text}' tidak dikenali; tulis sebagai TTTT-BB-HH, misalnya 2026-11-23.") \
+            from None
+
+
+def _spj_handler(kind: str):  # type: ignore[no-untyped-def]
+    def handler(args: argparse.Namespace) -> int:
+        from ukom_desktop.db.engine import transaction
+        from ukom_desktop.services.administration_docs import print_spj
+        from ukom_desktop.services.results import find_event
+
+        db = open_db(args)
+        try:
+            with transaction(db.sessions) as session:
+                result = print_spj(session, find_event(session, args.event).id, kind, args.out,
+                                   when=_parse_date(args.date), realised=getattr(args, "realised", False))
+        finally:
+            db.dispose()
+        text = "\n".join([f"{SPJ_TITLES[kind]} tersimpan: {result.file} "
+                          f"({result.pages} halaman)", *result.warnings])
+        emit(args, {"berkas": str(result.file), "halaman": result.pages, "peringatan": list(result.warnings)}, text)
+        return 0
+
+    return handler
 
 
 def _out_args(parser: argparse.ArgumentParser) -> None:
