@@ -19,7 +19,7 @@ KINDS: list[tuple[str, ...]] = [
     ("schedule", "--kind", "matriks"), ("schedule", "--kind", "peserta"), ("schedule", "--kind", "asesor"),
     ("schedule", "--kind", "relasi"), ("psychograms",), ("reports", "--include-unapproved"),
     ("assessor-evaluation",), ("activity-report",), ("feedback", "--include-unapproved"),
-    ("honoraria",), ("receipts",), ("consumption",), ("realisation",),
+    ("honoraria",), ("receipts",), ("consumption",), ("realisation",), ("decree-team",), ("decree-participants",),
 ]
 
 

@@ -20,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                   _export_budget)
     for name, help_text in SPJ_KINDS.items():
         register_kind("print", name, help_text, _spj_args, _spj_handler(name))
+    for name, help_text in LETTER_KINDS.items():
+        register_kind("print", name, help_text, _letter_args, _letter_handler(name))
 
 
 SPJ_TITLES = {"honoraria": "Daftar nominatif honorarium", "receipts": "Kuitansi honorarium",
@@ -30,6 +32,43 @@ SPJ_KINDS = {
     "consumption": "daftar hadir penerima konsumsi per hari (SPJ)",
     "realisation": "rekap realisasi anggaran terhadap RAB (SPJ)",
 }
+
+
+LETTER_KINDS = {
+    "decree-team": "SK pembentukan tim penilai kompetensi dengan lampiran susunan tim",
+    "decree-participants": "SK peserta penilaian kompetensi dengan lampiran daftar peserta",
+}
+
+
+def _letter_args(parser: argparse.ArgumentParser) -> None:
+    _out_args(parser)
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="tanggal penetapan/naskah (bawaan: hari ini)")
+    parser.add_argument("--renumber", action="store_true", help="beri nomor baru (naskah pengganti)")
+
+
+def _letter_handler(kind: str):  # type: ignore[no-untyped-def]
+    def handler(args: argparse.Namespace) -> int:
+        from ukom_desktop.db.engine import transaction
+        from ukom_desktop.services import administration_letters as letters
+        from ukom_desktop.services.results import find_event
+
+        db = open_db(args)
+        try:
+            with transaction(db.sessions) as session:
+                event_id = find_event(session, args.event).id
+                when = _parse_date(args.date)
+                result = letters.print_decree(session, event_id, kind.split("-")[1], args.out, when=when,
+                                              renumber=args.renumber)
+        finally:
+            db.dispose()
+        note = " (dicetak ulang dengan nomor yang sudah terbit)" if result.reprint else ""
+        emit(args, {"berkas": str(result.file), "halaman": result.pages, "nomor": result.number,
+                    "tanggal": result.issued_on.isoformat()},
+             f"{LETTER_KINDS[kind].split(' dengan')[0]} nomor {result.number}{note} tersimpan: {result.file} "
+             f"({result.pages} halaman)")
+        return 0
+
+    return handler
 
 
 def _spj_args(parser: argparse.ArgumentParser) -> None:

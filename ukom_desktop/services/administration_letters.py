@@ -1,0 +1,88 @@
+"""Decrees (SK Tim, SK Peserta) of an event, numbered from the register, with their wording from the
+editable templates "sk_tim" and "sk_peserta" (documents/admin_templates.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from ukom_desktop.db.models import Event
+from ukom_desktop.documents.admin_templates import sections
+from ukom_desktop.documents.decree import DecreeData, build_decree
+from ukom_desktop.documents.output import write_pdf
+from ukom_desktop.documents.templates import TemplateError, render_template
+from ukom_desktop.domain.dates import format_date_range_id
+from ukom_desktop.domain.terbilang import number_with_words
+from ukom_desktop.errors import UserFacingError
+from ukom_desktop.services import event_documents as ed
+from ukom_desktop.services import institution
+from ukom_desktop.services.document_templates import template_text
+from ukom_desktop.services.issued_documents import issue_document
+
+
+@dataclass(frozen=True)
+class IssuedPrint:
+    kind: str
+    number: str
+    issued_on: date
+    file: Path
+    pages: int
+    reprint: bool = False
+
+
+def event_fields(event: Event, extra: dict[str, str]) -> dict[str, str]:
+    fields = {
+        "kegiatan": event.name, "tanggal": format_date_range_id(event.start_date, event.end_date),
+        "tempat": event.venue or "-", "tahun": str((event.start_date or date.today()).year),
+        "instansi_pemohon": event.requesting_agency or "-",
+    }
+    fields.update(extra)
+    return fields
+
+
+def filled_sections(session: Session, key: str, fields: dict[str, str]) -> dict[str, list[str]]:
+    try:
+        text = render_template(template_text(session, key), fields)
+    except TemplateError as exc:
+        raise UserFacingError(f"Templat {key} tidak dapat dipakai: {exc}") from None
+    return {heading.upper(): items for heading, items in sections(text)}
+
+
+def print_decree(session: Session, event_id: int, which: str, out: str | Path, *, when: date | None = None,
+                 renumber: bool = False) -> IssuedPrint:
+    """SK Tim Penilai Kompetensi (`which` "team") or SK Peserta ("participants")."""
+    basics = ed.load_event(session, event_id, ed.PrintOptions())
+    event = basics.event
+    kind = "sk_tim" if which == "team" else "sk_peserta"
+    if which == "team":
+        team = ed.team_members(session, event_id)
+        if not team:
+            raise UserFacingError(f"Tim kegiatan {event.code} belum diisi; tambahkan asesor di tab Asesor.")
+        people = tuple((m.person, m.role) for m in team)
+        subject = f"Pembentukan Tim Penilai Kompetensi pada {event.name}"
+        role_title, title = "Kedudukan dalam Tim", "SUSUNAN TIM PENILAI KOMPETENSI"
+    else:
+        rows = ed.event_participants(session, event_id)
+        if not rows:
+            raise UserFacingError(f"Kegiatan {event.code} belum memiliki peserta.")
+        people = tuple((ed.person_of(r.participant), r.participant.unit or "-") for r in rows)
+        subject = f"Peserta {event.name}"
+        role_title, title = "Unit Kerja", "DAFTAR PESERTA PENILAIAN KOMPETENSI"
+    signer = institution.signer_for(session, kind)
+    fields = event_fields(event, {"jabatan_penetap": signer.jabatan, "tentang": subject,
+                                  "jumlah": number_with_words(len(people))})
+    parts = filled_sections(session, kind, fields)
+    when = when or date.today()
+    # one number sequence for every keputusan; the subject key tells SK Tim from SK Peserta
+    issued = issue_document(session, event_id=event_id, kind="keputusan", subject_key=kind,
+                            recipient=f"{len(people)} orang", issued_on=when, renumber=renumber)
+    data = DecreeData(
+        basics.letterhead, signer, issued.number, issued.issued_on, subject, tuple(parts.get("MENIMBANG", [])),
+        tuple(parts.get("MENGINGAT", [])), tuple(parts.get("DIKTUM", [])), people, role_title, title,
+        basics.city, basics.paper,
+    )
+    pages = write_pdf([build_decree(data)], Path(out))
+    return IssuedPrint(kind, issued.number, issued.issued_on, Path(out), pages, issued.reprint)
