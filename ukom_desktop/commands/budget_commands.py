@@ -37,6 +37,7 @@ SPJ_KINDS = {
 LETTER_KINDS = {
     "decree-team": "SK pembentukan tim penilai kompetensi dengan lampiran susunan tim",
     "decree-participants": "SK peserta penilaian kompetensi dengan lampiran daftar peserta",
+    "agreement": "perjanjian kerja sama dengan instansi pemohon (SOP 002)",
 }
 
 
@@ -44,6 +45,13 @@ def _letter_args(parser: argparse.ArgumentParser) -> None:
     _out_args(parser)
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="tanggal penetapan/naskah (bawaan: hari ini)")
     parser.add_argument("--renumber", action="store_true", help="beri nomor baru (naskah pengganti)")
+    if parser.prog.endswith("agreement"):
+        parser.add_argument("--partner", default="", metavar="INSTANSI", help="pihak kedua (bawaan: instansi pemohon)")
+        parser.add_argument("--partner-signer", default="", metavar="NAMA", help="penanda tangan pihak kedua")
+        parser.add_argument("--partner-position", default="", metavar="JABATAN", help="jabatan penanda tangan")
+        parser.add_argument("--partner-number", default="", metavar="NOMOR", help="nomor perjanjian pihak kedua")
+        parser.add_argument("--cost", type=int, metavar="RUPIAH", help="biaya (bawaan: jumlah RAB kegiatan)")
+        parser.add_argument("--duration", default="6 (enam) bulan", metavar="TEKS", help="jangka waktu")
 
 
 def _letter_handler(kind: str):  # type: ignore[no-untyped-def]
@@ -57,8 +65,15 @@ def _letter_handler(kind: str):  # type: ignore[no-untyped-def]
             with transaction(db.sessions) as session:
                 event_id = find_event(session, args.event).id
                 when = _parse_date(args.date)
-                result = letters.print_decree(session, event_id, kind.split("-")[1], args.out, when=when,
-                                              renumber=args.renumber)
+                if kind == "agreement":
+                    options = letters.AgreementOptions(
+                        args.partner, args.partner_signer, args.partner_position, args.partner_number, args.cost,
+                        args.duration)
+                    result = letters.print_agreement(session, event_id, args.out, options, when=when,
+                                                     renumber=args.renumber)
+                else:
+                    result = letters.print_decree(session, event_id, kind.split("-")[1], args.out, when=when,
+                                                  renumber=args.renumber)
         finally:
             db.dispose()
         note = " (dicetak ulang dengan nomor yang sudah terbit)" if result.reprint else ""

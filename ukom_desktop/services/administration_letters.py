@@ -86,3 +86,54 @@ def print_decree(session: Session, event_id: int, which: str, out: str | Path, *
     )
     pages = write_pdf([build_decree(data)], Path(out))
     return IssuedPrint(kind, issued.number, issued.issued_on, Path(out), pages, issued.reprint)
+
+
+@dataclass(frozen=True)
+class AgreementOptions:
+    """What the user enters for the other party (the requesting agency) and the terms."""
+
+    partner: str = ""  # default: the event's requesting agency
+    partner_signer: str = ""
+    partner_position: str = ""
+    partner_number: str = ""
+    cost: int | None = None  # default: the event's budget (RAB) total
+    duration: str = "6 (enam) bulan"
+
+
+def print_agreement(session: Session, event_id: int, out: str | Path, options: AgreementOptions, *,
+                    when: date | None = None, renumber: bool = False) -> IssuedPrint:
+    from ukom_desktop.documents.agreement import AgreementData, Party, build_agreement
+    from ukom_desktop.documents.model import Signatory
+    from ukom_desktop.domain.budget import rupiah
+    from ukom_desktop.domain.terbilang import terbilang
+    from ukom_desktop.services.budget import event_budget
+
+    basics = ed.load_event(session, event_id, ed.PrintOptions())
+    event = basics.event
+    partner = options.partner.strip() or event.requesting_agency.strip()
+    if not partner:
+        raise UserFacingError(f"Instansi pemohon kegiatan {event.code} belum diisi; isi di tab Kegiatan atau "
+                              "sebutkan instansi pihak kedua.")
+    signer = institution.signer_for(session, "pks")
+    cost = options.cost if options.cost is not None else event_budget(session, event_id).amount
+    ours = " ".join(basics.letterhead.agency_lines[-1:])
+    fields = event_fields(event, {"pihak_pertama": ours, "pihak_kedua": partner, "biaya": rupiah(cost),
+                                  "biaya_terbilang": f"{terbilang(cost)} rupiah", "jangka_waktu": options.duration,
+                                  "jumlah": number_with_words(len(ed.event_participants(session, event_id)))})
+    try:
+        text = render_template(template_text(session, "pks"), fields)
+    except TemplateError as exc:
+        raise UserFacingError(f"Templat perjanjian kerja sama tidak dapat dipakai: {exc}") from None
+    articles = tuple((title, tuple(items)) for title, items in sections(text) if items)
+    when = when or date.today()
+    issued = issue_document(session, event_id=event_id, kind="pks", subject_key="kegiatan", recipient=partner,
+                            issued_on=when, renumber=renumber)
+    second = Signatory(options.partner_signer.strip() or "(.................................................)",
+                       options.partner_position.strip() or f"Pejabat yang berwenang pada {partner}")
+    data = AgreementData(
+        basics.letterhead, f"Penyelenggaraan {event.name}", Party(ours, signer, issued.number),
+        Party(partner, second, options.partner_number.strip()), issued.issued_on, basics.city, articles,
+        basics.paper,
+    )
+    pages = write_pdf([build_agreement(data)], Path(out))
+    return IssuedPrint("pks", issued.number, issued.issued_on, Path(out), pages, issued.reprint)
