@@ -20,7 +20,7 @@ KINDS: list[tuple[str, ...]] = [
     ("schedule", "--kind", "relasi"), ("psychograms",), ("reports", "--include-unapproved"),
     ("assessor-evaluation",), ("activity-report",), ("feedback", "--include-unapproved"),
     ("honoraria",), ("receipts",), ("consumption",), ("realisation",), ("decree-team",), ("decree-participants",),
-    ("agreement",),
+    ("agreement",), ("briefing",),
 ]
 
 

@@ -25,12 +25,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 SPJ_TITLES = {"honoraria": "Daftar nominatif honorarium", "receipts": "Kuitansi honorarium",
+              "briefing": "Bahan paparan pembukaan",
               "consumption": "Daftar hadir konsumsi", "realisation": "Rekap realisasi anggaran"}
 SPJ_KINDS = {
     "honoraria": "daftar nominatif honorarium dengan PPh dan tanda tangan (SPJ)",
     "receipts": "kuitansi honorarium, satu halaman per penerima (SPJ)",
     "consumption": "daftar hadir penerima konsumsi per hari (SPJ)",
     "realisation": "rekap realisasi anggaran terhadap RAB (SPJ)",
+    "briefing": "bahan paparan pembukaan untuk proyektor (PDF mendatar)",
 }
 
 
@@ -89,7 +91,11 @@ def _letter_handler(kind: str):  # type: ignore[no-untyped-def]
 def _spj_args(parser: argparse.ArgumentParser) -> None:
     _out_args(parser)
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="tanggal dokumen (bawaan: hari ini)")
-    parser.add_argument("--realised", action="store_true", help="honorarium menurut realisasi (peserta yang hadir)")
+    if parser.prog.endswith("briefing"):
+        parser.add_argument("--day", metavar="YYYY-MM-DD", help="hari yang ditampilkan (bawaan: hari pertama)")
+    else:
+        parser.add_argument("--realised", action="store_true",
+                            help="honorarium menurut realisasi (peserta yang hadir)")
 
 
 def _parse_date(text: str | None) -> object:
@@ -109,14 +115,18 @@ def _parse_date(text: str | None) -> object:
 def _spj_handler(kind: str):  # type: ignore[no-untyped-def]
     def handler(args: argparse.Namespace) -> int:
         from ukom_desktop.db.engine import transaction
-        from ukom_desktop.services.administration_docs import print_spj
+        from ukom_desktop.services.administration_docs import print_briefing, print_spj
         from ukom_desktop.services.results import find_event
 
         db = open_db(args)
         try:
             with transaction(db.sessions) as session:
-                result = print_spj(session, find_event(session, args.event).id, kind, args.out,
-                                   when=_parse_date(args.date), realised=getattr(args, "realised", False))
+                event_id = find_event(session, args.event).id
+                if kind == "briefing":
+                    result = print_briefing(session, event_id, args.out, day=_parse_date(args.day))
+                else:
+                    result = print_spj(session, event_id, kind, args.out, when=_parse_date(args.date),
+                                       realised=args.realised)
         finally:
             db.dispose()
         text = "\n".join([f"{SPJ_TITLES[kind]} tersimpan: {result.file} "

@@ -115,3 +115,58 @@ def print_spj(session: Session, event_id: int, kind: str, out: str | Path, *, wh
 def present_count(session: Session, event_id: int) -> int:
     return len(list(session.scalars(select(EventParticipant.id).where(
         EventParticipant.event_id == event_id, EventParticipant.attendance == Attendance.HADIR))))
+
+
+RULES_KEY = "paparan.tata_tertib"
+
+
+def briefing_data(session: Session, event_id: int, day: date | None = None) -> Any:
+    """The slides' content: the rundown, groups and rooms of `day` (default: the event's first day)."""
+    from ukom_desktop.db.models import ParticipantGroup, Room, ScheduleSession
+    from ukom_desktop.documents.briefing import DEFAULT_RULES, BriefingData, BriefingGroup
+    from ukom_desktop.domain.dates import format_day_date_id
+
+    basics = ed.load_event(session, event_id, ed.PrintOptions())
+    event = basics.event
+    try:
+        days = ed.rundown_days(session, basics, ed.PrintOptions())
+    except UserFacingError:
+        days = ()
+    day = day or (days[0].date if days else event.start_date)
+    today = next((d for d in days if d.date == day), None)
+    rundown = tuple((i.time, i.activity, i.venue or event.venue or "-") for i in today.items) if today else ()
+    participants = ed.event_participants(session, event_id)
+    groups = list(session.scalars(select(ParticipantGroup).where(ParticipantGroup.event_id == event_id)
+                                  .order_by(ParticipantGroup.number)))
+    rooms_of: dict[int, list[str]] = {}
+    for s in session.scalars(select(ScheduleSession).where(ScheduleSession.event_id == event_id)
+                             .order_by(ScheduleSession.starts_at)):
+        if s.group_id is None or s.room_id is None or s.starts_at.date() != day:
+            continue
+        room = session.get(Room, s.room_id)
+        names = rooms_of.setdefault(s.group_id, [])
+        if room is not None and room.name not in names:
+            names.append(room.name)
+    shown = []
+    for group in groups:
+        members = tuple(r.participant.name for r in participants if r.group_id == group.id)
+        if members:
+            shown.append(BriefingGroup(group.name or f"Kelompok {group.number}", members,
+                                       tuple(rooms_of.get(group.id, []))))
+    rules = event_setting(session, event, RULES_KEY, None)
+    rules = tuple(str(r) for r in rules if str(r).strip()) if isinstance(rules, list) and rules else DEFAULT_RULES
+    return BriefingData(
+        " ".join(basics.letterhead.agency_lines[-1:]), event.name,
+        format_date_range_id(event.start_date, event.end_date), event.venue, format_day_date_id(day), rundown,
+        tuple(ed.exercise_names(session, event_id)), tuple(shown), rules, len(participants),
+    )
+
+
+def print_briefing(session: Session, event_id: int, out: str | Path, *, day: date | None = None) -> AdminPrintResult:
+    from ukom_desktop.documents.briefing import build_briefing
+
+    data = briefing_data(session, event_id, day)
+    pages = write_pdf([build_briefing(data)], Path(out))
+    issue_document(session, event_id=event_id, kind="paparan_pembukaan", subject_key="kegiatan",
+                   recipient="Peserta", issued_on=date.today())
+    return AdminPrintResult("briefing", Path(out), pages)
