@@ -40,6 +40,7 @@ LETTER_KINDS = {
     "decree-team": "SK pembentukan tim penilai kompetensi dengan lampiran susunan tim",
     "decree-participants": "SK peserta penilaian kompetensi dengan lampiran daftar peserta",
     "agreement": "perjanjian kerja sama dengan instansi pemohon (SOP 002)",
+    "delivery": "surat penyampaian hasil kepada instansi pemohon dengan tanda terima",
 }
 
 
@@ -47,6 +48,8 @@ def _letter_args(parser: argparse.ArgumentParser) -> None:
     _out_args(parser)
     parser.add_argument("--date", metavar="YYYY-MM-DD", help="tanggal penetapan/naskah (bawaan: hari ini)")
     parser.add_argument("--renumber", action="store_true", help="beri nomor baru (naskah pengganti)")
+    if parser.prog.endswith("delivery"):
+        parser.add_argument("--copy", action="append", default=[], metavar="TEKS", help="tembusan (boleh berulang)")
     if parser.prog.endswith("agreement"):
         parser.add_argument("--partner", default="", metavar="INSTANSI", help="pihak kedua (bawaan: instansi pemohon)")
         parser.add_argument("--partner-signer", default="", metavar="NAMA", help="penanda tangan pihak kedua")
@@ -67,7 +70,10 @@ def _letter_handler(kind: str):  # type: ignore[no-untyped-def]
             with transaction(db.sessions) as session:
                 event_id = find_event(session, args.event).id
                 when = _parse_date(args.date)
-                if kind == "agreement":
+                if kind == "delivery":
+                    result = letters.print_delivery(session, event_id, args.out, when=when, renumber=args.renumber,
+                                                    copies=tuple(args.copy))
+                elif kind == "agreement":
                     options = letters.AgreementOptions(
                         args.partner, args.partner_signer, args.partner_position, args.partner_number, args.cost,
                         args.duration)

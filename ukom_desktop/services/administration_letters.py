@@ -137,3 +137,46 @@ def print_agreement(session: Session, event_id: int, out: str | Path, options: A
     )
     pages = write_pdf([build_agreement(data)], Path(out))
     return IssuedPrint("pks", issued.number, issued.issued_on, Path(out), pages, issued.reprint)
+
+
+def print_delivery(session: Session, event_id: int, out: str | Path, *, when: date | None = None,
+                   renumber: bool = False, copies: tuple[str, ...] = ()) -> IssuedPrint:
+    """Surat penyampaian hasil with the recap and the approved reports, then the tanda terima."""
+    from ukom_desktop.documents.delivery import DeliveredReport, DeliveryData, build_delivery
+    from ukom_desktop.domain.dates import format_date_id
+    from ukom_desktop.services.result_exports import report_choices
+    from ukom_desktop.services.results import event_results
+
+    basics = ed.load_event(session, event_id, ed.PrintOptions())
+    event = basics.event
+    results = event_results(session, event_id)
+    done = [r for r in results.rows if r.integrated]
+    approved = {c.event_participant_id: c for c in report_choices(session, event_id) if c.approved}
+    reports = tuple(DeliveredReport(r.name, r.nip, r.position_name, r.category_code,
+                                    approved[r.event_participant_id].report_number)
+                    for r in done if r.event_participant_id in approved)
+    if not reports:
+        raise UserFacingError(f"Belum ada laporan kegiatan {event.code} yang disetujui QC untuk diserahkan.")
+    counts: dict[tuple[str, str], int] = {}
+    for r in done:
+        key = (r.category_code or "-", r.category_name or "Belum ditetapkan")
+        counts[key] = counts.get(key, 0) + 1
+    agency = event.requesting_agency.strip() or " ".join(basics.letterhead.agency_lines[:1])
+    reference = ""
+    if event.request_letter_number:
+        reference = f"Nomor {event.request_letter_number}"
+        if event.request_letter_date:
+            reference += f" tanggal {format_date_id(event.request_letter_date)}"
+    when = when or date.today()
+    issued = issue_document(session, event_id=event_id, kind="penyampaian_hasil", subject_key="kegiatan",
+                            recipient=agency, issued_on=when, renumber=renumber)
+    issue_document(session, event_id=event_id, kind="tanda_terima", subject_key="kegiatan", recipient=agency,
+                   issued_on=issued.issued_on)
+    data = DeliveryData(
+        basics.letterhead, institution.signer_for(session, "penyampaian_hasil"), issued.number, issued.issued_on,
+        agency, event.name, format_date_range_id(event.start_date, event.end_date), reference,
+        tuple((code, name, n) for (code, name), n in sorted(counts.items())), reports, len(done), basics.city,
+        copies, basics.paper,
+    )
+    pages = write_pdf([build_delivery(data)], Path(out))
+    return IssuedPrint("penyampaian_hasil", issued.number, issued.issued_on, Path(out), pages, issued.reprint)
