@@ -50,3 +50,24 @@ def test_budget_of_the_demo_event_and_its_workbook(cli, tmp_path: Path) -> None:
     assert last[8] == sum(f["bruto"] for f in after["honorarium"])
     assert last[11] == sum(f["neto"] for f in after["honorarium"])
     assert any(str(v).startswith("Terbilang: ") and str(v).endswith(" rupiah") for row in names for v in row)
+
+
+def test_rates_entered_by_the_user_drive_the_budget(cli) -> None:  # type: ignore[no-untyped-def]
+    code = cli.json("demo", "--participants", "4", "--with-ratings")["event_code"]
+    before = cli.json("budget", "--event", code)
+    rates = cli.json("rates", "--set", "honor_asesor=450000", "--non-pns", "2,5", "--mak", "3799.EBA.994.002",
+                     "--ppk", "Drs. Bambang Hartono", "--ppk-nip", "197001011995031001")
+    asesor = next(r for r in rates["tarif"] if r["kode"] == "honor_asesor")
+    assert asesor["tarif"] == 450_000 and asesor["contoh"] is False
+    assert all(r["contoh"] for r in rates["tarif"] if r["kode"] != "honor_asesor")  # the rest stay examples
+    after = cli.json("budget", "--event", code)
+    assert after["mak"] == "3799.EBA.994.002"
+    volume = sum(f["volume"] for f in after["honorarium"] if f["uraian"] == "Honorarium Asesor")
+    assert after["jumlah"] - before["jumlah"] == volume * 50_000
+    with sqlite3.connect(cli.db) as conn:
+        conn.execute("UPDATE team_member SET golongan = ''")  # every member treated as non-PNS
+    fees = cli.json("budget", "--event", code)["honorarium"]
+    assert fees and all(f["pph_persen"] == "2.5" and f["pph"] == f["bruto"] * 25 // 1000 for f in fees)
+
+    wrong = cli("rates", "--set", "honor_x=1", check=False)
+    assert wrong.returncode == 2 and "honor_x" in wrong.stderr and "Traceback" not in wrong.stderr

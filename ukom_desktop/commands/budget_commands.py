@@ -16,6 +16,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     budget.add_argument("--event", required=True, metavar="KODE", help="kode kegiatan")
     add_json_flag(budget)
     budget.set_defaults(handler=_budget)
+    rates = sub.add_parser("rates", help="tabel tarif (standar biaya masukan), PPh non-PNS, MAK dan penanda tangan SPJ")
+    rates.add_argument("--set", action="append", default=[], metavar="KODE=RUPIAH",
+                       help="ubah tarif satu kode, misalnya honor_asesor=450000 (boleh berulang)")
+    rates.add_argument("--non-pns", metavar="PERSEN", help="tarif PPh penerima tanpa golongan (non-PNS)")
+    rates.add_argument("--mak", metavar="KODE", help="kode MAK (program.kegiatan.output.komponen)")
+    rates.add_argument("--ppk", metavar="NAMA", help="nama Pejabat Pembuat Komitmen")
+    rates.add_argument("--ppk-nip", default="", metavar="NIP")
+    rates.add_argument("--treasurer", metavar="NAMA", help="nama Bendahara Pengeluaran")
+    rates.add_argument("--treasurer-nip", default="", metavar="NIP")
+    add_json_flag(rates)
+    rates.set_defaults(handler=_rates)
     register_kind("export", "budget", "RAB, daftar nominatif honorarium dan realisasi (xlsx)", _out_args,
                   _export_budget)
     for name, help_text in SPJ_KINDS.items():
@@ -175,6 +186,64 @@ def _budget(args: argparse.Namespace) -> int:
     if budget.examples:
         lines.append("Catatan: sebagian tarif masih nilai contoh (standar biaya masukan belum diisi).")
     emit(args, budget_as_json(budget), "\n".join(lines))
+    return 0
+
+
+def _rates(args: argparse.Namespace) -> int:
+    from decimal import Decimal, InvalidOperation
+
+    from ukom_desktop.db.engine import transaction
+    from ukom_desktop.domain.budget import BASIS_LABEL, thousands
+    from ukom_desktop.errors import UserFacingError
+    from ukom_desktop.services import budget as svc
+    from ukom_desktop.services.administration_docs import PPK_KEY, TREASURER_KEY
+    from ukom_desktop.services.settings import get_setting, set_setting
+
+    db = open_db(args)
+    try:
+        with transaction(db.sessions) as session:
+            table = list(svc.rate_table(session))
+            if args.set:
+                changed = dict(table_entry.split("=", 1) for table_entry in args.set if "=" in table_entry)
+                known = {r.code for r in table}
+                unknown = sorted(set(changed) - known) + [e for e in args.set if "=" not in e]
+                if unknown:
+                    raise UserFacingError(f"Kode tarif tidak dikenal: {', '.join(unknown)}. Kode yang ada: "
+                                          f"{', '.join(sorted(known))}.")
+                try:
+                    amounts = {code: int(value.replace(".", "")) for code, value in changed.items()}
+                except ValueError:
+                    raise UserFacingError("Tarif harus bilangan bulat rupiah, misalnya honor_asesor=450000.") from None
+                from dataclasses import replace
+
+                table = [replace(r, amount=amounts[r.code], example=False) if r.code in amounts else r for r in table]
+                svc.save_rate_table(session, table)
+                table = list(svc.rate_table(session))
+            if args.non_pns is not None:
+                try:
+                    percent = Decimal(args.non_pns.replace(",", "."))
+                except InvalidOperation:
+                    raise UserFacingError("Tarif PPh non-PNS harus berupa angka persen, misalnya 5.") from None
+                if not 0 <= percent <= 100:
+                    raise UserFacingError("Tarif PPh non-PNS harus antara 0 dan 100 persen.")
+                set_setting(session, svc.NON_PNS_KEY, str(percent))
+            if args.mak is not None:
+                set_setting(session, svc.MAK_KEY, args.mak.strip())
+            if args.ppk is not None:
+                set_setting(session, PPK_KEY, {"name": args.ppk.strip(), "nip": args.ppk_nip.strip()})
+            if args.treasurer is not None:
+                set_setting(session, TREASURER_KEY, {"name": args.treasurer.strip(), "nip": args.treasurer_nip.strip()})
+            non_pns = get_setting(session, svc.NON_PNS_KEY, str(svc.DEFAULT_NON_PNS_PERCENT))
+            mak = get_setting(session, svc.MAK_KEY, svc.DEFAULT_MAK)
+    finally:
+        db.dispose()
+    lines = [f"{r.code}: {r.description} ({r.account}), {BASIS_LABEL[r.basis]}, Rp{thousands(r.amount)}"
+             + (" [contoh]" if r.example else "") for r in table]
+    lines.append(f"PPh non-PNS: {non_pns}%; MAK: {mak}")
+    payload = {"tarif": [{"kode": r.code, "uraian": r.description, "akun": r.account, "dasar": r.basis,
+                          "tarif": r.amount, "contoh": r.example} for r in table],
+               "pph_non_pns": str(non_pns), "mak": mak}
+    emit(args, payload, "\n".join(lines))
     return 0
 
 

@@ -52,13 +52,11 @@ def rate_table(session: Session, event_id: int | None = None) -> tuple[Rate, ...
 
 
 def save_rate_table(session: Session, rates: list[Rate]) -> None:
-    """Store the user's rates; a saved rate is no longer an example."""
+    """Store the rate table as given (the caller clears `example` on the rates the user entered)."""
     for rate in rates:
         if rate.amount < 0:
             raise UserFacingError(f"Tarif '{rate.description}' tidak boleh negatif.")
-    stored = rates_to_setting([Rate(r.code, r.description, r.account, r.basis, r.amount, r.role, False)
-                               for r in rates])
-    set_setting(session, RATES_KEY, stored)
+    set_setting(session, RATES_KEY, rates_to_setting(rates))
 
 
 def non_pns_percent(session: Session, event_id: int) -> Decimal:
