@@ -16,7 +16,8 @@ from ukom_desktop.ui.widgets.lazy_page import LazyPage
 # Keep these modules light at import time; dialogs are imported inside their slots.
 FEATURE_MODULES: tuple[str, ...] = ("ukom_desktop.ui.schedule.menu", "ukom_desktop.ui.scoring.menu",
                                      "ukom_desktop.ui.documents.menu", "ukom_desktop.ui.competency.menu",
-                                     "ukom_desktop.ui.events.menu", "ukom_desktop.ui.qc.menu")
+                                     "ukom_desktop.ui.events.menu", "ukom_desktop.ui.qc.menu",
+                                     "ukom_desktop.ui.administration.menu")
 
 # The tabs in order: attribute name, title, icon, "module:Class" (a RecordTab or any QWidget taking the
 # AppContext). A tab's module is imported and its page built when it is first shown or first asked for, so
