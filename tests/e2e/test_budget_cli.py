@@ -69,5 +69,11 @@ def test_rates_entered_by_the_user_drive_the_budget(cli) -> None:  # type: ignor
     fees = cli.json("budget", "--event", code)["honorarium"]
     assert fees and all(f["pph_persen"] == "2.5" and f["pph"] == f["bruto"] * 25 // 1000 for f in fees)
 
+    # a table of another budget year leaves this event alone; the event's own year wins over the general table
+    cli("rates", "--year", "2027", "--set", "honor_asesor=999000")
+    assert cli.json("budget", "--event", code)["jumlah"] == after["jumlah"]
+    cli("rates", "--year", "2026", "--set", "honor_asesor=500000")
+    assert cli.json("budget", "--event", code)["jumlah"] - after["jumlah"] == volume * 50_000
+
     wrong = cli("rates", "--set", "honor_x=1", check=False)
     assert wrong.returncode == 2 and "honor_x" in wrong.stderr and "Traceback" not in wrong.stderr

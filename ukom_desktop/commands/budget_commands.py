@@ -19,6 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     rates = sub.add_parser("rates", help="tabel tarif (standar biaya masukan), PPh non-PNS, MAK dan penanda tangan SPJ")
     rates.add_argument("--set", action="append", default=[], metavar="KODE=RUPIAH",
                        help="ubah tarif satu kode, misalnya honor_asesor=450000 (boleh berulang)")
+    rates.add_argument("--year", type=int, metavar="TAHUN", help="tahun anggaran tabel tarif (bawaan: tabel umum)")
     rates.add_argument("--non-pns", metavar="PERSEN", help="tarif PPh penerima tanpa golongan (non-PNS)")
     rates.add_argument("--mak", metavar="KODE", help="kode MAK (program.kegiatan.output.komponen)")
     rates.add_argument("--ppk", metavar="NAMA", help="nama Pejabat Pembuat Komitmen")
@@ -202,7 +203,7 @@ def _rates(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         with transaction(db.sessions) as session:
-            table = list(svc.rate_table(session))
+            table = list(svc.rate_table(session, year=args.year))
             if args.set:
                 changed = dict(table_entry.split("=", 1) for table_entry in args.set if "=" in table_entry)
                 known = {r.code for r in table}
@@ -217,8 +218,8 @@ def _rates(args: argparse.Namespace) -> int:
                 from dataclasses import replace
 
                 table = [replace(r, amount=amounts[r.code], example=False) if r.code in amounts else r for r in table]
-                svc.save_rate_table(session, table)
-                table = list(svc.rate_table(session))
+                svc.save_rate_table(session, table, args.year)
+                table = list(svc.rate_table(session, year=args.year))
             if args.non_pns is not None:
                 try:
                     percent = Decimal(args.non_pns.replace(",", "."))

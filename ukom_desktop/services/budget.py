@@ -1,7 +1,8 @@
 """The event's budget (RAB) from its team, schedule and attendance, and the rate table setting.
 
-Settings (global, an event may override): "anggaran.tarif" the rate table (standar biaya masukan,
-list of dicts, see domain/budget.rates_to_setting), "anggaran.pph_non_pns" the PPh percent for
+Settings (global, an event may override): "anggaran.tarif.<year>" the rate table of a budget year
+(standar biaya masukan, list of dicts, see domain/budget.rates_to_setting), "anggaran.tarif" the table
+used for a year without its own, "anggaran.pph_non_pns" the PPh percent for
 recipients without a golongan, "anggaran.mak" the MAK prefix (program.kegiatan.output.komponen).
 
 Counting: a member who assesses works on the distinct days of their sessions and is paid per
@@ -46,17 +47,31 @@ MAK_KEY = "anggaran.mak"
 DEFAULT_MAK = "xxxx.xxx.xxx.xxx"  # EXAMPLE placeholder until the user enters the DIPA's code
 
 
-def rate_table(session: Session, event_id: int | None = None) -> tuple[Rate, ...]:
-    value = event_setting(session, event_id, RATES_KEY) if event_id else get_setting(session, RATES_KEY)
+def _year_key(year: int | None) -> str:
+    return f"{RATES_KEY}.{year}" if year else RATES_KEY
+
+
+def rate_table(session: Session, event_id: int | None = None, year: int | None = None) -> tuple[Rate, ...]:
+    """The rates of the budget year (the event's own, then the year's table, then the general one)."""
+    event = session.get(Event, event_id) if event_id else None
+    if event is not None and year is None and event.start_date is not None:
+        year = event.start_date.year
+    value = event_setting(session, event, RATES_KEY) if event is not None and RATES_KEY in (event.settings or {}) \
+        else None
+    if value is None and year:
+        value = get_setting(session, _year_key(year))
+    if value is None:
+        value = get_setting(session, RATES_KEY)
     return rates_from_setting(value)
 
 
-def save_rate_table(session: Session, rates: list[Rate]) -> None:
-    """Store the rate table as given (the caller clears `example` on the rates the user entered)."""
+def save_rate_table(session: Session, rates: list[Rate], year: int | None = None) -> None:
+    """Store the rate table (of one budget year, or the general one) as given; the caller clears
+    `example` on the rates the user entered."""
     for rate in rates:
         if rate.amount < 0:
             raise UserFacingError(f"Tarif '{rate.description}' tidak boleh negatif.")
-    set_setting(session, RATES_KEY, rates_to_setting(rates))
+    set_setting(session, _year_key(year), rates_to_setting(rates))
 
 
 def non_pns_percent(session: Session, event_id: int) -> Decimal:
