@@ -47,12 +47,17 @@ def test_spj_documents_of_the_demo_event(cli, tmp_path: Path) -> None:  # type: 
 
     cli("print", "receipts", "--event", code, "--out", str(tmp_path / "kuitansi.pdf"), "--date", "2026-11-25")
     receipts = pages_of(tmp_path / "kuitansi.pdf")
-    assert len(receipts) == len(fees)
-    for page, fee in zip(receipts, fees, strict=True):
-        assert "KUITANSI" in page and fee["nama"] in page
-        assert f"Uang sebesar : Rp{thousands(fee['bruto'])}" in page and f"Terbilang : {words(fee['bruto'])}" in page
-        assert f"PPh pasal 21 ({fee['pph_persen']}%) : Rp{thousands(fee['pph'])}" in page
-        assert f"Jumlah diterima : Rp{thousands(fee['neto'])}" in page
+    people: dict[str, list[dict]] = {}
+    for fee in fees:
+        people.setdefault(fee["nama"], []).append(fee)
+    assert len(receipts) == len(people)  # one kuitansi per person
+    for page, (name, own) in zip(receipts, people.items(), strict=True):
+        gross, tax, net = (sum(f[k] for f in own) for k in ("bruto", "pph", "neto"))
+        assert "KUITANSI" in page and name in page
+        assert f"Uang sebesar : Rp{thousands(gross)}" in page and f"Terbilang : {words(gross)}" in page
+        assert f"PPh pasal 21 ({own[0]['pph_persen']}%) : Rp{thousands(tax)}" in page
+        assert f"Jumlah diterima : Rp{thousands(net)}" in page
+        assert all(f["uraian"] in page for f in own)
 
     cli("print", "consumption", "--event", code, "--out", str(tmp_path / "konsumsi.pdf"))
     text = " ".join(pages_of(tmp_path / "konsumsi.pdf"))

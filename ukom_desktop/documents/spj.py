@@ -112,31 +112,43 @@ def build_honoraria_list(data: SpjData) -> Document:
     return Document(flow.spec, flow.pages, "of_total", f"Daftar Nominatif Honorarium - {data.event_name}")
 
 
-def build_receipt(data: SpjData, item: Honorarium) -> Document:
+def receipts_by_person(items: tuple[Honorarium, ...]) -> list[tuple[Honorarium, ...]]:
+    """The honoraria of each person together (a ketua is paid as ketua and as asesor: one kuitansi)."""
+    grouped: dict[tuple[str, str], list[Honorarium]] = {}
+    for item in items:
+        grouped.setdefault((item.name, item.nip), []).append(item)
+    return [tuple(group) for group in grouped.values()]
+
+
+def build_receipt(data: SpjData, items: tuple[Honorarium, ...]) -> Document:
+    """One kuitansi for one person: every honorarium of theirs, gross in figures and words, PPh, net."""
+    first = items[0]
+    gross, tax, net = sum(i.gross for i in items), sum(i.tax for i in items), sum(i.net for i in items)
     flow = _flow(data, landscape=False)
     style = flow.style
     flow.centered("KUITANSI / BUKTI PEMBAYARAN", style.derive(bold=True, size=13.0), after=4.0, underline=True)
+    accounts = sorted({i.account for i in items})
     flow.label_rows([("Tahun Anggaran", str(data.year)), ("Nomor Bukti", ".................."),
-                     ("Mata Anggaran", f"{data.budget.mak}.{item.account}" if data.budget.mak else item.account)],
-                    after=10.0)
+                     ("Mata Anggaran", ", ".join(f"{data.budget.mak}.{a}" if data.budget.mak else a
+                                                 for a in accounts))], after=10.0)
     payer = f"Kuasa Pengguna Anggaran {data.agency}".strip()
+    purpose = "; ".join(f"{i.description} {i.volume} {i.unit} x Rp{thousands(i.rate)}" for i in items)
     flow.label_rows([
         ("Sudah terima dari", payer),
-        ("Uang sebesar", f"Rp{thousands(item.gross)}"),
-        ("Terbilang", amount_words(item.gross)),
-        ("Untuk pembayaran", f"{item.description} pada kegiatan {data.event_name} ({data.event_dates}), "
-                             f"{item.volume} {item.unit} x Rp{thousands(item.rate)}"),
+        ("Uang sebesar", f"Rp{thousands(gross)}"),
+        ("Terbilang", amount_words(gross)),
+        ("Untuk pembayaran", f"{purpose} pada kegiatan {data.event_name} ({data.event_dates})"),
     ], after=8.0)
     flow.label_rows([
-        ("Jumlah bruto", f"Rp{thousands(item.gross)}"),
-        (f"PPh pasal 21 ({item.tax_percent.normalize():f}%)", f"Rp{thousands(item.tax)}"),
-        ("Jumlah diterima", f"Rp{thousands(item.net)}"),
+        ("Jumlah bruto", f"Rp{thousands(gross)}"),
+        (f"PPh pasal 21 ({first.tax_percent.normalize():f}%)", f"Rp{thousands(tax)}"),
+        ("Jumlah diterima", f"Rp{thousands(net)}"),
     ], left=8.0, after=6.0)
     dated = [place_date(data.place, data.date)] if data.date else [""]
-    receiver = Signatory(item.name, "Yang menerima", item.nip, item.golongan)
+    receiver = Signatory(first.name, "Yang menerima", first.nip, first.golongan)
     draw_signature_row(flow, [(["Setuju dibayar,"], data.ppk), (["Lunas dibayar,"], data.treasurer),
                               (dated, receiver)], before=18.0)
-    return Document(flow.spec, flow.pages, "none", f"Kuitansi {item.name}")
+    return Document(flow.spec, flow.pages, "none", f"Kuitansi {first.name}")
 
 
 def build_consumption_attendance(data: SpjData) -> Document:

@@ -96,7 +96,7 @@ def print_spj(session: Session, event_id: int, kind: str, out: str | Path, *, wh
             raise UserFacingError("Belum ada honorarium yang dapat dibayarkan: isi tim kegiatan dan jadwalnya, "
                                   "dan periksa tabel tarif (standar biaya masukan).")
         docs = ([spj.build_honoraria_list(data)] if kind == "honoraria"
-                else [spj.build_receipt(data, item) for item in data.honoraria])
+                else [spj.build_receipt(data, items) for items in spj.receipts_by_person(data.honoraria)])
         recipient = f"{len(data.honoraria)} penerima honorarium"
     elif kind == "consumption":
         if not data.people:
