@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "ukom_desktop.commands.material_commands",
     "ukom_desktop.commands.letter_commands",
     "ukom_desktop.commands.timetable_commands",
+    "ukom_desktop.commands.budget_commands",
 )
 
 

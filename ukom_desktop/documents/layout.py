@@ -42,13 +42,15 @@ class PageSpec:
     right: float = 20 * mm
     top: float = 20 * mm
     bottom: float = 20 * mm
+    landscape: bool = False
 
     @property
     def size(self) -> tuple[float, float]:
         try:
-            return PAPER_SIZES[self.paper]
+            width, height = PAPER_SIZES[self.paper]
         except KeyError:
             raise ValueError(f"Ukuran kertas '{self.paper}' tidak dikenal; pilih A4 atau F4.") from None
+        return (height, width) if self.landscape else (width, height)
 
 
 @dataclass(frozen=True)

@@ -186,7 +186,11 @@ def iter_write_pdf(
         forms: set[str] = set()
         for done, doc in enumerate(documents, start=1):
             if canvas is None:
-                canvas = Canvas(target, pagesize=doc.spec.size)
+                # The initial font is a bundled TrueType face: ReportLab's default would reference
+                # Helvetica (base-14, never embedded) on every page, and an archive-ready PDF embeds
+                # every font it names.
+                canvas = Canvas(target, pagesize=doc.spec.size, initialFontName=SERIF, initialFontSize=12,
+                                initialLeading=14.4)
                 canvas.setTitle(title or doc.title)
                 canvas.setAuthor(author or doc.author)
                 canvas.setCreator("UKOM Desktop")

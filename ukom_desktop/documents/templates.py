@@ -13,6 +13,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ukom_desktop.documents.admin_templates import (
+    ADMIN_FIELD_DESCRIPTIONS,
+    ADMIN_TEMPLATE_FIELDS,
+    ADMIN_TEMPLATES,
+)
+
 MARKER_SCHEDULE = "jadwal"
 MARKER_FACTS = "rincian"
 MARKER_FIGURES = "rekap"
@@ -34,6 +40,7 @@ TEMPLATE_FIELDS: dict[str, tuple[str, ...]] = {
     ),
     "laporan": (*_EVENT_FIELDS, "jumlah_diundang", "jumlah_konfirmasi", "jumlah_hadir", "persentase_hadir"),
     "sambutan": (*_EVENT_FIELDS, "jumlah_diundang", "jumlah_hadir", "pembicara"),
+    **ADMIN_TEMPLATE_FIELDS,
 }
 
 FIELD_DESCRIPTIONS: dict[str, str] = {
@@ -67,6 +74,7 @@ FIELD_DESCRIPTIONS: dict[str, str] = {
     "jumlah_hadir": "jumlah peserta yang hadir",
     "persentase_hadir": "persentase kehadiran",
     "pembicara": "nama atau jabatan pemberi sambutan",
+    **ADMIN_FIELD_DESCRIPTIONS,
 }
 
 DEFAULT_TEMPLATES: dict[str, str] = {
@@ -135,6 +143,7 @@ DEFAULT_TEMPLATES: dict[str, str] = {
         "- Ucapan selamat mengikuti kegiatan; dengan memohon rida Tuhan Yang Maha Esa, kegiatan "
         "secara resmi dibuka."
     ),
+    **ADMIN_TEMPLATES,
 }
 
 _FIELD = re.compile(r"\{\{|\}\}|\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}|[{}]")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from ukom_desktop.documents.admin_templates import ADMIN_TEMPLATE_TITLES
 from ukom_desktop.documents.templates import DEFAULT_TEMPLATES, TEMPLATE_FIELDS, template_problems
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services.settings import get_setting, set_setting
@@ -23,6 +24,7 @@ TEMPLATE_TITLES: dict[str, str] = {
     "berita_acara": "Berita Acara Pelaksanaan",
     "laporan": "Laporan Penyelenggaraan",
     "sambutan": "Pokok-Pokok Sambutan (judul bagian dan butir '- ')",
+    **ADMIN_TEMPLATE_TITLES,
 }
 
 

@@ -25,6 +25,13 @@ DOCUMENT_KINDS: dict[str, str] = {
     "susunan_acara": "Susunan Acara",
     "laporan": "Laporan Penyelenggaraan",
     "sambutan": "Pokok-Pokok Sambutan",
+    # administration of an event (issue 16)
+    "nominatif_honor": "Daftar Nominatif Honorarium",
+    "kuitansi": "Kuitansi Honorarium",
+    "daftar_hadir_konsumsi": "Daftar Hadir Konsumsi",
+    "rekap_realisasi": "Rekap Realisasi Anggaran",
+    "paparan_pembukaan": "Bahan Paparan Pembukaan",
+    "tanda_terima": "Tanda Terima Hasil Penilaian",
 }
 
 

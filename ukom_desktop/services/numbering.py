@@ -32,6 +32,9 @@ NUMBERED_KINDS: dict[str, str] = {
     "pemanggilan": "Surat Pemanggilan",
     "surat_tugas": "Surat Tugas",
     "berita_acara": "Berita Acara Pelaksanaan",
+    "keputusan": "Keputusan (SK Tim dan SK Peserta)",
+    "pks": "Perjanjian Kerja Sama",
+    "penyampaian_hasil": "Surat Penyampaian Hasil Penilaian",
 }
 
 DEFAULT_PATTERNS: dict[str, str] = {
@@ -39,6 +42,9 @@ DEFAULT_PATTERNS: dict[str, str] = {
     "pemanggilan": "{seq}/PGL/PK/{roman_month}/{year}",
     "surat_tugas": "{seq}/ST/PK/{roman_month}/{year}",
     "berita_acara": "{seq}/BA/PK/{roman_month}/{year}",
+    "keputusan": "{seq}/KEP/PK/{roman_month}/{year}",
+    "pks": "{seq}/PKS/PK/{roman_month}/{year}",
+    "penyampaian_hasil": "{seq}/HSL/PK/{roman_month}/{year}",
 }
 
 PATTERN_FIELDS: dict[str, str] = {

@@ -55,6 +55,10 @@ def content_hash(session: Session, report: IndividualReport) -> str:
 def seal(session: Session, report: IndividualReport, *, actor: str = "") -> str:
     """At approval: the content's hash on the report and in the (chained) audit log."""
     session.flush()
+    # Hash what the database holds: a value set in this session is Decimal("3") while the same value read
+    # back is Decimal("3.00"); whether the session still holds the fresh object depended on garbage
+    # collection, so a seal could differ from every later check of the very same content.
+    session.expire_all()
     digest = content_hash(session, report)
     report.content_hash = digest
     audit.record(session, action=SEAL_ACTION, entity="individual_report", entity_id=report.id,

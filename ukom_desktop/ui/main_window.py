@@ -20,7 +20,8 @@ FEATURE_MODULES: tuple[str, ...] = ("ukom_desktop.ui.schedule.menu", "ukom_deskt
                                      "ukom_desktop.ui.packages.menu",
                                      "ukom_desktop.ui.identity.menu",
                                      "ukom_desktop.ui.materials.menu",
-                                     "ukom_desktop.ui.help.menu", "ukom_desktop.ui.home.timetables_menu")
+                                     "ukom_desktop.ui.help.menu", "ukom_desktop.ui.home.timetables_menu",
+                                     "ukom_desktop.ui.administration.menu")
 
 # The tabs in order: attribute name, title, icon, "module:Class" (a RecordTab or any QWidget taking the
 # AppContext). A tab's module is imported and its page built when it is first shown or first asked for, so

@@ -1,0 +1,1 @@
+"""Administration of an event (issue 16): the Cetak > Administrasi kegiatan menu."""
