@@ -63,7 +63,8 @@ def test_export_of_rejections_to_an_impossible_place_is_a_sentence(  # type: ign
     wait_for(task)
     assert task.state == "gagal"
     kind, text = recorded_messages[-1]
-    assert kind == "error" and "bukan folder" in text and "Error" not in text and "directory" not in text
+    assert kind == "error" and "'ditolak.xlsx'" in text and "bagian jalurnya adalah berkas" in text
+    assert "Error" not in text and "directory" not in text
 
 
 def test_describe_error_names_file_problems_in_indonesian() -> None:
@@ -72,7 +73,8 @@ def test_describe_error_names_file_problems_in_indonesian() -> None:
 
     assert describe_error(UserFacingError("Kegiatan tidak ditemukan.")) == "Kegiatan tidak ditemukan."
     text = describe_error(PermissionError(13, "Permission denied", "/data/rekap.xlsx"))
-    assert text is not None and "/data/rekap.xlsx" in text and "hak akses" in text
+    # a file open in Excel: named, with the folder, and what to do (errors.user_message, one sentence for all)
+    assert text is not None and "'rekap.xlsx'" in text and "/data" in text and "Tutup berkas ini di Excel" in text
     assert "tidak ditemukan" in (describe_error(FileNotFoundError(2, "No such file", "/x.xlsx")) or "")
     assert "ruang disk penuh" in (describe_error(OSError(28, "No space left on device", "/x.pdf")) or "")
     assert describe_error(KeyError("bug")) is None  # a bug is not dressed up as a sentence

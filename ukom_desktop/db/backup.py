@@ -128,7 +128,11 @@ def backup_sqlite(db_file: Path, target: Path | None = None, *, label: str = "ma
         return backup_encrypted(db_file, target, key)
     try:
         return copy_database(db_file, target)
-    except (OSError, sqlite3.Error) as exc:
+    except OSError as exc:  # a read-only folder, a full disk, a file in the way: the file named
+        from ukom_desktop.io.output_file import cannot_write_sentence
+
+        raise BackupError(cannot_write_sentence(target, exc)) from exc
+    except sqlite3.Error as exc:
         raise BackupError(f"Cadangan tidak dapat ditulis ke {target.parent}: {_reason(exc)}.") from exc
 
 

@@ -50,10 +50,6 @@ def describe_error(exc: BaseException) -> str | None:
     text = user_message(exc)
     if text is not None:
         return text
-    if isinstance(exc, PermissionError):
-        name = f" {exc.filename}" if exc.filename else ""
-        return (f"Berkas{name} tidak dapat dibuka atau ditulis: tidak ada hak akses. Tutup berkas itu bila "
-                "sedang terbuka di program lain (misalnya Excel), atau pilih folder lain.")
     if isinstance(exc, FileNotFoundError):
         name = f" {exc.filename}" if exc.filename else ""
         return f"Berkas atau folder{name} tidak ditemukan."
