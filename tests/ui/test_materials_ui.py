@@ -70,16 +70,24 @@ def test_the_preview_names_who_would_meet_a_case_again(main_window, demo_databas
     assert row.name in text and "INB-2026-A" in text and "akan kembali bertemu" in text
 
 
-def test_materials_are_refused_to_a_role_without_the_right(main_window, demo_database, monkeypatch,  # type: ignore[no-untyped-def]
+def test_materials_are_refused_to_a_role_without_the_right(main_window, demo_database,  # type: ignore[no-untyped-def]
                                                            recorded_messages) -> None:
     from ukom_desktop.db.models import User, UserRole
+    from ukom_desktop.services.access import bind_actor
+    from ukom_desktop.services.users import to_actor
     from ukom_desktop.ui.materials import menu
 
     with demo_database.sessions.begin() as session:
-        session.add(User(username="asesor1", role=UserRole.ASESOR, password_hash="x"))
-    monkeypatch.setenv("UKOM_USER", "asesor1")
+        user = User(username="asesor1", role=UserRole.ASESOR, roles="asesor", password_hash="x")
+        session.add(user)
+        session.flush()
+        actor = to_actor(user)
+    bind_actor(main_window.context.database.sessions, actor)
     assert menu.open_library(main_window) is None
-    assert any("tidak berhak melihat materi soal" in text for _k, text in recorded_messages)
+    assert any("tidak berhak melihat materi soal" in text for _k, text in recorded_messages), recorded_messages
+    main_window.identity.refresh()  # the menu hides what the permission table refuses
+    shown = {key for key, action in main_window.materials_actions.items() if action.isVisible()}
+    assert "library" not in shown and "booklets" not in shown and "letters" in shown
 
 
 def test_cetak_prints_rating_forms_and_booklets(main_window, monkeypatch, tmp_path: Path,  # type: ignore[no-untyped-def]

@@ -23,6 +23,7 @@ from ukom_desktop.db.models import (
     Wave,
 )
 from ukom_desktop.errors import UserFacingError
+from ukom_desktop.services.access import perm, require
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ def event_booklets(session: Session, event_id: int, wave: int | None = None, gro
 
 def record_returns(session: Session, event_id: int, numbers: Sequence[str]) -> int:
     """Mark booklets as returned; an unknown number is refused (a typing error must not hide a lost booklet)."""
+    require(session, perm.MANAGE_MATERIALS)
     known = {b.number for b in event_booklets(session, event_id)}
     wanted = [n.strip().upper() for n in numbers if n.strip()]
     unknown = [n for n in wanted if n not in known]

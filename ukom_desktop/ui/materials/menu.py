@@ -4,11 +4,11 @@ lembar jawaban, formulir penilaian, panduan wawancara, berita acara serah terima
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from PySide6.QtGui import QAction
 
+from ukom_desktop.domain import permissions as perm
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.icons import icon
 
@@ -20,11 +20,6 @@ PRINT_ITEMS = (
     ("material-handover", "Berita acara serah terima soal...", "serah-terima-soal"),
     ("disposition", "Lembar disposisi surat permohonan...", "lembar-disposisi"),
 )
-
-
-def current_user(window: Any) -> str | None:
-    """The acting user for material permissions. INTEGRATION POINT (issue 13): the logged-in user."""
-    return getattr(window.context, "username", None) or os.environ.get("UKOM_USER") or None
 
 
 def ask_save_path(parent: Any, stem: str) -> str:
@@ -73,7 +68,7 @@ def print_room(window: Any, kind: str, path: str | None = None, wave: int | None
     target = path or ask_save_path(window, stem)
     if not target:
         return None
-    context, actor = window.context, current_user(window)
+    context = window.context
 
     def work():  # type: ignore[no-untyped-def]
         yield 0, 0, "Menyusun dokumen..."
@@ -87,8 +82,7 @@ def print_room(window: Any, kind: str, path: str | None = None, wave: int | None
             from ukom_desktop.services.room_printing import PRINTERS
 
             printer = print_interview_guides if kind == "interview-guides" else PRINTERS[kind]
-            extra = {"actor": actor} if kind == "booklets" else {}
-            result = printer(session, event_id, target, wave=wave or None, **extra)
+            result = printer(session, event_id, target, wave=wave or None)
             return " ".join([f"Tersimpan: {target} ({result.pages} halaman).", *result.notes])
 
     from ukom_desktop.ui.actions import run_long, status_message
@@ -102,7 +96,7 @@ def open_library(window: Any) -> Any:
         return None
     from ukom_desktop.ui.materials.library_dialog import MaterialLibraryDialog
 
-    dialog = MaterialLibraryDialog(window.context, window, actor=current_user(window))
+    dialog = MaterialLibraryDialog(window.context, window)
     if not dialog.allowed:
         return None
     window.materials_dialog = dialog
@@ -167,3 +161,17 @@ def install(window: Any) -> None:
         window.print_menu.addAction(action)
         actions[kind] = action
     window.materials_actions = actions
+    window.permission_hooks = [*getattr(window, "permission_hooks", []), lambda: show_allowed_actions(window)]
+    show_allowed_actions(window)
+
+
+# What each menu entry needs in the permission table (the services refuse anyway; the menu only hides).
+ACTION_NEEDS = {"library": perm.READ_MATERIALS, "questions": perm.MANAGE_MATERIALS,
+                "returns": perm.MANAGE_MATERIALS, "letters": perm.READ_EVENTS, "disposition": perm.PRINT_LETTERS}
+
+
+def show_allowed_actions(window: Any) -> None:
+    from ukom_desktop.ui.identity.menu import allowed
+
+    for key, action in window.materials_actions.items():
+        action.setVisible(allowed(window, ACTION_NEEDS.get(key, perm.PRINT_MATERIALS)))
