@@ -109,6 +109,37 @@ def test_cetak_prints_rating_forms_and_booklets(main_window, monkeypatch, tmp_pa
     assert "FORMULIR PENILAIAN" in PdfReader(tmp_path / "fp.pdf").pages[0].extract_text()
 
 
+def test_cetak_prints_booklets_for_one_group_chosen_in_the_window(main_window, monkeypatch, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                 demo_database) -> None:
+    from sqlalchemy import func, select
+
+    from ukom_desktop.db.models import EventParticipant, ParticipantGroup
+    from ukom_desktop.services import grouping
+    from ukom_desktop.services.materials import map_question_set
+    from ukom_desktop.ui.materials import menu
+
+    _import(main_window, monkeypatch, tmp_path).close()
+    event_id = main_window.context.event_id
+    with demo_database.sessions.begin() as session:
+        grouping.build_groups(session, event_id, grouping.GroupingOptions(question_sets=1), force=True)
+        map_question_set(session, event_id, "INB", "A", "INB-2026-A")
+        group_id, name = session.execute(select(ParticipantGroup.id, ParticipantGroup.name)
+                                         .where(ParticipantGroup.event_id == event_id)
+                                         .order_by(ParticipantGroup.id)).first()
+        members = session.scalar(select(func.count()).where(EventParticipant.group_id == group_id))
+    offered: list[str] = []
+
+    def choose(_parent, scopes):  # type: ignore[no-untyped-def]
+        offered.extend(s.label for s in scopes)
+        return next(s for s in scopes if s.group == name)
+
+    monkeypatch.setattr(menu, "ask_scope", choose)
+    wait_for(menu.print_room(main_window, "booklets", str(tmp_path / "kelompok.pdf")))
+    assert offered[:2] == ["Semua peserta kegiatan", "Gelombang 1"] and f"Gelombang 1 - {name}" in offered
+    assert 4 <= members < 30 and len(PdfReader(tmp_path / "kelompok.pdf").pages) == members * 4
+    assert f"({members * 4} halaman)" in main_window.statusBar().currentMessage()
+
+
 def test_the_letter_register_records_attaches_and_prints(main_window, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from ukom_desktop.ui.materials import menu
     from ukom_desktop.ui.materials.letters_dialog import LetterForm

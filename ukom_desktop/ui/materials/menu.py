@@ -30,17 +30,17 @@ def ask_save_path(parent: Any, stem: str) -> str:
     return path
 
 
-def ask_wave(parent: Any, waves: list[int]) -> int | None | bool:
-    """None for the whole event, a wave number, or False when cancelled (tests patch this)."""
-    if len(waves) <= 1:
-        return None
+def ask_scope(parent: Any, scopes: list[Any]) -> Any:
+    """The chosen PrintScope (whole event, a wave or one group of a wave), or None when cancelled (tests patch
+    this). With nothing to choose between, the whole event."""
+    if len(scopes) <= 1:
+        return scopes[0] if scopes else None
     from PySide6.QtWidgets import QInputDialog
 
-    items = ["Semua gelombang"] + [f"Gelombang {n}" for n in waves]
-    choice, ok = QInputDialog.getItem(parent, "Cetak", "Cetak untuk:", items, 0, False)
-    if not ok:
-        return False
-    return None if choice == items[0] else waves[items.index(choice) - 1]
+    labels = [s.label for s in scopes]
+    choice, ok = QInputDialog.getItem(parent, "Cetak", "Cetak untuk (kegiatan, gelombang atau kelompok):", labels,
+                                      0, False)
+    return scopes[labels.index(choice)] if ok else None
 
 
 def _event_id(window: Any) -> int | None:
@@ -51,19 +51,22 @@ def _event_id(window: Any) -> int | None:
     return int(event_id)
 
 
-def print_room(window: Any, kind: str, path: str | None = None, wave: int | None | bool = False) -> Any:
-    """Print one of the room documents for the current event (or a wave) in the background."""
+def print_room(window: Any, kind: str, path: str | None = None, wave: int | None | bool = False,
+               group: str | None = None) -> Any:
+    """Print one of the room documents for the current event, a wave or one group in the background (without
+    ``wave`` the user chooses)."""
     event_id = _event_id(window)
     if event_id is None:
         return None
     if kind != "disposition" and wave is False:
-        from ukom_desktop.services.listings import list_waves
+        from ukom_desktop.services.material_handover import print_scopes
 
         with window.context.session() as session:
-            numbers = [w.number for w in list_waves(session, event_id)]
-        wave = ask_wave(window, numbers)
-        if wave is False:
+            scopes = print_scopes(session, event_id)
+        scope = ask_scope(window, scopes)
+        if scope is None:
             return None
+        wave, group = scope.wave, scope.group
     stem = dict((k, s) for k, _t, s in PRINT_ITEMS)[kind]
     target = path or ask_save_path(window, stem)
     if not target:
@@ -82,7 +85,7 @@ def print_room(window: Any, kind: str, path: str | None = None, wave: int | None
             from ukom_desktop.services.room_printing import PRINTERS
 
             printer = print_interview_guides if kind == "interview-guides" else PRINTERS[kind]
-            result = printer(session, event_id, target, wave=wave or None)
+            result = printer(session, event_id, target, wave=wave or None, group=group)
             return " ".join([f"Tersimpan: {target} ({result.pages} halaman).", *result.notes])
 
     from ukom_desktop.ui.actions import run_long, status_message
