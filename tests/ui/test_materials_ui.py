@@ -90,6 +90,27 @@ def test_materials_are_refused_to_a_role_without_the_right(main_window, demo_dat
     assert "library" not in shown and "booklets" not in shown and "letters" in shown
 
 
+def test_reviewer_qc_reads_the_library_without_the_managing_controls(main_window, demo_database) -> None:  # type: ignore[no-untyped-def]
+    from ukom_desktop.db.models import User
+    from ukom_desktop.services.access import bind_actor
+    from ukom_desktop.services.users import to_actor
+    from ukom_desktop.ui.materials import menu
+
+    plain = menu.open_library(main_window)  # without users: everything
+    assert all(w.isVisibleTo(plain) for w in (plain.import_button, plain.export_button, plain.map_row))
+    plain.close()
+    with demo_database.sessions.begin() as session:
+        user = User(username="reviewer", role="qc", roles="qc", password_hash="x")
+        session.add(user)
+        session.flush()
+        actor = to_actor(user)
+    bind_actor(main_window.context.database.sessions, actor)
+    dialog = menu.open_library(main_window)
+    assert dialog is not None and dialog.table.isVisibleTo(dialog)
+    assert not any(w.isVisibleTo(dialog) for w in (dialog.import_button, dialog.status_button,
+                                                   dialog.export_button, dialog.map_row))
+
+
 def test_cetak_prints_rating_forms_and_booklets(main_window, monkeypatch, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                 demo_database) -> None:
     from ukom_desktop.services import grouping

@@ -134,8 +134,8 @@ class MaterialLibraryDialog(QDialog):
         self.import_button.clicked.connect(self.import_files)
         self.status_button.clicked.connect(self.toggle_status)
         self.export_button.clicked.connect(self.export_files)
-        for button in (self.import_button, self.status_button, self.map_button, self.unmap_button):
-            button.setVisible(self.may_manage)
+        for widget in (self.import_button, self.status_button, self.map_row):
+            widget.setVisible(self.may_manage)
         self.export_button.setVisible(self.may_export)
         if self.allowed:
             self.reload()
@@ -164,7 +164,9 @@ class MaterialLibraryDialog(QDialog):
         ))
         self.mapping_table = RecordTable(self.mapping_model, "material_mapping")
         layout.addWidget(self.mapping_table)
-        row = QHBoxLayout()
+        self.map_row = QWidget()
+        row = QHBoxLayout(self.map_row)
+        row.setContentsMargins(0, 0, 0, 0)
         self.map_exercise = QComboBox()
         self.map_set = QLineEdit("A")
         self.map_set.setMaximumWidth(60)
@@ -178,7 +180,7 @@ class MaterialLibraryDialog(QDialog):
         row.addWidget(self.map_button)
         row.addWidget(self.unmap_button)
         row.addStretch(1)
-        layout.addLayout(row)
+        layout.addWidget(self.map_row)
         self.map_exercise.currentIndexChanged.connect(self._fill_versions)
         self.map_button.clicked.connect(lambda: self.map_selected(True))
         self.unmap_button.clicked.connect(lambda: self.map_selected(False))
