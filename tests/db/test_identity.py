@@ -78,12 +78,14 @@ def _probe(action: str, s, ctx: dict[str, int], actor: perm.Actor, tmp: Path) ->
         institution,
         integration,
         listings,
+        materials,
         participants,
         rating_progress,
         ratings,
         report_qc,
         result_exports,
         results,
+        room_printing,
         scheduling,
         team,
     )
@@ -108,6 +110,10 @@ def _probe(action: str, s, ctx: dict[str, int], actor: perm.Actor, tmp: Path) ->
         perm.MANAGE_USERS: lambda: users.list_users(s),
         perm.MANAGE_SETTINGS: lambda: institution.save_profile(s, institution.get_profile(s)),
         perm.READ_AUDIT: lambda: audit_view.audit_entries(s, audit_view.AuditFilter()),
+        perm.READ_MATERIALS: lambda: materials.list_materials(s),
+        perm.MANAGE_MATERIALS: lambda: materials.set_status(s, 0, "aktif"),
+        perm.PRINT_MATERIALS: lambda: room_printing.print_answer_sheets(s, ev, tmp / "lembar.pdf"),
+        perm.EXPORT_MATERIALS: lambda: materials.file_content(s, 0),
     }
     calls[action]()
 
@@ -295,7 +301,7 @@ def test_printed_confidential_documents_name_who_printed_them(identity_db: Datab
         result_exports.run_job(result_exports.psychograms_job(s, ctx["event_id"], tmp_path / "psikogram.pdf",
                                                               ids=[ctx["ep_id"]], with_group=False))
         result_exports.run_job(result_exports.reports_job(s, ctx["event_id"], tmp_path / "laporan.pdf",
-                                                          ids=[ctx["ep_id"]]))
+                                                          ids=[ctx["ep_id"]], include_drafts=True))  # a draft
     today = datetime.now().astimezone()
     for name in ("psikogram.pdf", "laporan.pdf"):
         pages = PdfReader(tmp_path / name).pages

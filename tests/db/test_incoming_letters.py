@@ -88,3 +88,24 @@ def test_letters_are_checked(database, tmp_path: Path) -> None:  # type: ignore[
             save_letter(session, stale, letter_id)
         with pytest.raises(UserFacingError, match="belum memiliki surat permohonan"):
             print_disposition(session, 999, tmp_path / "x.pdf")
+
+
+def test_sop_004_step_1_is_ticked_once_the_request_with_its_disposition_is_linked(database) -> None:  # type: ignore[no-untyped-def]
+    from ukom_desktop.services.event_checklist import checklist
+    from ukom_desktop.services.events import EventData, create_event
+
+    def step(session, event_id: int):  # type: ignore[no-untyped-def]
+        return {i.code: i for i in checklist(session, event_id).items}["004.1"]
+
+    with database.sessions.begin() as session:
+        ensure_reference_data(session)
+        event_id = create_event(session, EventData(name="Tanpa surat"))
+        before = step(session, event_id)
+        assert before.automatic and not before.done and "agenda surat masuk" in before.missing[0]
+        letter_id = save_letter(session, replace(LETTER, event_id=event_id, disposition_to=""))
+        assert step(session, event_id).missing == ("Disposisi surat permohonan belum diisi",)
+        save_letter(session, replace(LETTER, event_id=event_id), letter_id)
+        assert step(session, event_id).done and not step(session, event_id).ticked
+        opened = open_event_from_letter(session, save_letter(session, replace(LETTER, number="800/9/BKD/2026")),
+                                        "Dari surat")
+        assert step(session, opened).done

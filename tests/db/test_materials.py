@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from ukom_desktop.db.models import Event, EventParticipant, MaterialFile, Participant, User, UserRole
+from ukom_desktop.db.models import Event, EventParticipant, MaterialFile, Participant
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services import grouping, participants
 from ukom_desktop.services.events import EventData, create_event
@@ -160,24 +160,3 @@ def test_the_grouping_names_who_cannot_avoid_a_case(library) -> None:  # type: i
         summary = grouping.build_groups(session, second, grouping.GroupingOptions(question_sets=2, group_min=4))
     warnings = [n for n in summary.notes if n.startswith("Perhatian")]
     assert len(warnings) == 4 and all("INB-A" in w for w in warnings)
-
-
-def test_only_allowed_roles_see_or_change_materials(library, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    with library.sessions.begin() as session:
-        for username, role in (("admin1", UserRole.ADMIN), ("sekre1", UserRole.SEKRETARIAT),
-                               ("asesor1", UserRole.ASESOR)):
-            session.add(User(username=username, role=role, password_hash="x"))
-    pdf = make_pdf(tmp_path / "rp.pdf", 1, "Role play")
-    with library.sessions.begin() as session:
-        assert len(list_materials(session, actor="admin1")) == 2
-        assert len(list_materials(session, actor="sekre1")) == 2
-        with pytest.raises(UserFacingError, match="asesor1.*tidak berhak melihat materi"):
-            list_materials(session, actor="asesor1")
-        with pytest.raises(UserFacingError, match="belum masuk"):
-            list_materials(session, actor=None)
-        with pytest.raises(UserFacingError, match="tidak berhak mengelola"):
-            import_material_files(session, "RP", "RP-1", [pdf], actor="sekre1")
-        file_id = list_materials(session, actor="admin1")[0].files[0].id
-        with pytest.raises(UserFacingError, match="tidak berhak mengekspor"):
-            file_content(session, file_id, actor="sekre1")
-        assert import_material_files(session, "RP", "RP-1", [pdf], actor="admin1").added == ("rp.pdf",)

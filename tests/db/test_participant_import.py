@@ -170,3 +170,11 @@ def test_target_positions_are_matched_by_name(database) -> None:  # type: ignore
     with database.sessions() as session:
         targets = set(session.scalars(select(EventParticipant.target_position_id)))
     assert result.imported == 10 and targets == {position_id}
+
+
+def test_the_preview_keeps_the_chosen_mode_for_rows_already_in_the_event(database) -> None:  # type: ignore[no-untyped-def]
+    event_id = new_event(database)
+    import_file(database, event_id, "clean.xlsx")
+    with database.sessions() as session:
+        plan = drain(preview_import(session, event_id, IMPORT / "clean.xlsx", known="perbarui"))
+    assert plan.known_mode == "perbarui"

@@ -53,3 +53,38 @@ def test_letter_and_disposition(cli, tmp_path: Path) -> None:  # type: ignore[no
     cli("print", "disposition", "--event", code, "--out", str(tmp_path / "d.pdf"))
     text = PdfReader(tmp_path / "d.pdf").pages[0].extract_text()
     assert "LEMBAR DISPOSISI" in text and "005/77/2026" in text and "Sekretariat Daerah" in text
+
+
+def test_the_global_user_decides_what_a_material_command_may_do(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "ukom.sqlite"
+
+    def run(*args: str, user: str | None = None, password: str = "", stdin: str = "") -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "UKOM_PASSWORD": password}
+        head = ["--user", user] if user else []
+        return subprocess.run([sys.executable, "-m", "ukom_desktop.cli", "--db", str(db), *head, *args],
+                              input=stdin, capture_output=True, text=True, timeout=300, env=env)
+
+    assert run("demo", "--participants", "4").returncode == 0
+    admin = ("admin", "sandi-admin-panjang")
+    assert run("users", "add", "--username", "admin", "--role", "admin", "--password-stdin",
+               stdin=admin[1] + "\n").returncode == 0
+    for name, role in (("sekre", "sekretariat"), ("qc", "qc")):
+        made = run("users", "add", "--username", name, "--role", role, "--password-stdin", user=admin[0],
+                   password=admin[1], stdin=f"sandi-{name}-panjang\n")
+        assert made.returncode == 0, made.stderr
+    case = _pdf(tmp_path / "lgd.pdf", 1)
+    imported = run("materials", "import", str(case), "--exercise", "LGD", "--version", "LGD-1", user="sekre",
+                   password="sandi-sekre-panjang")
+    assert imported.returncode == 0, imported.stderr
+    assert "LGD-1" in run("materials", "list", user="qc", password="sandi-qc-panjang").stdout
+    for user in ("qc", "admin"):
+        refused = run("materials", "import", str(case), "--exercise", "LGD", "--version", "LGD-2", user=user,
+                      password=admin[1] if user == "admin" else "sandi-qc-panjang")
+        assert refused.returncode == 2 and "tidak berhak mengelola materi soal" in refused.stderr
+        assert "Traceback" not in refused.stderr
+    anonymous = run("materials", "list")
+    assert anonymous.returncode == 2 and "--user" in anonymous.stderr

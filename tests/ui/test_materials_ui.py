@@ -70,16 +70,45 @@ def test_the_preview_names_who_would_meet_a_case_again(main_window, demo_databas
     assert row.name in text and "INB-2026-A" in text and "akan kembali bertemu" in text
 
 
-def test_materials_are_refused_to_a_role_without_the_right(main_window, demo_database, monkeypatch,  # type: ignore[no-untyped-def]
+def test_materials_are_refused_to_a_role_without_the_right(main_window, demo_database,  # type: ignore[no-untyped-def]
                                                            recorded_messages) -> None:
     from ukom_desktop.db.models import User, UserRole
+    from ukom_desktop.services.access import bind_actor
+    from ukom_desktop.services.users import to_actor
     from ukom_desktop.ui.materials import menu
 
     with demo_database.sessions.begin() as session:
-        session.add(User(username="asesor1", role=UserRole.ASESOR, password_hash="x"))
-    monkeypatch.setenv("UKOM_USER", "asesor1")
+        user = User(username="asesor1", role=UserRole.ASESOR, roles="asesor", password_hash="x")
+        session.add(user)
+        session.flush()
+        actor = to_actor(user)
+    bind_actor(main_window.context.database.sessions, actor)
     assert menu.open_library(main_window) is None
-    assert any("tidak berhak melihat materi soal" in text for _k, text in recorded_messages)
+    assert any("tidak berhak melihat materi soal" in text for _k, text in recorded_messages), recorded_messages
+    main_window.identity.refresh()  # the menu hides what the permission table refuses
+    shown = {key for key, action in main_window.materials_actions.items() if action.isVisible()}
+    assert "library" not in shown and "booklets" not in shown and "letters" in shown
+
+
+def test_reviewer_qc_reads_the_library_without_the_managing_controls(main_window, demo_database) -> None:  # type: ignore[no-untyped-def]
+    from ukom_desktop.db.models import User
+    from ukom_desktop.services.access import bind_actor
+    from ukom_desktop.services.users import to_actor
+    from ukom_desktop.ui.materials import menu
+
+    plain = menu.open_library(main_window)  # without users: everything
+    assert all(w.isVisibleTo(plain) for w in (plain.import_button, plain.export_button, plain.map_row))
+    plain.close()
+    with demo_database.sessions.begin() as session:
+        user = User(username="reviewer", role="qc", roles="qc", password_hash="x")
+        session.add(user)
+        session.flush()
+        actor = to_actor(user)
+    bind_actor(main_window.context.database.sessions, actor)
+    dialog = menu.open_library(main_window)
+    assert dialog is not None and dialog.table.isVisibleTo(dialog)
+    assert not any(w.isVisibleTo(dialog) for w in (dialog.import_button, dialog.status_button,
+                                                   dialog.export_button, dialog.map_row))
 
 
 def test_cetak_prints_rating_forms_and_booklets(main_window, monkeypatch, tmp_path: Path,  # type: ignore[no-untyped-def]
@@ -99,6 +128,37 @@ def test_cetak_prints_rating_forms_and_booklets(main_window, monkeypatch, tmp_pa
     assert "buku.pdf (120 halaman)" in main_window.statusBar().currentMessage()
     wait_for(menu.print_room(main_window, "rating-forms", str(tmp_path / "fp.pdf"), wave=1))
     assert "FORMULIR PENILAIAN" in PdfReader(tmp_path / "fp.pdf").pages[0].extract_text()
+
+
+def test_cetak_prints_booklets_for_one_group_chosen_in_the_window(main_window, monkeypatch, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                 demo_database) -> None:
+    from sqlalchemy import func, select
+
+    from ukom_desktop.db.models import EventParticipant, ParticipantGroup
+    from ukom_desktop.services import grouping
+    from ukom_desktop.services.materials import map_question_set
+    from ukom_desktop.ui.materials import menu
+
+    _import(main_window, monkeypatch, tmp_path).close()
+    event_id = main_window.context.event_id
+    with demo_database.sessions.begin() as session:
+        grouping.build_groups(session, event_id, grouping.GroupingOptions(question_sets=1), force=True)
+        map_question_set(session, event_id, "INB", "A", "INB-2026-A")
+        group_id, name = session.execute(select(ParticipantGroup.id, ParticipantGroup.name)
+                                         .where(ParticipantGroup.event_id == event_id)
+                                         .order_by(ParticipantGroup.id)).first()
+        members = session.scalar(select(func.count()).where(EventParticipant.group_id == group_id))
+    offered: list[str] = []
+
+    def choose(_parent, scopes):  # type: ignore[no-untyped-def]
+        offered.extend(s.label for s in scopes)
+        return next(s for s in scopes if s.group == name)
+
+    monkeypatch.setattr(menu, "ask_scope", choose)
+    wait_for(menu.print_room(main_window, "booklets", str(tmp_path / "kelompok.pdf")))
+    assert offered[:2] == ["Semua peserta kegiatan", "Gelombang 1"] and f"Gelombang 1 - {name}" in offered
+    assert 4 <= members < 30 and len(PdfReader(tmp_path / "kelompok.pdf").pages) == members * 4
+    assert f"({members * 4} halaman)" in main_window.statusBar().currentMessage()
 
 
 def test_the_letter_register_records_attaches_and_prints(main_window, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

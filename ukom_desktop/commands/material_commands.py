@@ -1,11 +1,11 @@
 """`ukom-desktop materials import|list|status|map|reuse|returns`: the exercise material library (issue 17).
 
-The acting user is UKOM_USER (INTEGRATION POINT: the login of issue 13 replaces `_actor`)."""
+The acting user is the global --user (commands/common.sign_in binds it to the sessions); the services check the
+material permissions of the permission table."""
 
 from __future__ import annotations
 
 import argparse
-import os
 
 from .common import add_json_flag, open_db
 from .registry import register_kind
@@ -17,10 +17,6 @@ ROOM_KINDS = {
     "material-handover": "berita acara serah terima soal per ruang",
     "interview-guides": "panduan wawancara per peserta untuk asesornya",
 }
-
-
-def _actor() -> str | None:
-    return os.environ.get("UKOM_USER") or None
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -109,9 +105,8 @@ def _room_handler(kind: str):  # type: ignore[no-untyped-def]
         try:
             with transaction(db.sessions) as session:
                 event_id = event_id_by_code(session, args.event)
-                extra = {"actor": _actor()} if kind == "booklets" else {}
                 printer = print_interview_guides if kind == "interview-guides" else PRINTERS[kind]
-                result = printer(session, event_id, out, wave=args.wave, group=args.group, **extra)
+                result = printer(session, event_id, out, wave=args.wave, group=args.group)
         finally:
             db.dispose()
         emit(args, {"kind": kind, "file": str(result.path), "pages": result.pages, "items": result.items,
@@ -130,7 +125,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         with transaction(db.sessions) as session:
             result = import_material_files(session, args.exercise, args.version, args.files, role=args.role,
-                                           notes=args.notes, actor=_actor())
+                                           notes=args.notes)
     finally:
         db.dispose()
     emit(args, {"exercise": result.exercise_code, "version": result.version, "added": list(result.added),
@@ -145,7 +140,7 @@ def _list(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         with db.sessions() as session:
-            rows = list_materials(session, actor=_actor())
+            rows = list_materials(session)
     finally:
         db.dispose()
     data = [{"exercise": r.exercise_code, "version": r.name, "status": r.status, "notes": r.notes, "events": r.events,
@@ -165,7 +160,7 @@ def _status(args: argparse.Namespace) -> int:
     try:
         with transaction(db.sessions) as session:
             version = version_by_name(session, exercise_by_code(session, args.exercise), args.version)
-            set_status(session, version.id, args.status, actor=_actor())
+            set_status(session, version.id, args.status)
     finally:
         db.dispose()
     print(f"Status versi '{args.version}' menjadi {args.status}.")
@@ -180,8 +175,7 @@ def _map(args: argparse.Namespace) -> int:
     db = open_db(args)
     try:
         with transaction(db.sessions) as session:
-            map_question_set(session, event_id_by_code(session, args.event), args.exercise, args.set, args.version,
-                             actor=_actor())
+            map_question_set(session, event_id_by_code(session, args.event), args.exercise, args.set, args.version)
     finally:
         db.dispose()
     target = f"versi '{args.version}'" if args.version else "tanpa materi"
@@ -191,14 +185,14 @@ def _map(args: argparse.Namespace) -> int:
 
 def _reuse(args: argparse.Namespace) -> int:
     from ukom_desktop.cli import emit
+    from ukom_desktop.services.access import perm, require
     from ukom_desktop.services.document_printing import event_id_by_code
-    from ukom_desktop.services.material_access import MATERIAL_VIEW, require_material_permission
     from ukom_desktop.services.material_reuse import reuse_conflicts
 
     db = open_db(args)
     try:
         with db.sessions() as session:
-            require_material_permission(session, MATERIAL_VIEW, _actor())
+            require(session, perm.READ_MATERIALS)
             conflicts = reuse_conflicts(session, event_id_by_code(session, args.event))
     finally:
         db.dispose()

@@ -45,6 +45,12 @@ MANAGE_USERS = "pengguna.kelola"
 MANAGE_SETTINGS = "pengaturan.kelola"  # settings, institution profile, signatories, templates, dictionary
 DATABASE_TOOLS = "basis_data.kelola"  # backup, restore, encrypt, upgrade
 READ_AUDIT = "audit.lihat"
+# Exercise materials (issue 17): case material is confidential; only the secretariat handles it, reviewer QC
+# reads it to judge reports against the case. An asesor gets the printed booklets in the room, not the files.
+READ_MATERIALS = "materi.lihat"  # list versions and files, the re-use check
+MANAGE_MATERIALS = "materi.kelola"  # import files, change status, map paket soal, record returned booklets
+PRINT_MATERIALS = "materi.cetak"  # numbered booklets and the room's papers (answer sheets, forms, guides, handover)
+EXPORT_MATERIALS = "materi.ekspor"  # save a stored file out of the database
 
 ACTION_LABELS: dict[str, str] = {
     READ_EVENTS: "melihat daftar kegiatan",
@@ -66,18 +72,22 @@ ACTION_LABELS: dict[str, str] = {
     MANAGE_SETTINGS: "mengubah pengaturan dan profil instansi",
     DATABASE_TOOLS: "mengelola basis data (cadangan, enkripsi)",
     READ_AUDIT: "melihat catatan audit",
+    READ_MATERIALS: "melihat materi soal",
+    MANAGE_MATERIALS: "mengelola materi soal",
+    PRINT_MATERIALS: "mencetak buku soal dan perlengkapan ruang ujian",
+    EXPORT_MATERIALS: "mengekspor berkas materi soal",
 }
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     ADMIN: frozenset({READ_EVENTS, MANAGE_USERS, MANAGE_SETTINGS, DATABASE_TOOLS, READ_AUDIT}),
     SEKRETARIAT: frozenset({
         READ_EVENTS, MANAGE_EVENTS, READ_PARTICIPANTS, MANAGE_PARTICIPANTS, MANAGE_TEAM, MANAGE_SCHEDULE,
-        PRINT_LETTERS, RATING_PROGRESS,
+        PRINT_LETTERS, RATING_PROGRESS, READ_MATERIALS, MANAGE_MATERIALS, PRINT_MATERIALS, EXPORT_MATERIALS,
     }),
     ASESOR: frozenset({READ_EVENTS, READ_PARTICIPANTS, RATE, INTEGRATE, EDIT_REPORT}),
     QC: frozenset({
         READ_EVENTS, READ_PARTICIPANTS, RATE, RATING_PROGRESS, INTEGRATE, EDIT_REPORT, REVIEW_REPORT,
-        READ_RESULTS, EXPORT_RESULTS, ASSESSOR_EVALUATION, READ_AUDIT,
+        READ_RESULTS, EXPORT_RESULTS, ASSESSOR_EVALUATION, READ_AUDIT, READ_MATERIALS,
     }),
     PIMPINAN: frozenset({READ_EVENTS, READ_PARTICIPANTS, RATING_PROGRESS, READ_RESULTS, EXPORT_RESULTS,
                          ASSESSOR_EVALUATION}),

@@ -90,19 +90,20 @@ def potential_axis(
         return None
     weights = dict(mix or DEFAULT_MIX)
     scale = settings.scale_max
-    values = {
+    potensi = Decimal(summary.average) / scale * HUNDRED
+    values: dict[str, Decimal | None] = {
         "kompetensi": min(Decimal(jpm), HUNDRED) if jpm is not None else None,
-        "potensi": Decimal(summary.average) / scale * HUNDRED,
+        "potensi": potensi,
         "rekam_jejak": Decimal(track_record) / scale * HUNDRED if track_record is not None else None,
     }
-    inputs = tuple(AxisInput(k, INPUT_LABELS[k], None if v is None else round_half_up(v, 2), weights.get(k, 0))
-                   for k, v in values.items())
-    used = [(values[i.key], i.weight) for i in inputs if values[i.key] is not None and i.weight > 0]
+    inputs = tuple(AxisInput(k, INPUT_LABELS[k], None if v is None else round_half_up(v, 2),
+                             weights.get(k, Decimal(0))) for k, v in values.items())
+    used = [(v, i.weight) for i in inputs if (v := values[i.key]) is not None and i.weight > 0]
     total = sum((w for _v, w in used), Decimal(0))
     if total <= 0:
-        score = round_half_up(values["potensi"], 2)  # type: ignore[arg-type]
+        score = round_half_up(potensi, 2)
     else:
-        score = round_half_up(sum((v * w for v, w in used), Decimal(0)) / total, 2)  # type: ignore[operator]
+        score = round_half_up(sum((v * w for v, w in used), Decimal(0)) / total, 2)
     if score >= settings.tinggi_min / scale * HUNDRED:
         band = PotentialBand.TINGGI
     elif score >= settings.menengah_min / scale * HUNDRED:

@@ -86,7 +86,7 @@ SOP_STEPS: tuple[SopStep, ...] = (
     SopStep("002.1", "002", 1, "usulan", "Usulan peserta penilaian kompetensi dari instansi pemohon",
             _t(2, "hari"), "Surat permohonan dan daftar usulan peserta", "request"),
     SopStep("004.1", "004", 1, "usulan", "Menerima tanggapan surat permohonan dan mendisposisikannya",
-            _t(15, "menit"), "Surat dan disposisi"),
+            _t(15, "menit"), "Surat dan disposisi", "request_letter"),
     # -- verifikasi
     SopStep("002.2", "002", 2, "verifikasi", "Verifikasi berkas permohonan", _t(2, "hari"),
             "Hasil verifikasi berkas", "participants"),

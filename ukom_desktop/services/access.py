@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -23,6 +24,7 @@ __all__ = ["AccessDenied", "Actor", "perm", "require", "require_export", "requir
 from ukom_desktop.errors import UserFacingError
 
 ACTOR_KEY = "actor"
+_Doc = TypeVar("_Doc")
 _USERS_KEY = "_ukom_users_exist"
 log = logging.getLogger(__name__)
 
@@ -99,9 +101,10 @@ def _holds_write_lock(session: Session) -> bool:
     if bind.dialect.name != "sqlite" or not session.in_transaction():
         return False
     try:
-        return bool(session.connection().connection.dbapi_connection.in_transaction)
+        dbapi = session.connection().connection.dbapi_connection
     except Exception:  # noqa: BLE001
         return True
+    return dbapi is None or bool(getattr(dbapi, "in_transaction", True))
 
 
 def deny(session: Session, action: str, message: str | None = None) -> AccessDenied:
@@ -263,7 +266,7 @@ def printed_by_line(session: Session) -> str:
     return perm.printed_by(name, datetime.now(UTC))
 
 
-def with_printed_by(doc: object, line: str) -> object:
+def with_printed_by(doc: _Doc, line: str) -> _Doc:
     from ukom_desktop.documents.output import PRINTED_BY
 
     doc.meta[PRINTED_BY] = line  # type: ignore[attr-defined]

@@ -76,7 +76,8 @@ def build_demo_qc(session: Session, event_id: int, seed: int = 1, *, now: dateti
             continue
         others = [a for a in assessors if a != author_id]
         reviewer = rng.choice(others) if others else None
-        author, qc = names.get(author_id, "Penulis"), names.get(reviewer, "Pemeriksa QC")
+        author = names.get(author_id, "Penulis") if author_id is not None else "Penulis"
+        qc = names.get(reviewer, "Pemeriksa QC") if reviewer is not None else "Pemeriksa QC"
         day = end - timedelta(days=rng.randint(4, 8), hours=rng.randint(0, 6))
 
         def step(days: float) -> datetime:

@@ -204,7 +204,8 @@ def build_demo_ratings(session: Session, event_id: int, seed: int = 1, *, actor:
             if key not in talent:
                 talent[key] = random.Random(f"{seed}:{key}").gauss(0, 0.5)
             draw = random.Random(f"{seed}:{key}:{a.exercise_id}:{order}")
-            standard = std_level.get((position_of[a.event_participant_id], comp), Decimal(3))
+            position = position_of[a.event_participant_id]
+            standard = std_level.get((position, comp), Decimal(3)) if position is not None else Decimal(3)
             no_evidence = draw.random() < 0.02
             level = None if no_evidence else Decimal(_clamp(
                 float(standard) + ability[a.event_participant_id] + talent[key] + draw.choice((-0.3, 0.0, 0.0, 0.3))

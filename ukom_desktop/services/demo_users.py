@@ -35,7 +35,7 @@ def build_demo_users(session: Session, event_id: int) -> list[dict[str, object]]
         ("reviewer", "Reviewer QC Demo", [perm.QC], reviewer),
         ("pimpinan", "Pimpinan Demo", [perm.PIMPINAN], None),
     ]
-    made = []
+    made: list[dict[str, object]] = []
     acting = session.info.get("actor")
     for username, name, roles, member in plan:
         if member is None and perm.ASESOR in roles:
@@ -44,7 +44,7 @@ def build_demo_users(session: Session, event_id: int) -> list[dict[str, object]]
         user_id = create_user(session, username=username, full_name=name, roles=roles, password=password,
                               assessor=member, must_change_password=True)
         if acting is None and perm.ADMIN in roles:  # the first admin creates the others
-            session.info["actor"] = to_actor(session.get(User, user_id))
+            session.info["actor"] = to_actor(session.get_one(User, user_id))
         made.append({"username": username, "password": password, "roles": roles})
     session.info["actor"] = acting
     return made

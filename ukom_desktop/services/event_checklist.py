@@ -20,6 +20,7 @@ from ukom_desktop.db.models import (
     EventParticipant,
     EventPosition,
     EventTeamMember,
+    IncomingLetter,
     InvitationStatus,
     Participant,
     ScheduleSession,
@@ -52,6 +53,8 @@ class PreparationCounts:
     matrix_cells: int = 0
     schedule_sessions: int = 0
     assessors: int = 0
+    request_letters: int = 0  # incoming letters linked to the event (the request that opened it)
+    dispositions: int = 0  # ... of them with a disposition (to whom)
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,9 @@ def preparation_counts(session: Session, event_id: int) -> PreparationCounts:
         matrix_cells=_count(session, EventMatrixCell, event_id),
         schedule_sessions=_count(session, ScheduleSession, event_id),
         assessors=assessors,
+        request_letters=_count(session, IncomingLetter, event_id),
+        dispositions=session.scalar(select(func.count()).select_from(IncomingLetter).where(
+            IncomingLetter.event_id == event_id, IncomingLetter.disposition_to != "")) or 0,
     )
 
 
@@ -154,6 +160,11 @@ def _missing(check: str, event: Event, c: PreparationCounts) -> list[str]:
             out.append("Instansi pengusul belum diisi")
         if not event.request_letter_number or event.request_letter_date is None:
             out.append("Nomor dan tanggal surat permohonan belum lengkap")
+    elif check == "request_letter":
+        if not c.request_letters:
+            out.append("Surat permohonan belum dicatat di agenda surat masuk dan dikaitkan dengan kegiatan ini")
+        elif not c.dispositions:
+            out.append("Disposisi surat permohonan belum diisi")
     elif check == "participants":
         if not c.total:
             out.append(none)

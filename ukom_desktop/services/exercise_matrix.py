@@ -173,7 +173,7 @@ def event_position_ids(session: Session, event_id: int) -> list[int]:
             EventParticipant.event_id == event_id, EventParticipant.target_position_id.is_not(None)
         ).distinct()
     ):
-        if pid not in ids:
+        if pid is not None and pid not in ids:
             ids.append(pid)
     return ids
 

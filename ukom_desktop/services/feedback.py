@@ -84,7 +84,7 @@ def feedback_sheet(session: Session, event_participant_id: int) -> FeedbackSheet
         strengths_text=str(sections.get("kekuatan") or ""),
         development_text=str(sections.get("area_pengembangan") or ""),
         suggestions_text=str(sections.get("saran_pengembangan") or ""),
-        report_number=report.report_number if report_content.is_approved(report) else "",
+        report_number=report.report_number if report is not None and report_content.is_approved(report) else "",
         assessor=report_content.assessor_signatory(session, author),
         draft=not report_content.is_approved(report),
     )

@@ -177,7 +177,7 @@ def formulation_document(session: Session, event_id: int) -> Any:
         doc.MatrixExercise(ex.code, ex.name, EXERCISE_KIND.get(ex.kind, ex.kind), ex.duration_minutes)
         for ex in matrix.exercises
     )
-    lines = tuple(
+    matrix_lines = tuple(
         doc.MatrixLine(c.code, c.name, tuple((ex.id, c.id) in matrix.cells for ex in matrix.exercises))
         for c in matrix.competencies
     )
@@ -199,7 +199,7 @@ def formulation_document(session: Session, event_id: int) -> Any:
         requesting_agency=event.requesting_agency,
         positions=tuple(positions),
         exercises=exercises,
-        matrix=lines,
+        matrix=matrix_lines,
         unit_signatory=signatory(info.unit_signatory, "Kepala Unit Penilaian Kompetensi"),
         stakeholder_signatory=signatory(info.stakeholder_signatory, "Pimpinan Instansi Pengusul"),
         meeting_date=info.meeting_date,

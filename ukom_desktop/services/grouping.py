@@ -10,8 +10,9 @@ schedule's groups would no longer match.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ukom_desktop.db.models import (
@@ -173,7 +174,7 @@ def build_groups(
                 values.append({"b_id": member, "b_wave": wave.id, "b_group": group.id,
                                "b_set": moved.get(member, qset)})
     values += [{"b_id": ep_id, "b_wave": None, "b_group": None, "b_set": ""} for ep_id in absent]
-    table = EventParticipant.__table__
+    table = cast(Table, EventParticipant.__table__)  # typed as the wider FromClause
     session.execute(
         update(table)
         .where(table.c.id == bindparam("b_id"))

@@ -16,6 +16,7 @@ from ukom_desktop.db.models import Event, IncomingLetter
 from ukom_desktop.documents.guide_docs import Disposition, disposition_sheet
 from ukom_desktop.domain.dates import format_date_id
 from ukom_desktop.errors import UserFacingError
+from ukom_desktop.services.access import perm, require
 from ukom_desktop.services.materials import sha256_of
 
 SCAN_KINDS = {".pdf": b"%PDF", ".png": b"\x89PNG", ".jpg": b"\xff\xd8", ".jpeg": b"\xff\xd8"}
@@ -56,6 +57,7 @@ def _data(letter: IncomingLetter, event_code: str) -> LetterData:
 
 
 def list_letters(session: Session, event_id: int | None = None) -> list[LetterData]:
+    require(session, perm.READ_EVENTS)
     query = (select(IncomingLetter, Event.code).outerjoin(Event, Event.id == IncomingLetter.event_id)
              .order_by(IncomingLetter.received_on.desc(), IncomingLetter.id.desc()))
     if event_id is not None:
@@ -64,6 +66,7 @@ def list_letters(session: Session, event_id: int | None = None) -> list[LetterDa
 
 
 def save_letter(session: Session, data: LetterData, letter_id: int | None = None) -> int:
+    require(session, perm.MANAGE_EVENTS)
     problems = []
     if not data.number.strip():
         problems.append("Nomor surat wajib diisi.")
@@ -98,6 +101,7 @@ def save_letter(session: Session, data: LetterData, letter_id: int | None = None
 
 def attach_scan(session: Session, letter_id: int, path: str | os.PathLike[str]) -> str:
     """Store the scanned letter (PDF, PNG or JPG) with its SHA-256; returns the checksum."""
+    require(session, perm.MANAGE_EVENTS)
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix not in SCAN_KINDS:
@@ -121,6 +125,7 @@ def attach_scan(session: Session, letter_id: int, path: str | os.PathLike[str]) 
 
 
 def scan_of(session: Session, letter_id: int) -> tuple[str, bytes]:
+    require(session, perm.READ_EVENTS)
     letter = session.get(IncomingLetter, letter_id)
     if letter is None or not letter.scan_filename or letter.scan_content is None:
         raise UserFacingError("Surat ini belum memiliki pindaian.")
@@ -133,6 +138,7 @@ def open_event_from_letter(session: Session, letter_id: int, name: str) -> int:
     """A new event for the request: its agency, letter number and date come from the letter, which links to it."""
     from ukom_desktop.services.events import EventData, create_event
 
+    require(session, perm.MANAGE_EVENTS)
     letter = session.get(IncomingLetter, letter_id)
     if letter is None:
         raise UserFacingError("Surat tidak ditemukan.")
@@ -159,6 +165,7 @@ def print_disposition(session: Session, event_id: int | None, out: str | os.Path
                       letter_id: int | None = None) -> Path:
     from ukom_desktop.services.room_printing import heading, render_pdf, write_atomic
 
+    require(session, perm.PRINT_LETTERS)
     letter = session.get(IncomingLetter, letter_id) if letter_id is not None else event_letter(session, event_id or 0)
     if letter is None:
         raise UserFacingError("Surat tidak ditemukan.")

@@ -22,6 +22,7 @@ from ukom_desktop.db.models import (
 from ukom_desktop.documents.guide_docs import GuideCompetency, interview_guide
 from ukom_desktop.domain.interview_bank import starter_questions
 from ukom_desktop.errors import UserFacingError
+from ukom_desktop.services.access import perm, require
 from ukom_desktop.services.room_printing import (
     RoomPrintResult,
     event_or_fail,
@@ -72,6 +73,7 @@ def list_questions(session: Session, competency_code: str | None = None) -> list
 
 def save_question(session: Session, competency_code: str, level: int, question: str, probes: Sequence[str],
                   question_id: int | None = None) -> int:
+    require(session, perm.MANAGE_MATERIALS)
     comp = session.scalar(select(Competency).where(func.upper(Competency.code) == competency_code.upper()))
     if comp is None:
         raise UserFacingError(f"Kompetensi '{competency_code}' tidak dikenal.")
@@ -95,6 +97,7 @@ def save_question(session: Session, competency_code: str, level: int, question: 
 
 
 def delete_question(session: Session, question_id: int) -> None:
+    require(session, perm.MANAGE_MATERIALS)
     row = session.get(InterviewQuestion, question_id)
     if row is not None:
         session.delete(row)
@@ -109,6 +112,7 @@ def print_interview_guides(session: Session, event_id: int, out: str | os.PathLi
                            wave: int | None = None, group: str | None = None) -> RoomPrintResult:
     """A guide per present participant: identity, target position, the standard's competencies with their
     levels and the questions of that level, and space for notes."""
+    require(session, perm.PRINT_MATERIALS)
     event = event_or_fail(session, event_id)
     ensure_starting_set(session)
     people = participants_of(session, event_id, wave, group)

@@ -23,6 +23,7 @@ from ukom_desktop.db.models import (
     Wave,
 )
 from ukom_desktop.errors import UserFacingError
+from ukom_desktop.services.access import perm, require
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ def event_booklets(session: Session, event_id: int, wave: int | None = None, gro
 
 def record_returns(session: Session, event_id: int, numbers: Sequence[str]) -> int:
     """Mark booklets as returned; an unknown number is refused (a typing error must not hide a lost booklet)."""
+    require(session, perm.MANAGE_MATERIALS)
     known = {b.number for b in event_booklets(session, event_id)}
     wanted = [n.strip().upper() for n in numbers if n.strip()]
     unknown = [n for n in wanted if n not in known]
@@ -194,3 +196,29 @@ def booklet_rows(session: Session, event_id: int) -> list[BookletRow]:
     back = set(session.scalars(select(BookletReturn.booklet_number).where(BookletReturn.event_id == event_id)))
     return [BookletRow(b.number, f"{b.participant_number or '-'} {b.name}", b.room, b.exercise_name, b.number in back)
             for b in event_booklets(session, event_id)]
+
+
+@dataclass(frozen=True)
+class PrintScope:
+    """What a room print covers: the whole event, a wave, or one group of a wave."""
+
+    wave: int | None
+    group: str | None
+    label: str
+
+
+def print_scopes(session: Session, event_id: int) -> list[PrintScope]:
+    """The choices for room printing, in order: the event, each wave, each group within its wave."""
+    scopes = [PrintScope(None, None, "Semua peserta kegiatan")]
+    groups: dict[int, list[str]] = {}
+    for wave_no, name in session.execute(
+        select(Wave.number, ParticipantGroup.name).join(ParticipantGroup, ParticipantGroup.wave_id == Wave.id)
+        .where(Wave.event_id == event_id).order_by(Wave.number, ParticipantGroup.number)
+    ):
+        groups.setdefault(wave_no, []).append(name)
+    waves = session.scalars(select(Wave.number).where(Wave.event_id == event_id).order_by(Wave.number)).all()
+    for wave_no in waves:
+        scopes.append(PrintScope(wave_no, None, f"Gelombang {wave_no}"))
+        scopes += [PrintScope(wave_no, name, f"Gelombang {wave_no} - {name}") for name in groups.get(wave_no, [])
+                   if name]
+    return scopes

@@ -2,8 +2,8 @@
 (PDF, DOCX, XLSX) stored in the database with their SHA-256, a status (aktif, pensiun) and notes; and the
 mapping of an event's paket soal (A, B, ...) to a version per exercise.
 
-Every function takes the acting user's name (None while identities do not exist) and checks the material
-permission (services.material_access)."""
+Every function checks the material permissions of the permission table (domain/permissions.py) for the user
+bound to the session (services/access.py); a database without users allows everything."""
 
 from __future__ import annotations
 
@@ -18,12 +18,7 @@ from sqlalchemy.orm import Session
 
 from ukom_desktop.db.models import Event, EventMaterial, Exercise, MaterialFile, MaterialVersion
 from ukom_desktop.errors import UserFacingError
-from ukom_desktop.services.material_access import (
-    MATERIAL_EXPORT,
-    MATERIAL_MANAGE,
-    MATERIAL_VIEW,
-    require_material_permission,
-)
+from ukom_desktop.services.access import perm, require
 
 STATUSES = {"aktif": "Aktif", "pensiun": "Pensiun"}
 FILE_ROLES = {"peserta": "Untuk peserta", "pemeran": "Untuk pemeran (role player)", "asesor": "Untuk asesor"}
@@ -117,11 +112,11 @@ def _read_material_file(path: Path) -> bytes:
 
 def import_material_files(
     session: Session, exercise_code: str, version_name: str, paths: Sequence[str | os.PathLike[str]], *,
-    role: str = "peserta", notes: str = "", actor: str | None = None,
+    role: str = "peserta", notes: str = "",
 ) -> ImportResult:
     """Store the files in the version (made when new); a file whose content is already there is skipped.
     All files are read and checked before anything is stored."""
-    require_material_permission(session, MATERIAL_MANAGE, actor)
+    require(session, perm.MANAGE_MATERIALS)
     name = version_name.strip()
     if not name:
         raise UserFacingError("Nama versi materi wajib diisi.")
@@ -155,8 +150,8 @@ def import_material_files(
     return ImportResult(version.id, exercise.code, version.name, tuple(added), tuple(skipped))
 
 
-def list_materials(session: Session, *, actor: str | None = None, include_retired: bool = True) -> list[MaterialRow]:
-    require_material_permission(session, MATERIAL_VIEW, actor)
+def list_materials(session: Session, *, include_retired: bool = True) -> list[MaterialRow]:
+    require(session, perm.READ_MATERIALS)
     query = (
         select(MaterialVersion, Exercise.code, Exercise.name)
         .join(Exercise, Exercise.id == MaterialVersion.exercise_id)
@@ -180,8 +175,8 @@ def list_materials(session: Session, *, actor: str | None = None, include_retire
     ]
 
 
-def set_status(session: Session, version_id: int, status: str, *, actor: str | None = None) -> None:
-    require_material_permission(session, MATERIAL_MANAGE, actor)
+def set_status(session: Session, version_id: int, status: str) -> None:
+    require(session, perm.MANAGE_MATERIALS)
     if status not in STATUSES:
         raise UserFacingError("Status materi harus 'aktif' atau 'pensiun'.")
     version = session.get(MaterialVersion, version_id)
@@ -201,11 +196,10 @@ def version_by_name(session: Session, exercise: Exercise, name: str) -> Material
 
 
 def map_question_set(
-    session: Session, event_id: int, exercise_code: str, question_set: str, version_name: str | None, *,
-    actor: str | None = None,
+    session: Session, event_id: int, exercise_code: str, question_set: str, version_name: str | None,
 ) -> None:
     """Paket soal `question_set` of the event uses the version for the exercise (None removes the mapping)."""
-    require_material_permission(session, MATERIAL_MANAGE, actor)
+    require(session, perm.MANAGE_MATERIALS)
     if session.get(Event, event_id) is None:
         raise UserFacingError("Kegiatan tidak ditemukan.")
     qset = question_set.strip().upper()
@@ -242,10 +236,9 @@ def event_mapping(session: Session, event_id: int) -> list[MappingRow]:
     return [MappingRow(*r) for r in rows]
 
 
-def file_content(session: Session, file_id: int, *, action: str = MATERIAL_EXPORT, actor: str | None = None
-                 ) -> tuple[str, bytes]:
+def file_content(session: Session, file_id: int) -> tuple[str, bytes]:
     """A stored file's name and content, checked against its SHA-256."""
-    require_material_permission(session, action, actor)
+    require(session, perm.EXPORT_MATERIALS)
     row = session.get(MaterialFile, file_id)
     if row is None:
         raise UserFacingError("Berkas materi tidak ditemukan.")
@@ -255,10 +248,10 @@ def file_content(session: Session, file_id: int, *, action: str = MATERIAL_EXPOR
     return row.filename, data
 
 
-def export_file(session: Session, file_id: int, out: str | os.PathLike[str], *, actor: str | None = None) -> Path:
+def export_file(session: Session, file_id: int, out: str | os.PathLike[str]) -> Path:
     from ukom_desktop.documents.output import _AtomicFile
 
-    _name, data = file_content(session, file_id, actor=actor)
+    _name, data = file_content(session, file_id)
     atomic = _AtomicFile(out)
     try:
         atomic.temp.write_bytes(data)

@@ -9,9 +9,9 @@ import time
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -19,7 +19,7 @@ from ukom_desktop.db.models import PackageConflict, Rating, new_uuid
 
 # Fault tests only: a file path; the merge creates it halfway and waits, so a test can kill the process.
 PAUSE_ENV = "UKOM_TEST_MERGE_PAUSE_FILE"
-_T = Rating.__table__
+_T = cast(Table, Rating.__table__)  # a mapped class's table (typed as the wider FromClause)
 _UPDATE = (
     update(_T)
     .where(_T.c.id == bindparam("b_id"), _T.c.version == bindparam("b_version"))

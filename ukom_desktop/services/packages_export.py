@@ -86,7 +86,9 @@ def build_payload(session: Session, event: Event, member: TeamMember) -> dict[st
         for r in session.scalars(select(Rating).where(Rating.event_participant_id.in_(ep_ids),
                                                       Rating.assessor_id == member.id))
     }
-    cells, comp_ids, ex_ids = [], set(), set()
+    cells: list[dict[str, Any]] = []
+    comp_ids: set[int] = set()
+    ex_ids: set[int] = set()
     uuid_of_comp: dict[int, str] = {}
     uuid_of_ex: dict[int, str] = {}
     for p in people:

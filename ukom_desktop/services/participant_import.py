@@ -215,13 +215,13 @@ def _preview(
     preview = mark_known_rows(session, preview, existing, known)
     yield len(preview.rows), len(preview.rows), "Mencocokkan dengan basis data..."
     records = preview.valid_records()
-    known = known_participants(session, [r.nip for r in records])
+    known_ids = known_participants(session, [r.nip for r in records])
     positions = _position_map(session, event_id)
     unknown = Counter(
         r.target_jabatan for r in records if r.target_jabatan and _norm(r.target_jabatan) not in positions
     )
     return ImportPlan(
-        event_id=event_id, event_code=event.code, preview=preview, known_ids=known,
+        event_id=event_id, event_code=event.code, preview=preview, known_ids=known_ids,
         unknown_positions=dict(unknown), position_ids=positions, known_mode=known,
     )
 

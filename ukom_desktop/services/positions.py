@@ -127,7 +127,8 @@ def _event_counts(session: Session) -> dict[int, int]:
     pairs = set(session.execute(direct).all()) | set(session.execute(via_participants).all())
     counts: dict[int, int] = {}
     for position_id, _event_id in pairs:
-        counts[position_id] = counts.get(position_id, 0) + 1
+        if position_id is not None:
+            counts[position_id] = counts.get(position_id, 0) + 1
     return counts
 
 
@@ -230,7 +231,7 @@ def position_standard(session: Session, position_id: int, *, include_inactive: b
     position = get_position(session, position_id)
     levels = {s.competency_id: s.level for s in position.standards}
     rows = tuple(
-        StandardRow(comp, levels.get(comp.id))
+        StandardRow(comp, levels.get(comp.id) if comp.id is not None else None)
         for comp in list_competencies(session)
         if comp.active or include_inactive or comp.id in levels
     )

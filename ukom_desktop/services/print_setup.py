@@ -51,7 +51,7 @@ def remember_print_choices(session: Session, setup: PrintSetup, kind: str, *, co
     from ukom_desktop.services.settings import get_setting, set_event_setting, set_setting
 
     if contact is not None and contact != setup.contact:
-        set_event_setting(session, session.get(Event, setup.event_id), CONTACT_KEY, contact)
+        set_event_setting(session, session.get_one(Event, setup.event_id), CONTACT_KEY, contact)
     if copies is not None and list(copies) != list(setup.copies):
         stored = dict(get_setting(session, COPIES_KEY, {}) or {})
         stored[kind] = list(copies)

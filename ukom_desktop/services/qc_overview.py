@@ -109,7 +109,7 @@ def _day(value: date | datetime | None) -> date | None:
 def last_assessment_day(session: Session, event_id: int) -> date | None:
     """The end of the event's last wave, else the event's end (or start) date, else its last session."""
     waves = session.execute(select(Wave.start_date, Wave.end_date).where(Wave.event_id == event_id)).all()
-    days = [end or start for start, end in waves if (end or start) is not None]
+    days = [day for start, end in waves if (day := end or start) is not None]
     if days:
         return max(days)
     event = session.get(Event, event_id)

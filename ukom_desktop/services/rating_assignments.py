@@ -219,9 +219,9 @@ def _candidates(
             if info.lead is not None:
                 result.update(Assignment(ep_id, ex, info.lead) for ex in exercises)
         return result
-    for member in team_assessors(session, event_id):
+    for assessor in team_assessors(session, event_id):
         for ep_id in present:
-            result.update(Assignment(ep_id, ex, member.id) for ex in exercises)
+            result.update(Assignment(ep_id, ex, assessor.id) for ex in exercises)
     return result
 
 

@@ -292,7 +292,7 @@ def report_data(session: Session, event_participant_id: int, *, head: Signatory 
         assessor=assessor_signatory(session, (report.author_id if report else None) or result.lead_assessor_id),
         head=head if head is not None else head_signatory(session),
         place=profile.city if profile else "", date=approval_date(report),
-        valid_until=result.valid_until, report_number=report.report_number if approved else "",
+        valid_until=result.valid_until, report_number=report.report_number if approved and report is not None else "",
         letterhead=kop if kop is not None else letterhead(session),
         draft=not approved, status_label=status_label(report),
     )

@@ -63,7 +63,7 @@ def strengths_text(result: ParticipantResult, levels: dict[tuple[str, int], Comp
     at_standard = [r for r in result.levels if r.gap is not None and r.gap == 0]
     lines = []
     for row in above:
-        lv = levels.get((row.code, _whole(row.final or 0)))
+        lv = levels.get((row.code, _whole(row.final or Decimal(0))))
         text = f"- {row.name} (level {fmt(row.final)}, di atas standar {fmt(row.standard)})"
         lines.append(f"{text}: {_lower_first(lv.description)}" if lv and lv.description else text)
     if not above:
@@ -128,7 +128,7 @@ def potential_text(summary: potential.PotentialSummary | None, settings: potenti
 
 def placement_text(session: Session, result: ParticipantResult) -> str:
     """Item 18: the placement advice follows the category and names the 9-box position once."""
-    if not result.category_code:
+    if not result.category_code or result.jpm is None:
         return ""
     lines = []
     categories = jpm_settings(session, result.event_id).category_set(result.purpose).categories

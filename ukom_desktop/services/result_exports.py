@@ -7,11 +7,12 @@ go, so a cancelled job leaves no file behind.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,7 +35,7 @@ from ukom_desktop.services.integration import jpm_settings
 from ukom_desktop.services.lookup import require_event as _event
 from ukom_desktop.services.results import event_results, participant_result, purpose_label
 
-Job = Iterator[tuple[int, int, str]]
+Job = Generator[tuple[int, int, str], None, Any]  # progress steps; the return value is the job's result
 SIGNED_DECIMAL_FORMAT = "+0.00;-0.00;0.00"  # a gap shows its sign: +0.50, -1.00, 0.00
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def import_rooms(session: Session, path: str | Path) -> RoomImportResult:
     created = updated = 0
     rejected: list[str] = []
     for index, row in enumerate(raw.rows[header_at + 1:], start=header_at + 1):
-        def cell(key: str, row: list[object] = row) -> str:
+        def cell(key: str, row: Sequence[object] = row) -> str:
             col = columns.get(key)
             return _text(row[col]) if col is not None and col < len(row) else ""
 

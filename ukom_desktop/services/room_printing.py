@@ -34,7 +34,7 @@ from ukom_desktop.documents import room_materials as rm
 from ukom_desktop.domain.dates import format_date_id
 from ukom_desktop.domain.nip import format_nip
 from ukom_desktop.errors import UserFacingError
-from ukom_desktop.services.material_access import MATERIAL_PRINT, require_material_permission
+from ukom_desktop.services.access import perm, require
 from ukom_desktop.services.material_handover import Booklet, event_booklets, group_names
 from ukom_desktop.services.rating_assignments import form_competencies, matrix, standard_competencies
 
@@ -114,13 +114,12 @@ def _booklets_or_fail(session: Session, event_id: int, wave: int | None, group: 
 
 
 def print_booklets(session: Session, event_id: int, out: str | os.PathLike[str], *, wave: int | None = None,
-                   group: str | None = None,
-                   actor: str | None = None) -> RoomPrintResult:
+                   group: str | None = None) -> RoomPrintResult:
     from pypdf import PdfReader, PdfWriter
 
     from ukom_desktop.documents.pdf_stamp import stamp_into
 
-    require_material_permission(session, MATERIAL_PRINT, actor)
+    require(session, perm.PRINT_MATERIALS)
     event = event_or_fail(session, event_id)
     booklets = _booklets_or_fail(session, event_id, wave, group)
     head = heading(session, event)
@@ -148,7 +147,7 @@ def print_booklets(session: Session, event_id: int, out: str | os.PathLike[str],
     writer.write(buffer)
     path = write_atomic(out, buffer.getvalue())
     record(session, action="cetak_buku_soal", entity="event", entity_id=event.id, entity_uuid=event.uuid,
-           new={"booklets": len(booklets), "wave": wave}, actor=actor or "")
+           new={"booklets": len(booklets), "wave": wave})
     from ukom_desktop.services.material_handover import unmapped_sets
 
     unmapped = unmapped_sets(session, event_id)
@@ -162,6 +161,7 @@ def print_booklets(session: Session, event_id: int, out: str | os.PathLike[str],
 
 def print_answer_sheets(session: Session, event_id: int, out: str | os.PathLike[str], *,
                         wave: int | None = None, group: str | None = None) -> RoomPrintResult:
+    require(session, perm.PRINT_MATERIALS)
     event = event_or_fail(session, event_id)
     booklets = _booklets_or_fail(session, event_id, wave, group)
     head = heading(session, event)
@@ -211,6 +211,7 @@ def participants_of(session: Session, event_id: int, wave: int | None, group: st
 def print_rating_forms(session: Session, event_id: int, out: str | os.PathLike[str], *,
                        wave: int | None = None, group: str | None = None) -> RoomPrintResult:
     """A form per exercise x participant with the competencies the exercise measures for them (as the grid)."""
+    require(session, perm.PRINT_MATERIALS)
     event = event_or_fail(session, event_id)
     people = participants_of(session, event_id, wave, group)
     if not people:
@@ -246,6 +247,7 @@ def print_material_handover(session: Session, event_id: int, out: str | os.PathL
                             wave: int | None = None, group: str | None = None) -> RoomPrintResult:
     from ukom_desktop.db.models import BookletReturn
 
+    require(session, perm.PRINT_MATERIALS)
     event = event_or_fail(session, event_id)
     booklets = _booklets_or_fail(session, event_id, wave, group)
     back = set(session.scalars(select(BookletReturn.booklet_number).where(BookletReturn.event_id == event_id)))

@@ -106,6 +106,11 @@ def to_actor(user: User) -> perm.Actor:
     return perm.Actor(user.id, user.username, roles, user.team_member_id, user.full_name)
 
 
+def actor_of(session: Session, user_id: int) -> perm.Actor:
+    """The Actor of a stored user (e.g. the first admin, signed in right after creating the account)."""
+    return to_actor(session.get_one(User, user_id))
+
+
 def create_user(
     session: Session, *, username: str, full_name: str, roles: list[str] | tuple[str, ...], password: str,
     assessor: str | int | None = None, must_change_password: bool = False,

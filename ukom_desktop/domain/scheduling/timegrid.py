@@ -12,6 +12,8 @@ from datetime import date, datetime, time, timedelta
 from ukom_desktop.domain.dates import format_day_date_id
 from ukom_desktop.domain.scheduling.model import Assessor, HalfDay, Settings
 
+HALVES: tuple[HalfDay, ...] = ("pagi", "siang")
+
 Window = tuple[int, int]
 MINUTES_PER_DAY = 1440
 
@@ -104,8 +106,8 @@ def available_windows(settings: Settings, assessor: Assessor, day: date) -> list
         return work
     halves = merge(
         half_day_window(settings, day, half)
-        for half in ("pagi", "siang")
-        if assessor.is_available(day, half)  # type: ignore[arg-type]
+        for half in HALVES
+        if assessor.is_available(day, half)
     )
     return intersect(work, halves)
 

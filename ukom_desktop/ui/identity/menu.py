@@ -160,6 +160,8 @@ class IdentityArea:
         self.act_lock.setEnabled(actor is not None)
         self.act_encrypt.setEnabled(db is not None and db.file is not None and allowed(window, "basis_data.kelola"))
         window.act_backup.setEnabled(db is not None and allowed(window, "basis_data.kelola"))
+        for hook in getattr(window, "permission_hooks", ()):  # feature areas hide what the user may not use
+            hook()
         self.lock.start(db, actor, minutes)
 
     def create_first_admin(self) -> None:

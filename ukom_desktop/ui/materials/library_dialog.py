@@ -94,10 +94,10 @@ class ImportForm(QDialog):
 
 
 class MaterialLibraryDialog(QDialog):
-    def __init__(self, context: Any, parent: QWidget | None = None, *, actor: str | None = None) -> None:
+    def __init__(self, context: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.actor = actor
+        self.may_manage = self.may_export = False
         self.setWindowTitle("Pustaka materi soal (RAHASIA)")
         fit_to_screen(self, 980, 680)
         self.allowed = self._check_allowed()
@@ -134,14 +134,23 @@ class MaterialLibraryDialog(QDialog):
         self.import_button.clicked.connect(self.import_files)
         self.status_button.clicked.connect(self.toggle_status)
         self.export_button.clicked.connect(self.export_files)
+        for widget in (self.import_button, self.status_button, self.map_row):
+            widget.setVisible(self.may_manage)
+        self.export_button.setVisible(self.may_export)
         if self.allowed:
             self.reload()
 
     def _check_allowed(self) -> bool:
-        from ukom_desktop.services.material_access import MATERIAL_VIEW, require_material_permission
+        """Seeing the library needs the right to see material; the buttons show only what the user may do."""
+        from ukom_desktop.services.access import can, perm, require
 
-        outcome = in_session(self, self.context, lambda s: require_material_permission(s, MATERIAL_VIEW, self.actor),
-                             level="warn")
+        def check(session: Any) -> tuple[bool, bool]:
+            require(session, perm.READ_MATERIALS)
+            return can(session, perm.MANAGE_MATERIALS), can(session, perm.EXPORT_MATERIALS)
+
+        outcome = in_session(self, self.context, check, level="warn")
+        if outcome.ok:
+            self.may_manage, self.may_export = outcome.value
         return outcome.ok
 
     def _mapping_box(self) -> QGroupBox:
@@ -155,7 +164,9 @@ class MaterialLibraryDialog(QDialog):
         ))
         self.mapping_table = RecordTable(self.mapping_model, "material_mapping")
         layout.addWidget(self.mapping_table)
-        row = QHBoxLayout()
+        self.map_row = QWidget()
+        row = QHBoxLayout(self.map_row)
+        row.setContentsMargins(0, 0, 0, 0)
         self.map_exercise = QComboBox()
         self.map_set = QLineEdit("A")
         self.map_set.setMaximumWidth(60)
@@ -169,7 +180,7 @@ class MaterialLibraryDialog(QDialog):
         row.addWidget(self.map_button)
         row.addWidget(self.unmap_button)
         row.addStretch(1)
-        layout.addLayout(row)
+        layout.addWidget(self.map_row)
         self.map_exercise.currentIndexChanged.connect(self._fill_versions)
         self.map_button.clicked.connect(lambda: self.map_selected(True))
         self.unmap_button.clicked.connect(lambda: self.map_selected(False))
@@ -183,7 +194,7 @@ class MaterialLibraryDialog(QDialog):
         event_id = self.context.event_id
 
         def read(session: Any) -> tuple[Any, ...]:
-            return (list_materials(session, actor=self.actor), list_exercises(session, include_inactive=False),
+            return (list_materials(session), list_exercises(session, include_inactive=False),
                     event_mapping(session, event_id) if event_id is not None else [],
                     reuse_conflicts(session, event_id) if event_id is not None else [])
 
@@ -232,7 +243,7 @@ class MaterialLibraryDialog(QDialog):
                 self, self.context,
                 lambda s: import_material_files(s, form.exercise_combo.currentData(), form.version_edit.text(),
                                                 form.paths(), role=form.role_combo.currentData(),
-                                                notes=form.notes_edit.text(), actor=self.actor),
+                                                notes=form.notes_edit.text()),
                 report=form.error_label.setText,
             )
             if outcome.ok and outcome.value is not None:
@@ -247,7 +258,7 @@ class MaterialLibraryDialog(QDialog):
         if row is None:
             return
         new = "pensiun" if row.status == "aktif" else "aktif"
-        if in_transaction(self, self.context, lambda s: set_status(s, row.id, new, actor=self.actor),
+        if in_transaction(self, self.context, lambda s: set_status(s, row.id, new),
                           done=f"Versi {row.name} kini {'pensiun' if new == 'pensiun' else 'aktif'}.").ok:
             self.reload()
 
@@ -263,7 +274,7 @@ class MaterialLibraryDialog(QDialog):
 
         def work(session: Any) -> int:
             for f in row.files:
-                export_file(session, f.id, Path(target) / f.filename, actor=self.actor)
+                export_file(session, f.id, Path(target) / f.filename)
             return len(row.files)
 
         if in_session(self, self.context, work).ok:
@@ -282,6 +293,6 @@ class MaterialLibraryDialog(QDialog):
             messages.info(self, "Latihan ini belum memiliki versi materi yang aktif. Impor berkasnya dahulu.")
             return
         if in_transaction(self, self.context,
-                          lambda s: map_question_set(s, event_id, code, qset, version, actor=self.actor),
+                          lambda s: map_question_set(s, event_id, code, qset, version),
                           level="warn").ok:
             self.reload()

@@ -4,11 +4,11 @@ lembar jawaban, formulir penilaian, panduan wawancara, berita acara serah terima
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from PySide6.QtGui import QAction
 
+from ukom_desktop.domain import permissions as perm
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.icons import icon
 
@@ -22,11 +22,6 @@ PRINT_ITEMS = (
 )
 
 
-def current_user(window: Any) -> str | None:
-    """The acting user for material permissions. INTEGRATION POINT (issue 13): the logged-in user."""
-    return getattr(window.context, "username", None) or os.environ.get("UKOM_USER") or None
-
-
 def ask_save_path(parent: Any, stem: str) -> str:
     """Where to save (tests patch this)."""
     from PySide6.QtWidgets import QFileDialog
@@ -35,17 +30,17 @@ def ask_save_path(parent: Any, stem: str) -> str:
     return path
 
 
-def ask_wave(parent: Any, waves: list[int]) -> int | None | bool:
-    """None for the whole event, a wave number, or False when cancelled (tests patch this)."""
-    if len(waves) <= 1:
-        return None
+def ask_scope(parent: Any, scopes: list[Any]) -> Any:
+    """The chosen PrintScope (whole event, a wave or one group of a wave), or None when cancelled (tests patch
+    this). With nothing to choose between, the whole event."""
+    if len(scopes) <= 1:
+        return scopes[0] if scopes else None
     from PySide6.QtWidgets import QInputDialog
 
-    items = ["Semua gelombang"] + [f"Gelombang {n}" for n in waves]
-    choice, ok = QInputDialog.getItem(parent, "Cetak", "Cetak untuk:", items, 0, False)
-    if not ok:
-        return False
-    return None if choice == items[0] else waves[items.index(choice) - 1]
+    labels = [s.label for s in scopes]
+    choice, ok = QInputDialog.getItem(parent, "Cetak", "Cetak untuk (kegiatan, gelombang atau kelompok):", labels,
+                                      0, False)
+    return scopes[labels.index(choice)] if ok else None
 
 
 def _event_id(window: Any) -> int | None:
@@ -56,24 +51,27 @@ def _event_id(window: Any) -> int | None:
     return int(event_id)
 
 
-def print_room(window: Any, kind: str, path: str | None = None, wave: int | None | bool = False) -> Any:
-    """Print one of the room documents for the current event (or a wave) in the background."""
+def print_room(window: Any, kind: str, path: str | None = None, wave: int | None | bool = False,
+               group: str | None = None) -> Any:
+    """Print one of the room documents for the current event, a wave or one group in the background (without
+    ``wave`` the user chooses)."""
     event_id = _event_id(window)
     if event_id is None:
         return None
     if kind != "disposition" and wave is False:
-        from ukom_desktop.services.listings import list_waves
+        from ukom_desktop.services.material_handover import print_scopes
 
         with window.context.session() as session:
-            numbers = [w.number for w in list_waves(session, event_id)]
-        wave = ask_wave(window, numbers)
-        if wave is False:
+            scopes = print_scopes(session, event_id)
+        scope = ask_scope(window, scopes)
+        if scope is None:
             return None
+        wave, group = scope.wave, scope.group
     stem = dict((k, s) for k, _t, s in PRINT_ITEMS)[kind]
     target = path or ask_save_path(window, stem)
     if not target:
         return None
-    context, actor = window.context, current_user(window)
+    context = window.context
 
     def work():  # type: ignore[no-untyped-def]
         yield 0, 0, "Menyusun dokumen..."
@@ -87,8 +85,7 @@ def print_room(window: Any, kind: str, path: str | None = None, wave: int | None
             from ukom_desktop.services.room_printing import PRINTERS
 
             printer = print_interview_guides if kind == "interview-guides" else PRINTERS[kind]
-            extra = {"actor": actor} if kind == "booklets" else {}
-            result = printer(session, event_id, target, wave=wave or None, **extra)
+            result = printer(session, event_id, target, wave=wave or None, group=group)
             return " ".join([f"Tersimpan: {target} ({result.pages} halaman).", *result.notes])
 
     from ukom_desktop.ui.actions import run_long, status_message
@@ -102,7 +99,7 @@ def open_library(window: Any) -> Any:
         return None
     from ukom_desktop.ui.materials.library_dialog import MaterialLibraryDialog
 
-    dialog = MaterialLibraryDialog(window.context, window, actor=current_user(window))
+    dialog = MaterialLibraryDialog(window.context, window)
     if not dialog.allowed:
         return None
     window.materials_dialog = dialog
@@ -167,3 +164,17 @@ def install(window: Any) -> None:
         window.print_menu.addAction(action)
         actions[kind] = action
     window.materials_actions = actions
+    window.permission_hooks = [*getattr(window, "permission_hooks", []), lambda: show_allowed_actions(window)]
+    show_allowed_actions(window)
+
+
+# What each menu entry needs in the permission table (the services refuse anyway; the menu only hides).
+ACTION_NEEDS = {"library": perm.READ_MATERIALS, "questions": perm.MANAGE_MATERIALS,
+                "returns": perm.MANAGE_MATERIALS, "letters": perm.READ_EVENTS, "disposition": perm.PRINT_LETTERS}
+
+
+def show_allowed_actions(window: Any) -> None:
+    from ukom_desktop.ui.identity.menu import allowed
+
+    for key, action in window.materials_actions.items():
+        action.setVisible(allowed(window, ACTION_NEEDS.get(key, perm.PRINT_MATERIALS)))
