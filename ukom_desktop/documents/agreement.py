@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from ukom_desktop.documents.blocks import new_flow
 from ukom_desktop.documents.model import Letterhead, PaperSize, Signatory
@@ -72,7 +73,7 @@ def build_agreement(data: AgreementData) -> Document:
 
     for number, (title, paragraphs) in enumerate(data.articles, start=1):
         if number == len(data.articles):  # the closing article stays with the signatures
-            flow.keep_with_next(lambda n=number, t=title, p=paragraphs: article(n, t, p), height + 14.0)
+            flow.keep_with_next(partial(article, number, title, paragraphs), height + 14.0)
         else:
             article(number, title, paragraphs)
     flow.ensure(height + 14.0)

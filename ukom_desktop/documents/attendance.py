@@ -51,7 +51,7 @@ def build_attendance(data: AttendanceSheetData) -> Document:
         Column("Tanda Tangan", 2.4),
     ]
     sign_width = column_widths(columns, flow.width)[-1]
-    rows = [
+    rows: list[Sequence[str | Cell]] = [
         [f"{i}.", person.name, format_nip(person.nip), person.unit_kerja, signature_cell(i, sign_width, table)]
         for i, person in enumerate(data.participants, start=1)
     ]

@@ -42,6 +42,8 @@ from ukom_desktop.domain.nip import format_nip
 
 NOT_FOR_PENGISIAN = "Tidak diperlukan untuk penilaian dengan tujuan pengisian jabatan."
 
+Day = date  # the type, for dataclass fields named `date`
+
 
 @dataclass(frozen=True)
 class IndividualReportData:
@@ -73,8 +75,8 @@ class IndividualReportData:
     assessor: Signatory | None  # item 21
     head: Signatory | None  # item 22
     place: str = ""
-    date: date | None = None
-    valid_until: date | None = None
+    date: Day | None = None  # the field shadows the type's name inside the class
+    valid_until: Day | None = None
     report_number: str = ""
     letterhead: Letterhead | None = None
     paper: PaperSize = "A4"

@@ -33,7 +33,7 @@ def signature_lines(signatory: Signatory) -> list[str]:
 
 
 def _wrapped(lines: list[str], style: Style, width: float) -> list[Line]:
-    result = []
+    result: list[Line] = []
     for line in lines:
         result.extend(wrap(line, style.font, style.size, round(width, 2)))
     return result

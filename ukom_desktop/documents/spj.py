@@ -23,6 +23,8 @@ from ukom_desktop.domain.terbilang import terbilang
 
 BLANK_NAME = "(.................................................)"
 
+Day = date  # the type, for dataclass fields named `date`
+
 
 def amount_words(amount: int) -> str:
     words = terbilang(amount)
@@ -42,11 +44,11 @@ class SpjData:
     ppk: Signatory  # Pejabat Pembuat Komitmen
     treasurer: Signatory  # Bendahara Pengeluaran
     place: str = ""
-    date: date | None = None
+    date: Day | None = None  # the field shadows the type's name inside the class
     paper: PaperSize = "A4"
     realised: bool = False  # honoraria as realised instead of planned
     people: tuple[Person, ...] = ()  # daftar hadir konsumsi
-    days: tuple[date, ...] = ()
+    days: tuple[Day, ...] = ()
 
     @property
     def honoraria(self) -> tuple[Honorarium, ...]:

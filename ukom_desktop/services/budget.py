@@ -107,12 +107,12 @@ def team_work(session: Session, event: Event) -> list[TeamWork]:
     present = {ep.id for ep in session.scalars(select(EventParticipant).where(
         EventParticipant.event_id == event.id, EventParticipant.attendance == Attendance.HADIR))}
     members_of: dict[int, set[int]] = defaultdict(set)
-    for row in session.scalars(select(SessionAssessor).where(SessionAssessor.session_id.in_(list(sessions) or [0]))):
-        members_of[row.member_id].add(row.session_id)
+    for link in session.scalars(select(SessionAssessor).where(SessionAssessor.session_id.in_(list(sessions) or [0]))):
+        members_of[link.member_id].add(link.session_id)
     people_of: dict[int, set[int]] = defaultdict(set)
-    for row in session.scalars(select(SessionParticipant).where(
+    for seat in session.scalars(select(SessionParticipant).where(
             SessionParticipant.session_id.in_(list(sessions) or [0]))):
-        people_of[row.session_id].add(row.event_participant_id)
+        people_of[seat.session_id].add(seat.event_participant_id)
     rows = list(session.scalars(select(EventTeamMember).options(joinedload(EventTeamMember.member))
                                 .where(EventTeamMember.event_id == event.id)))
     rows.sort(key=lambda r: (not r.is_leader, str(r.role), r.member.name.lower()))

@@ -154,7 +154,7 @@ def write_timetables_xlsx(data: TimetableSet, path: str | Path) -> Path:
     columns = [TableColumn.text(label, 24) if label == "NIP" else TableColumn(label, width=28, wrap=True)
                for label in fact_labels]
     columns += [TableColumn(title, width=30, wrap=True) for title in first.columns]
-    rows = []
+    rows: list[list[object]] = []
     for page in data.pages:
         facts = dict(page.facts)
         rows.extend([*(facts.get(label, "") for label in fact_labels), *row] for row in page.rows)
