@@ -190,17 +190,3 @@ def decrypt_copy(source: Path, target: Path, key: str) -> Path:
     part = _fresh_target(source, target)
     return _export(connect(source, key), part, "", target)
 
-
-def backup_encrypted(source: Path, target: Path, key: str) -> Path:
-    """A consistent backup of an encrypted file that stays encrypted with the same key."""
-    src = connect(source, key)
-    try:
-        dest = _dbapi().connect(str(target))
-        try:
-            apply_key(dest, key)
-            src.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        src.close()
-    return target
