@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.db.encryption import key_for
 from ukom_desktop.db.restore import BackupInfo, describe_backup, list_backups
+from ukom_desktop.ui.geometry import fit_to_screen
 
 HEADERS = ("Tanggal", "Ukuran", "Revisi", "Kegiatan", "Peserta", "Berkas")
 
@@ -62,7 +63,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(900, 420)
+        fit_to_screen(self, 900, 420)
 
     def fill(self, backups: list[BackupInfo]) -> None:
         self.backups = backups

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ukom_desktop.ui import messages
+from ukom_desktop.ui.geometry import fit_to_screen
 
 if TYPE_CHECKING:
     from ukom_desktop.ui.context import AppContext
@@ -92,7 +93,7 @@ class UsersDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Pengguna dan peran")
-        self.resize(900, 480)
+        fit_to_screen(self, 900, 480)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.ui import messages
+from ukom_desktop.ui.geometry import fit_to_screen
 
 CATEGORY_TITLES = {"baru": "Baru", "berubah": "Berubah", "sama": "Sama", "konflik": "Konflik"}
 
@@ -58,7 +59,7 @@ class MergePreviewDialog(QDialog):
         super().__init__(parent)
         self.context, self.data = context, data
         self.setWindowTitle("Terima paket asesor")
-        self.resize(1000, 600)
+        fit_to_screen(self, 1000, 600)
         from ukom_desktop.services.packages_merge import import_package
 
         with context.session() as session:
@@ -119,7 +120,7 @@ class ConflictQueueDialog(QDialog):
         super().__init__(parent)
         self.context, self.event_id = context, event_id
         self.setWindowTitle("Konflik paket asesor")
-        self.resize(1000, 520)
+        fit_to_screen(self, 1000, 520)
         layout = QVBoxLayout(self)
         self.table = _table(["No.", "Asesor", "Peserta / isian", "Alasan", "Di laptop", "Di basis data"])
         layout.addWidget(self.table)
