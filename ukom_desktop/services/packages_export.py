@@ -255,6 +255,14 @@ def export_packages(
     return issued
 
 
+def event_code_and_name(session: Session, event_id: int) -> tuple[str, str]:
+    """What the passphrase slip names: the event's code and name."""
+    event = session.get(Event, event_id)
+    if event is None:
+        raise UserFacingError("Kegiatan tidak ditemukan.")
+    return event.code, event.name
+
+
 def publish(issued: Iterable[IssuedPackage]) -> None:
     """Move the written packages into place (call after the commit)."""
     for item in issued:

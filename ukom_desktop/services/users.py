@@ -106,6 +106,14 @@ def to_actor(user: User) -> perm.Actor:
     return perm.Actor(user.id, user.username, roles, user.team_member_id, user.full_name)
 
 
+def actor_for(session: Session, user_id: int) -> perm.Actor:
+    """The acting user of an account (the window signs in the admin it has just made)."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise UserError("Pengguna tidak ditemukan.")
+    return to_actor(user)
+
+
 def create_user(
     session: Session, *, username: str, full_name: str, roles: list[str] | tuple[str, ...], password: str,
     assessor: str | int | None = None, must_change_password: bool = False,

@@ -148,10 +148,7 @@ class FirstAdminDialog(_Form):
         self.actor: Actor | None = None
 
     def accept(self) -> None:
-        from sqlalchemy import select
-
-        from ukom_desktop.db.models import User
-        from ukom_desktop.services.users import UserError, create_user, to_actor
+        from ukom_desktop.services.users import UserError, actor_for, create_user
 
         if self.password.text() != self.repeat.text():
             self.problem.setText("Kedua kata sandi tidak sama.")
@@ -161,7 +158,7 @@ class FirstAdminDialog(_Form):
             with self.database.sessions.begin() as session:
                 user_id = create_user(session, username=self.username.text(), full_name=self.full_name.text(),
                                       roles=roles, password=self.password.text())
-                self.actor = to_actor(session.scalars(select(User).where(User.id == user_id)).one())
+                self.actor = actor_for(session, user_id)
         except UserError as exc:
             self.problem.setText(str(exc))
             return

@@ -31,7 +31,6 @@ from ukom_desktop.ui.geometry import fit_to_screen
 
 def export_work(database: Any, event_id: int, member_ids: list[int], folder: Path):  # noqa: ANN201
     """The background work: yields progress, returns (issued packages, slip path)."""
-    from ukom_desktop.db.models import Event
     from ukom_desktop.documents.package_slip import Slip, slip_file_name, write_slips
     from ukom_desktop.services import packages_export as px
 
@@ -39,8 +38,7 @@ def export_work(database: Any, event_id: int, member_ids: list[int], folder: Pat
     issued: list[px.IssuedPackage] = []
     try:
         issued = yield from px.export_packages(session, event_id, member_ids, folder)
-        event = session.get(Event, event_id)
-        code, name = event.code, event.name
+        code, name = px.event_code_and_name(session, event_id)
         session.commit()
     except BaseException:
         session.rollback()
@@ -117,9 +115,9 @@ class ExportPackagesDialog(QDialog):
         )
 
     def _failed(self, exc: BaseException, details: str) -> None:
-        from ukom_desktop.errors import user_message
+        from ukom_desktop.ui.actions import describe_error
 
-        text = user_message(exc)
+        text = describe_error(exc)
         if text is None:
             messages.unexpected(self, "Paket asesor tidak dapat dibuat karena kesalahan tak terduga.", details)
         else:

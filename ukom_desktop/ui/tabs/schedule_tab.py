@@ -335,10 +335,10 @@ class ScheduleTab(RecordTab):
 
     def _on_schedule_error(self, exc: BaseException, details: str) -> None:
         """A refusal in words; when it names the place to fix it, offer to open that place."""
-        from ukom_desktop.errors import user_message
+        from ukom_desktop.ui.actions import describe_error
         from ukom_desktop.ui.menu_paths import offer_to_open
 
-        text = user_message(exc)
+        text = describe_error(exc)
         if text is None:
             messages.unexpected(self, f"Penyusunan jadwal gagal ({exc.__class__.__name__}).", details)
             return
