@@ -67,6 +67,8 @@ def is_encrypted(path: Path) -> bool:
         return False
     if len(head) < len(SQLITE_HEADER) or head == SQLITE_HEADER or size % 512:
         return False
+    if len(set(head)) < 8:  # zeros or a repeated byte (a wiped or pre-allocated file) is no random salt
+        return False
     return not all(32 <= b < 127 or b in (9, 10, 13) for b in head)
 
 
