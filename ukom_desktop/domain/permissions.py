@@ -45,6 +45,8 @@ MANAGE_USERS = "pengguna.kelola"
 MANAGE_SETTINGS = "pengaturan.kelola"  # settings, institution profile, signatories, templates, dictionary
 DATABASE_TOOLS = "basis_data.kelola"  # backup, restore, encrypt, upgrade
 READ_AUDIT = "audit.lihat"
+EXPORT_PACKAGES = "paket.buat"  # encrypted assessor packages (issue 14)
+MERGE_PACKAGES = "paket.gabung"  # importing returned packages and deciding their conflicts
 
 ACTION_LABELS: dict[str, str] = {
     READ_EVENTS: "melihat daftar kegiatan",
@@ -56,6 +58,8 @@ ACTION_LABELS: dict[str, str] = {
     PRINT_LETTERS: "mencetak surat kegiatan",
     RATE: "mengisi penilaian",
     RATING_PROGRESS: "melihat progres penilaian (jumlah)",
+    EXPORT_PACKAGES: "membuat paket asesor",
+    MERGE_PACKAGES: "menggabungkan paket asesor dan memutuskan konflik",
     INTEGRATE: "memutuskan integrasi",
     EDIT_REPORT: "menyusun laporan individu",
     REVIEW_REPORT: "meninjau (QC) laporan",
@@ -72,12 +76,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     ADMIN: frozenset({READ_EVENTS, MANAGE_USERS, MANAGE_SETTINGS, DATABASE_TOOLS, READ_AUDIT}),
     SEKRETARIAT: frozenset({
         READ_EVENTS, MANAGE_EVENTS, READ_PARTICIPANTS, MANAGE_PARTICIPANTS, MANAGE_TEAM, MANAGE_SCHEDULE,
-        PRINT_LETTERS, RATING_PROGRESS,
+        PRINT_LETTERS, RATING_PROGRESS, EXPORT_PACKAGES, MERGE_PACKAGES,
     }),
     ASESOR: frozenset({READ_EVENTS, READ_PARTICIPANTS, RATE, INTEGRATE, EDIT_REPORT}),
     QC: frozenset({
         READ_EVENTS, READ_PARTICIPANTS, RATE, RATING_PROGRESS, INTEGRATE, EDIT_REPORT, REVIEW_REPORT,
-        READ_RESULTS, EXPORT_RESULTS, ASSESSOR_EVALUATION, READ_AUDIT,
+        READ_RESULTS, EXPORT_RESULTS, ASSESSOR_EVALUATION, READ_AUDIT, MERGE_PACKAGES,
     }),
     PIMPINAN: frozenset({READ_EVENTS, READ_PARTICIPANTS, RATING_PROGRESS, READ_RESULTS, EXPORT_RESULTS,
                          ASSESSOR_EVALUATION}),

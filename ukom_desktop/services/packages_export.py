@@ -207,6 +207,10 @@ def export_packages(
 
     The caller commits; files are moved into place by `publish` after the commit.
     """
+    from ukom_desktop.services import access
+
+    access.require(session, access.perm.EXPORT_PACKAGES)  # sekretariat (permission table)
+    actor = access.actor_name(session, actor)
     event = session.get(Event, event_id)
     if event is None:
         raise UserFacingError("Kegiatan tidak ditemukan.")
@@ -229,7 +233,8 @@ def export_packages(
         issue = PackageIssue(uuid=fmt.new_package_id(), event_id=event_id, member_id=member_id,
                              sequence=previous + 1, return_key=os.urandom(32), applied={})
         session.add(issue)
-        payload = build_payload(session, event, member)
+        with access.on_behalf_of_assessor(session, member_id):
+            payload = build_payload(session, event, member)
         payload["return_key"] = base64.b64encode(issue.return_key).decode()
         payload["institution"] = {"x25519": base64.b64encode(keys.x25519_public).decode(),
                                   "ed25519": base64.b64encode(keys.ed25519_public).decode()}

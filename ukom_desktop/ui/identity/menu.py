@@ -160,6 +160,10 @@ class IdentityArea:
         self.act_lock.setEnabled(actor is not None)
         self.act_encrypt.setEnabled(db is not None and db.file is not None and allowed(window, "basis_data.kelola"))
         window.act_backup.setEnabled(db is not None and allowed(window, "basis_data.kelola"))
+        for name, action in (("act_package_export", "paket.buat"), ("act_package_import", "paket.gabung"),
+                             ("act_package_conflicts", "paket.gabung")):
+            if hasattr(window, name):  # issue 14's package menu: only for who may use it
+                getattr(window, name).setEnabled(db is not None and allowed(window, action))
         self.lock.start(db, actor, minutes)
 
     def create_first_admin(self) -> None:
