@@ -18,7 +18,7 @@ PIMPINAN = "pimpinan"
 ROLES: tuple[str, ...] = (ADMIN, SEKRETARIAT, ASESOR, QC, PIMPINAN)
 
 ROLE_LABELS: dict[str, str] = {
-    ADMIN: "Admin",
+    ADMIN: "Administrator",
     SEKRETARIAT: "Sekretariat",
     ASESOR: "Asesor",
     QC: "Reviewer QC",

@@ -63,8 +63,8 @@ class AuditDialog(QDialog):
         for row in events:
             self.event.addItem(f"{row.code} - {row.name}", row.code)
         self.use_dates = QCheckBox("Tanggal")
-        self.date_from = DateField(date.today() - timedelta(days=30))
-        self.date_to = DateField(date.today())
+        self.date_from = DateField(date.today() - timedelta(days=30), show_day=False)
+        self.date_to = DateField(date.today(), show_day=False)
         filters.addWidget(QLabel("Pengguna:"), 0, 0)
         filters.addWidget(self.user, 0, 1)
         filters.addWidget(QLabel("Tindakan:"), 0, 2)

@@ -124,13 +124,13 @@ class FirstAdminDialog(_Form):
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Buat admin pertama",
+            "Buat administrator pertama",
             "Setelah akun pertama dibuat, setiap orang harus masuk dengan akunnya sendiri dan hanya dapat "
             "melakukan apa yang diizinkan perannya. Akun tidak pernah dihapus, hanya dinonaktifkan.",
             parent,
         )
         self.database = database
-        self.username = QLineEdit("admin")
+        self.username = QLineEdit("administrator")
         self.username.setObjectName("admin_username")
         self.full_name = QLineEdit()
         self.password = _password_field()
@@ -144,7 +144,7 @@ class FirstAdminDialog(_Form):
         self.form.addRow("Kata sandi:", self.password)
         self.form.addRow("Ulangi kata sandi:", self.repeat)
         self.form.addRow("", self.sekretariat)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Buat admin")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Buat administrator")
         self.actor: Actor | None = None
 
     def accept(self) -> None:
