@@ -78,6 +78,8 @@ def _probe(action: str, s, ctx: dict[str, int], actor: perm.Actor, tmp: Path) ->
         institution,
         integration,
         listings,
+        packages_conflicts,
+        packages_export,
         participants,
         rating_progress,
         ratings,
@@ -108,6 +110,8 @@ def _probe(action: str, s, ctx: dict[str, int], actor: perm.Actor, tmp: Path) ->
         perm.MANAGE_USERS: lambda: users.list_users(s),
         perm.MANAGE_SETTINGS: lambda: institution.save_profile(s, institution.get_profile(s)),
         perm.READ_AUDIT: lambda: audit_view.audit_entries(s, audit_view.AuditFilter()),
+        perm.EXPORT_PACKAGES: lambda: packages_export.run_export(s, ev, [], tmp / "paket"),
+        perm.MERGE_PACKAGES: lambda: packages_conflicts.list_conflicts(s, ev),
     }
     calls[action]()
 
