@@ -82,6 +82,25 @@ def _change_password(window: Any) -> Any:
     return ChangePasswordDialog(window.context.database, Actor(1, "ratna", frozenset({"admin"})), parent=window)
 
 
+def _merge_preview(window: Any) -> Any:
+    """A real return package of one assessor, opened on a laptop database and sent back."""
+    from ukom_desktop.services import packages_export as px
+    from ukom_desktop.services import packages_laptop as lp
+    from ukom_desktop.ui.packages.merge_dialog import MergePreviewDialog
+
+    folder = Path(str(window.context.database.file)).parent
+    event_id = int(window.context.event_id)
+    with window.context.session() as session:
+        member = px.event_assessors(session, event_id)[0][0]
+        issued = px.run_export(session, event_id, [member], folder / "paket")
+        session.commit()
+    px.publish(issued)
+    laptop = f"sqlite:///{folder / 'laptop.sqlite'}"
+    lp.open_package(laptop, issued[0].path.read_bytes(), issued[0].passphrase)
+    back = lp.write_return(laptop, folder / "kembali.ukom").path
+    return MergePreviewDialog(window.context, back.read_bytes(), back.name, window)
+
+
 def _new_dialogs() -> dict[str, Factory]:
     """Dialogs of issues 12-14 (restore, server password, users, audit, encryption, packages) and issue 11's
     waves and report printing."""
@@ -108,6 +127,7 @@ def _new_dialogs() -> dict[str, Factory]:
         "Cetak laporan individu": _report_print,
         "Buat paket asesor": lambda w: ExportPackagesDialog(w.context, int(w.context.event_id), w),
         "Kata sandi paket": _passphrases,
+        "Terima paket": _merge_preview,
         "Konflik paket": lambda w: ConflictQueueDialog(w.context, int(w.context.event_id), w),
         "Gelombang": lambda w: WavesDialog(w.context, w),
     }
