@@ -133,6 +133,15 @@ def test_encrypted_backup_is_listed_verified_and_restored(encrypted_file: Path, 
         restore_backup(saved, encrypted_file)
 
 
+def test_an_encrypted_copy_gets_its_own_backup_series(plain_file: Path, encrypted_file: Path, tmp_path: Path) -> None:
+    original = backup.ensure_identity(plain_file)
+    encryption.register_key(encrypted_file, KEY)
+    copied = backup.read_identity(encrypted_file)
+    assert copied is not None and copied != original
+    back = encryption.decrypt_copy(encrypted_file, tmp_path / "polos-lagi.sqlite", KEY)
+    assert backup.read_identity(back) not in (None, original, copied)
+
+
 def test_short_key_is_refused(plain_file: Path, tmp_path: Path) -> None:
     with pytest.raises(encryption.EncryptionError, match="minimal 10"):
         encryption.encrypt_copy(plain_file, tmp_path / "x.sqlite", "pendek")

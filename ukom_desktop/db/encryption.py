@@ -155,6 +155,22 @@ def _fresh_target(source: Path, target: Path) -> Path:
     return target.with_name(f".{target.name}.part")
 
 
+def _new_identity(connection: Any) -> None:
+    """The copy is another database file: its own identity, so its backups form their own series and the
+    original's recent backups never count as the copy's (backup.py keys series by identity)."""
+    import json
+    import uuid
+
+    from .backup import IDENTITY_KEY
+
+    try:
+        connection.execute("UPDATE tujuan.setting SET value = ? WHERE key = ?",
+                           (json.dumps(str(uuid.uuid4())), IDENTITY_KEY))
+        connection.commit()  # before DETACH, which a pending write would block
+    except _dbapi().OperationalError:
+        pass  # not (yet) an UKOM database: nothing to renew
+
+
 def _export(source_connection: Any, part: Path, key: str, target: Path) -> Path:
     part.unlink(missing_ok=True)
     try:
@@ -162,6 +178,7 @@ def _export(source_connection: Any, part: Path, key: str, target: Path) -> Path:
         source_connection.execute("SELECT sqlcipher_export('tujuan')")
         version = source_connection.execute("PRAGMA main.user_version").fetchone()[0]
         source_connection.execute(f"PRAGMA tujuan.user_version = {int(version)}")
+        _new_identity(source_connection)
         source_connection.execute("DETACH DATABASE tujuan")
     except BaseException:
         part.unlink(missing_ok=True)
