@@ -99,8 +99,47 @@ def test_automatic_backup_at_start_stays_encrypted(encrypted_file: Path) -> None
     encryption.register_key(encrypted_file, KEY)
     db = open_database(f"sqlite:///{encrypted_file}")  # no earlier backup of this stem: one is made now
     db.dispose()
-    made = backup.latest_backup(paths.backup_dir(), encrypted_file.stem, "auto")
+    identity = backup.read_identity(encrypted_file)  # read through SQLCipher with the registered key
+    assert identity is not None
+    made = backup.latest_backup(backup.series_folder(identity), encrypted_file.stem, "auto")
     assert made is not None and encryption.is_encrypted(made)
+    assert made.parent.parent == paths.backup_dir()
+    assert not list(made.parent.glob("*.part"))
+
+
+def test_encrypted_backup_is_listed_verified_and_restored(encrypted_file: Path, tmp_path: Path) -> None:
+    from ukom_desktop.db.restore import list_backups, restore_backup
+
+    encryption.register_key(encrypted_file, KEY)
+    saved = backup.backup_sqlite(encrypted_file, tmp_path / "simpan" / "cadangan.sqlite")
+    backup.verify_sqlite(saved, KEY)
+    db = open_database(f"sqlite:///{encrypted_file}", auto_backup=False)
+    with db.sessions.begin() as s:
+        s.execute(Event.__table__.update().values(name="Diubah setelah cadangan"))
+    db.dispose()
+    listed = {info.path: info for info in list_backups(saved.parent, KEY)}
+    assert listed[saved].participants == 6 and listed[saved].events == 1
+    result = restore_backup(saved, encrypted_file)
+    assert result.info.participants == 6
+    assert encryption.is_encrypted(encrypted_file) and encryption.is_encrypted(result.previous_copy)
+    db = open_database(f"sqlite:///{encrypted_file}", auto_backup=False)
+    try:
+        with db.sessions() as s:
+            assert s.scalar(select(Event.name)) != "Diubah setelah cadangan"
+    finally:
+        db.dispose()
+    encryption.register_key(encrypted_file, None)
+    with pytest.raises(backup.BackupError, match="terenkripsi"):
+        restore_backup(saved, encrypted_file)
+
+
+def test_an_encrypted_copy_gets_its_own_backup_series(plain_file: Path, encrypted_file: Path, tmp_path: Path) -> None:
+    original = backup.ensure_identity(plain_file)
+    encryption.register_key(encrypted_file, KEY)
+    copied = backup.read_identity(encrypted_file)
+    assert copied is not None and copied != original
+    back = encryption.decrypt_copy(encrypted_file, tmp_path / "polos-lagi.sqlite", KEY)
+    assert backup.read_identity(back) not in (None, original, copied)
 
 
 def test_short_key_is_refused(plain_file: Path, tmp_path: Path) -> None:

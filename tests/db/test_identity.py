@@ -79,6 +79,8 @@ def _probe(action: str, s, ctx: dict[str, int], actor: perm.Actor, tmp: Path) ->
         integration,
         listings,
         materials,
+        packages_conflicts,
+        packages_export,
         participants,
         rating_progress,
         ratings,
@@ -114,6 +116,8 @@ def _probe(action: str, s, ctx: dict[str, int], actor: perm.Actor, tmp: Path) ->
         perm.MANAGE_MATERIALS: lambda: materials.set_status(s, 0, "aktif"),
         perm.PRINT_MATERIALS: lambda: room_printing.print_answer_sheets(s, ev, tmp / "lembar.pdf"),
         perm.EXPORT_MATERIALS: lambda: materials.file_content(s, 0),
+        perm.EXPORT_PACKAGES: lambda: packages_export.run_export(s, ev, [], tmp / "paket"),
+        perm.MERGE_PACKAGES: lambda: packages_conflicts.list_conflicts(s, ev),
     }
     calls[action]()
 
@@ -300,8 +304,9 @@ def test_printed_confidential_documents_name_who_printed_them(identity_db: Datab
     with identity_db.sessions() as s:
         result_exports.run_job(result_exports.psychograms_job(s, ctx["event_id"], tmp_path / "psikogram.pdf",
                                                               ids=[ctx["ep_id"]], with_group=False))
+        # the report is not approved yet: it prints as a DRAF preview, still stamped and audited
         result_exports.run_job(result_exports.reports_job(s, ctx["event_id"], tmp_path / "laporan.pdf",
-                                                          ids=[ctx["ep_id"]], include_drafts=True))  # a draft
+                                                          ids=[ctx["ep_id"]], include_drafts=True))
     today = datetime.now().astimezone()
     for name in ("psikogram.pdf", "laporan.pdf"):
         pages = PdfReader(tmp_path / name).pages

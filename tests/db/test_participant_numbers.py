@@ -130,8 +130,11 @@ def test_upgrade_moves_repeated_numbers_after_the_largest(tmp_path: Path) -> Non
             conn.execute(text("UPDATE event_participant SET number = 2 WHERE number IN (3, 4)"))
             conn.execute(text("UPDATE alembic_version SET version_num = '0009'"))
         assert _numbers(db, event_id) == [1, 2, 2, 2]
-        migrate.upgrade(db.engine)
-        assert migrate.current_revision(db.engine) == migrate.head_revision()
+        migrate.upgrade(db.engine, "0010")  # the later revisions' changes are still in place: run 0010 alone
+        assert migrate.current_revision(db.engine) == "0010"
         assert _numbers(db, event_id) == [1, 2, 3, 4]
+        with db.engine.begin() as conn:
+            index = conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'uq_event_participant_event_number'"))
+            assert "UNIQUE" in index.scalar_one().upper()
     finally:
         db.dispose()

@@ -56,6 +56,83 @@ def _member_row(window: Any) -> Any:
     return tab.model.rows()[0]
 
 
+def _report_print(window: Any) -> Any:
+    from ukom_desktop.services.result_exports import report_choices
+    from ukom_desktop.ui.scoring.report_print_dialog import ReportPrintDialog
+
+    with window.context.session() as session:
+        return ReportPrintDialog(window, report_choices(session, window.context.event_id))
+
+
+def _passphrases(window: Any) -> Any:
+    from types import SimpleNamespace
+
+    from ukom_desktop.ui.packages.export_dialog import PassphraseDialog
+
+    folder = Path(str(window.context.database.file)).parent / "paket"
+    issued = [SimpleNamespace(assessor_name="Dr. Ratna Sari, M.Psi.", path=folder / "paket-UKOM-1-a1b2c3d4.ukom",
+                              passphrase="jeruk-meja-awan-sungai-7")]
+    return PassphraseDialog(issued, folder / "slip-kata-sandi.pdf", window)
+
+
+def _change_password(window: Any) -> Any:
+    from ukom_desktop.domain.permissions import Actor
+    from ukom_desktop.ui.identity.login import ChangePasswordDialog
+
+    return ChangePasswordDialog(window.context.database, Actor(1, "ratna", frozenset({"admin"})), parent=window)
+
+
+def _merge_preview(window: Any) -> Any:
+    """A real return package of one assessor, opened on a laptop database and sent back."""
+    from ukom_desktop.services import packages_export as px
+    from ukom_desktop.services import packages_laptop as lp
+    from ukom_desktop.ui.packages.merge_dialog import MergePreviewDialog
+
+    folder = Path(str(window.context.database.file)).parent
+    event_id = int(window.context.event_id)
+    with window.context.session() as session:
+        member = px.event_assessors(session, event_id)[0][0]
+        issued = px.run_export(session, event_id, [member], folder / "paket")
+        session.commit()
+    px.publish(issued)
+    laptop = f"sqlite:///{folder / 'laptop.sqlite'}"
+    lp.open_package(laptop, issued[0].path.read_bytes(), issued[0].passphrase)
+    back = lp.write_return(laptop, folder / "kembali.ukom").path
+    return MergePreviewDialog(window.context, back.read_bytes(), back.name, window)
+
+
+def _new_dialogs() -> dict[str, Factory]:
+    """Dialogs of issues 12-14 (restore, server password, users, audit, encryption, packages) and issue 11's
+    waves and report printing."""
+    from ukom_desktop.ui.dialogs.password_dialog import PasswordDialog
+    from ukom_desktop.ui.dialogs.restore_dialog import RestoreDialog
+    from ukom_desktop.ui.identity.audit_dialog import AuditDialog
+    from ukom_desktop.ui.identity.encrypt_dialog import EncryptDialog
+    from ukom_desktop.ui.identity.login import FirstAdminDialog, LoginDialog
+    from ukom_desktop.ui.identity.users_dialog import UserFormDialog, UsersDialog
+    from ukom_desktop.ui.packages.export_dialog import ExportPackagesDialog
+    from ukom_desktop.ui.packages.merge_dialog import ConflictQueueDialog
+    from ukom_desktop.ui.schedule.waves_dialog import WavesDialog
+
+    return {
+        "Pulihkan dari cadangan": lambda w: RestoreDialog(w.context.database.file, w),
+        "Kata sandi server": lambda w: PasswordDialog("server-bkn/ukom", w),
+        "Catatan audit": lambda w: AuditDialog(w.context, w),
+        "Enkripsi basis data": lambda w: EncryptDialog(w, w),
+        "Masuk": lambda w: LoginDialog(w.context.database, w),
+        "Ganti kata sandi": _change_password,
+        "Administrator pertama": lambda w: FirstAdminDialog(w.context.database, w),
+        "Pengguna dan peran": lambda w: UsersDialog(w.context, w),
+        "Pengguna baru": lambda w: UserFormDialog(w.context, w),
+        "Cetak laporan individu": _report_print,
+        "Buat paket asesor": lambda w: ExportPackagesDialog(w.context, int(w.context.event_id), w),
+        "Kata sandi paket": _passphrases,
+        "Terima paket": _merge_preview,
+        "Konflik paket": lambda w: ConflictQueueDialog(w.context, int(w.context.event_id), w),
+        "Gelombang": lambda w: WavesDialog(w.context, w),
+    }
+
+
 def dialogs() -> dict[str, Factory]:
     """name -> factory(window) returning a dialog (not shown yet)."""
     from ukom_desktop.ui.competency.dictionary_dialog import DictionaryDialog
@@ -127,4 +204,5 @@ def dialogs() -> dict[str, Factory]:
         "Penyiapan awal": lambda w: SetupWizard(w.context, w),
         "Panduan": lambda w: GuideDialog(list(w.pages), "schedule_tab", w),
         "Kesalahan": lambda w: ErrorDialog("Terjadi kesalahan tak terduga.", "rincian", w),
+        **_new_dialogs(),
     }

@@ -103,3 +103,12 @@ def test_schedule_documents_render_with_their_titles(tmp_path: Path) -> None:
         assert render_schedule(data, kind, path) == 1  # type: ignore[arg-type]
         text = PdfReader(path).pages[0].extract_text()
         assert title in text and "Dicetak 22 November 2026" in text
+
+
+def test_roles_are_read_by_their_short_words_and_by_the_shown_labels() -> None:
+    # The rejection sentence names "asesor, penilai teknis, admin, tester, pendukung": each is accepted,
+    # and so are the labels the window shows (Petugas administrasi, Petugas tes).
+    for text, key in (("admin", "admin"), ("Tester", "tester"), ("Penilai Teknis", "penilai_teknis"),
+                      ("Petugas administrasi", "admin"), ("Petugas tes", "tester"), ("pendukung", "pendukung")):
+        assert parse_role(text) == key, text
+    assert parse_role("juru masak") is None

@@ -100,17 +100,19 @@ def _check(args: argparse.Namespace) -> int:
     from sqlalchemy import text
 
     from ukom_desktop.db import migrate, sqlite_file
+    from ukom_desktop.db.encryption import is_encrypted
     from ukom_desktop.db.engine import describe_url, make_engine, resolve_database_url, sqlite_path
 
     url = resolve_database_url(args.db)
     path = sqlite_path(url)
-    if path is not None:  # looked at read-only: checking a file never changes it
+    encrypted = path is not None and is_encrypted(path)  # SQLCipher: no header; the engine asks for the key
+    if path is not None and not encrypted:  # looked at read-only: checking a file never changes it
         found = sqlite_file.look(path)
         if not found.exists:
             raise UserFacingError(f"Berkas basis data {path} tidak ditemukan.")
         if found.empty or not found.sqlite:
             raise UserFacingError(f"Berkas {path} bukan basis data SQLite yang sah (kosong atau berisi data lain).")
-    engine = sqlite_file.read_only_engine(path) if path is not None else make_engine(url)
+    engine = sqlite_file.read_only_engine(path) if path is not None and not encrypted else make_engine(url)
     try:
         problems: list[str] = []
         try:

@@ -14,6 +14,7 @@ import sqlite3
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from ukom_desktop import paths
 
@@ -26,19 +27,48 @@ class BackupError(RuntimeError):
     pass
 
 
-def _readonly(db_file: Path) -> sqlite3.Connection:
+def db_errors() -> tuple[type[BaseException], ...]:
+    """The driver errors of a plain and of an encrypted (SQLCipher) file."""
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:  # pragma: no cover - a packaging mistake
+        return (sqlite3.Error,)
+    return (sqlite3.Error, dbapi2.Error)
+
+
+def open_file(db_file: Path, *, key: str | None = None, writable: bool = False) -> Any:
+    """A DB-API connection to a plain or an encrypted database file.
+
+    An encrypted file (issue 13) opens with SQLCipher and its key (``key``, else the key registered for
+    the file or UKOM_DB_KEY); without one it is a BackupError sentence, with a wrong one WrongKeyError."""
+    from .encryption import connect, is_encrypted, key_for
+
+    if is_encrypted(db_file):
+        key = key or key_for(db_file)
+        if not key:
+            raise BackupError(f"Berkas {db_file.name} terenkripsi; kuncinya diperlukan.")
+        return connect(db_file, key)
+    if writable:
+        return sqlite3.connect(db_file, timeout=10)
     return sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+
+
+def _readonly(db_file: Path, key: str | None = None) -> Any:
+    return open_file(db_file, key=key)
 
 
 def read_identity(db_file: Path) -> str | None:
     """The identity stored in the database, or None (older database, or not ours)."""
+    from .encryption import EncryptionError
+
+    unreadable: tuple[type[BaseException], ...] = (*db_errors(), BackupError, EncryptionError)
     try:
         conn = _readonly(db_file)
-    except sqlite3.Error:
+    except unreadable:
         return None
     try:
         row = conn.execute("SELECT value FROM setting WHERE key = ?", (IDENTITY_KEY,)).fetchone()
-    except sqlite3.Error:
+    except db_errors():
         return None
     finally:
         conn.close()
@@ -54,7 +84,7 @@ def ensure_identity(db_file: Path) -> str:
     if found:
         return found
     identity = str(uuid.uuid4())
-    conn = sqlite3.connect(db_file, timeout=10)
+    conn = open_file(db_file, writable=True)
     try:
         with conn:
             conn.execute(
@@ -73,28 +103,43 @@ def series_folder(identity: str) -> Path:
     return folder
 
 
-def verify_sqlite(path: Path) -> None:
-    """Raise BackupError unless the file is a whole, consistent SQLite database."""
+def verify_sqlite(path: Path, key: str | None = None) -> None:
+    """Raise BackupError unless the file is a whole, consistent SQLite (or SQLCipher) database."""
+    from .encryption import EncryptionError
+
     try:
-        conn = _readonly(path)
+        conn = _readonly(path, key)
         try:
             result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except EncryptionError as exc:  # an encrypted copy whose key is not the one at hand
+        raise BackupError(str(exc)) from exc
+    except db_errors() as exc:
         raise BackupError(f"Berkas cadangan {path.name} rusak: {exc}.") from exc
     if result != ["ok"]:
         raise BackupError(f"Berkas cadangan {path.name} gagal diperiksa: {'; '.join(result[:3])}.")
 
 
-def copy_database(source_file: Path, target: Path) -> Path:
-    """Copy with the backup API into target.part, verify it, then move it into place (atomically)."""
+def copy_database(source_file: Path, target: Path, key: str | None = None) -> Path:
+    """Copy with the backup API into target.part, verify it, then move it into place (atomically).
+
+    The copy of an encrypted file is encrypted with the same key."""
+    from .encryption import apply_key, dbapi_module, is_encrypted, key_for
+
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(target.name + PART_SUFFIX)
+    part.unlink(missing_ok=True)
+    encrypted = is_encrypted(source_file)
+    key = (key or key_for(source_file)) if encrypted else None
     try:
-        source = _readonly(source_file)
+        source = _readonly(source_file, key)
         try:
-            dest = sqlite3.connect(part)
+            if encrypted and key:
+                dest = dbapi_module().connect(str(part))
+                apply_key(dest, key)
+            else:
+                dest = sqlite3.connect(part)
             try:
                 source.backup(dest)
                 dest.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
@@ -102,7 +147,7 @@ def copy_database(source_file: Path, target: Path) -> Path:
                 dest.close()
         finally:
             source.close()
-        verify_sqlite(part)
+        verify_sqlite(part, key)
         os.replace(part, target)
     except BaseException:
         part.unlink(missing_ok=True)
@@ -119,20 +164,17 @@ def backup_sqlite(db_file: Path, target: Path | None = None, *, label: str = "ma
         target = series_folder(ensure_identity(db_file)) / f"{db_file.stem}-{label}-{stamp}.sqlite"
     if target.exists() and target.resolve() == db_file.resolve():
         raise BackupError("Berkas cadangan tidak boleh sama dengan berkas basis data.")
-    from .encryption import backup_encrypted, is_encrypted, key_for
+    from .encryption import is_encrypted, key_for
 
-    if is_encrypted(db_file):  # issue 13: a backup of an encrypted file stays encrypted (same key)
-        key = key_for(db_file)
-        if not key:
-            raise BackupError(f"Berkas {db_file.name} terenkripsi; kuncinya diperlukan untuk mencadangkan.")
-        return backup_encrypted(db_file, target, key)
+    if is_encrypted(db_file) and not key_for(db_file):  # issue 13: the backup stays encrypted (same key)
+        raise BackupError(f"Berkas {db_file.name} terenkripsi; kuncinya diperlukan untuk mencadangkan.")
     try:
         return copy_database(db_file, target)
     except OSError as exc:  # a read-only folder, a full disk, a file in the way: the file named
         from ukom_desktop.io.output_file import cannot_write_sentence
 
         raise BackupError(cannot_write_sentence(target, exc)) from exc
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         raise BackupError(f"Cadangan tidak dapat ditulis ke {target.parent}: {_reason(exc)}.") from exc
 
 

@@ -67,11 +67,11 @@ def _auto_backup(db_file: Path, pending_upgrade: bool) -> Path | None:
 def _safe_auto_backup(db_file: Path, pending_upgrade: bool, warnings: list[str]) -> Path | None:
     """A failed automatic backup (full disk, refused folder) is a warning, never a reason not to open."""
     import logging
-    import sqlite3
 
+    failures: tuple[type[BaseException], ...] = (backup.BackupError, OSError, *backup.db_errors())
     try:
         return _auto_backup(db_file, pending_upgrade)
-    except (backup.BackupError, OSError, sqlite3.Error) as exc:
+    except failures as exc:
         logging.getLogger("ukom_desktop").warning("Cadangan otomatis gagal: %s", exc)
         reason = str(exc) if isinstance(exc, backup.BackupError) else (
             f"folder cadangan {paths.data_dir() / 'backups'} tidak dapat ditulis atau disk penuh."
@@ -102,10 +102,9 @@ def _apply_display_zone(engine: Engine) -> None:
 
 def _give_identity(db_file: Path) -> None:
     """A new database gets its identity (the key of its backup series) right away."""
-    import sqlite3
     from contextlib import suppress
 
-    with suppress(sqlite3.Error):  # a read-only file keeps none; its backups get one when it becomes writable
+    with suppress(*backup.db_errors()):  # a read-only file keeps none; its backups get one when it becomes writable
         backup.ensure_identity(db_file)
 
 

@@ -67,6 +67,8 @@ def is_encrypted(path: Path) -> bool:
         return False
     if len(head) < len(SQLITE_HEADER) or head == SQLITE_HEADER or size % 512:
         return False
+    if len(set(head)) < 8:  # zeros or a repeated byte (a wiped or pre-allocated file) is no random salt
+        return False
     return not all(32 <= b < 127 or b in (9, 10, 13) for b in head)
 
 
@@ -153,6 +155,22 @@ def _fresh_target(source: Path, target: Path) -> Path:
     return target.with_name(f".{target.name}.part")
 
 
+def _new_identity(connection: Any) -> None:
+    """The copy is another database file: its own identity, so its backups form their own series and the
+    original's recent backups never count as the copy's (backup.py keys series by identity)."""
+    import json
+    import uuid
+
+    from .backup import IDENTITY_KEY
+
+    try:
+        connection.execute("UPDATE tujuan.setting SET value = ? WHERE key = ?",
+                           (json.dumps(str(uuid.uuid4())), IDENTITY_KEY))
+        connection.commit()  # before DETACH, which a pending write would block
+    except _dbapi().OperationalError:
+        pass  # not (yet) an UKOM database: nothing to renew
+
+
 def _export(source_connection: Any, part: Path, key: str, target: Path) -> Path:
     part.unlink(missing_ok=True)
     try:
@@ -160,6 +178,7 @@ def _export(source_connection: Any, part: Path, key: str, target: Path) -> Path:
         source_connection.execute("SELECT sqlcipher_export('tujuan')")
         version = source_connection.execute("PRAGMA main.user_version").fetchone()[0]
         source_connection.execute(f"PRAGMA tujuan.user_version = {int(version)}")
+        _new_identity(source_connection)
         source_connection.execute("DETACH DATABASE tujuan")
     except BaseException:
         part.unlink(missing_ok=True)
@@ -190,17 +209,3 @@ def decrypt_copy(source: Path, target: Path, key: str) -> Path:
     part = _fresh_target(source, target)
     return _export(connect(source, key), part, "", target)
 
-
-def backup_encrypted(source: Path, target: Path, key: str) -> Path:
-    """A consistent backup of an encrypted file that stays encrypted with the same key."""
-    src = connect(source, key)
-    try:
-        dest = _dbapi().connect(str(target))
-        try:
-            apply_key(dest, key)
-            src.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        src.close()
-    return target

@@ -15,7 +15,16 @@ from pathlib import Path
 
 from ukom_desktop import paths
 
-from .backup import IDENTITY_KEY, BackupError, backup_sqlite, copy_database, verify_sqlite
+from .backup import (
+    IDENTITY_KEY,
+    BackupError,
+    backup_sqlite,
+    copy_database,
+    db_errors,
+    open_file,
+    verify_sqlite,
+)
+from .encryption import EncryptionError, key_for
 
 
 @dataclass(frozen=True)
@@ -40,17 +49,20 @@ class RestoreResult:
 def _scalar(conn: sqlite3.Connection, sql: str) -> object | None:
     try:
         row = conn.execute(sql).fetchone()
-    except sqlite3.Error:
+    except db_errors():
         return None
     return row[0] if row else None
 
 
-def describe_backup(path: Path) -> BackupInfo:
-    """Date, size, schema revision and counts of a backup file (opened read-only)."""
+def describe_backup(path: Path, key: str | None = None) -> BackupInfo:
+    """Date, size, schema revision and counts of a backup file (opened read-only).
+
+    An encrypted backup is read with ``key`` (the current database's key), else its own registered key."""
     stat = path.stat()
     revision = events = participants = identity = None
+    unreadable: tuple[type[BaseException], ...] = (*db_errors(), BackupError, EncryptionError)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = open_file(path, key=key or key_for(path))
         try:
             revision = _scalar(conn, "SELECT version_num FROM alembic_version")
             events = _scalar(conn, "SELECT COUNT(*) FROM event")
@@ -58,8 +70,8 @@ def describe_backup(path: Path) -> BackupInfo:
             identity = _scalar(conn, f"SELECT value FROM setting WHERE key = '{IDENTITY_KEY}'")
         finally:
             conn.close()
-    except sqlite3.Error:
-        pass
+    except unreadable:
+        pass  # a backup of another key, or not a database: listed without counts
     return BackupInfo(
         path=path,
         made_at=datetime.fromtimestamp(stat.st_mtime),
@@ -71,19 +83,19 @@ def describe_backup(path: Path) -> BackupInfo:
     )
 
 
-def list_backups(folder: Path | None = None) -> list[BackupInfo]:
+def list_backups(folder: Path | None = None, key: str | None = None) -> list[BackupInfo]:
     """Every finished backup under the backup folder (all series), newest first."""
     root = folder or paths.backup_dir()
     found = [p for p in root.rglob("*.sqlite") if p.is_file() and p.stat().st_size > 0]
-    infos = [describe_backup(p) for p in found]
+    infos = [describe_backup(p, key) for p in found]
     return sorted(infos, key=lambda info: info.made_at, reverse=True)
 
 
-def _check_restorable(source: Path) -> BackupInfo:
+def _check_restorable(source: Path, key: str | None) -> BackupInfo:
     if not source.is_file():
         raise BackupError(f"Berkas cadangan {source} tidak ditemukan.")
-    verify_sqlite(source)
-    info = describe_backup(source)
+    verify_sqlite(source, key)
+    info = describe_backup(source, key)
     if info.revision is None:
         raise BackupError(f"Berkas {source.name} bukan cadangan basis data UKOM Desktop.")
     from .migrate import known_revisions
@@ -103,7 +115,8 @@ def restore_backup(source: Path, target: Path) -> RestoreResult:
     source, target = source.resolve(), target.resolve()
     if source == target:
         raise BackupError("Berkas cadangan dan berkas tujuan sama.")
-    info = _check_restorable(source)
+    key = key_for(source) or key_for(target)  # an encrypted backup opens with the database's own key
+    info = _check_restorable(source, key)
     previous: Path | None = None
     if target.exists() and target.stat().st_size > 0:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -114,7 +127,7 @@ def restore_backup(source: Path, target: Path) -> RestoreResult:
             previous = _raw_copy(target, keep)  # a damaged current file is still kept, byte for byte
     staged = target.with_name(target.name + ".pulih")
     try:
-        copy_database(source, staged)
+        copy_database(source, staged, key)
         for suffix in ("-wal", "-shm", "-journal"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(staged, target)

@@ -18,7 +18,7 @@ PIMPINAN = "pimpinan"
 ROLES: tuple[str, ...] = (ADMIN, SEKRETARIAT, ASESOR, QC, PIMPINAN)
 
 ROLE_LABELS: dict[str, str] = {
-    ADMIN: "Admin",
+    ADMIN: "Administrator",
     SEKRETARIAT: "Sekretariat",
     ASESOR: "Asesor",
     QC: "Reviewer QC",
@@ -51,6 +51,8 @@ READ_MATERIALS = "materi.lihat"  # list versions and files, the re-use check
 MANAGE_MATERIALS = "materi.kelola"  # import files, change status, map paket soal, record returned booklets
 PRINT_MATERIALS = "materi.cetak"  # numbered booklets and the room's papers (answer sheets, forms, guides, handover)
 EXPORT_MATERIALS = "materi.ekspor"  # save a stored file out of the database
+EXPORT_PACKAGES = "paket.buat"  # encrypted assessor packages (issue 14)
+MERGE_PACKAGES = "paket.gabung"  # importing returned packages and deciding their conflicts
 
 ACTION_LABELS: dict[str, str] = {
     READ_EVENTS: "melihat daftar kegiatan",
@@ -62,6 +64,8 @@ ACTION_LABELS: dict[str, str] = {
     PRINT_LETTERS: "mencetak surat kegiatan",
     RATE: "mengisi penilaian",
     RATING_PROGRESS: "melihat progres penilaian (jumlah)",
+    EXPORT_PACKAGES: "membuat paket asesor",
+    MERGE_PACKAGES: "menggabungkan paket asesor dan memutuskan konflik",
     INTEGRATE: "memutuskan integrasi",
     EDIT_REPORT: "menyusun laporan individu",
     REVIEW_REPORT: "meninjau (QC) laporan",
@@ -83,11 +87,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     SEKRETARIAT: frozenset({
         READ_EVENTS, MANAGE_EVENTS, READ_PARTICIPANTS, MANAGE_PARTICIPANTS, MANAGE_TEAM, MANAGE_SCHEDULE,
         PRINT_LETTERS, RATING_PROGRESS, READ_MATERIALS, MANAGE_MATERIALS, PRINT_MATERIALS, EXPORT_MATERIALS,
+        EXPORT_PACKAGES, MERGE_PACKAGES,
     }),
     ASESOR: frozenset({READ_EVENTS, READ_PARTICIPANTS, RATE, INTEGRATE, EDIT_REPORT}),
     QC: frozenset({
         READ_EVENTS, READ_PARTICIPANTS, RATE, RATING_PROGRESS, INTEGRATE, EDIT_REPORT, REVIEW_REPORT,
-        READ_RESULTS, EXPORT_RESULTS, ASSESSOR_EVALUATION, READ_AUDIT, READ_MATERIALS,
+        READ_RESULTS, EXPORT_RESULTS, ASSESSOR_EVALUATION, READ_AUDIT, READ_MATERIALS, MERGE_PACKAGES,
     }),
     PIMPINAN: frozenset({READ_EVENTS, READ_PARTICIPANTS, RATING_PROGRESS, READ_RESULTS, EXPORT_RESULTS,
                          ASSESSOR_EVALUATION}),

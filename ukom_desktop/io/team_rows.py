@@ -46,6 +46,8 @@ TEAM_FIELDS: tuple[FieldSpec, ...] = (
 _FOOTER_WORDS = ("mengetahui", "menyetujui", "jumlah", "total", "kepala", "ketua tim", "tertanda", "ttd",
                  "catatan", "keterangan", "nip", "dibuat oleh", "disahkan")
 _ROLE_WORDS = {normalize_header(text): key for key, text in TEAM_ROLE.items()}
+# The short words the rejection sentence names (admin, tester...) stay accepted beside the shown labels.
+_ROLE_WORDS.update({normalize_header(key.replace("_", " ")): key for key in TEAM_ROLE})
 _ROLE_WORDS.update({"penilai": "penilai_teknis", "asesor sdm": "asesor", "assessor": "asesor",
                     "administrasi": "admin", "tenaga pendukung": "pendukung", "ketua": "asesor",
                     "ketua tim": "asesor", "anggota": "asesor"})

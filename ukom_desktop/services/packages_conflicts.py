@@ -42,6 +42,10 @@ class ConflictRow:
 
 
 def list_conflicts(session: Session, event_id: int, *, include_resolved: bool = False) -> list[ConflictRow]:
+    """The conflict queue of an event (both values shown: only for those who may decide them)."""
+    from ukom_desktop.services import access
+
+    access.require(session, access.perm.MERGE_PACKAGES)
     stmt = (select(PackageConflict, TeamMember.name).join(TeamMember, TeamMember.id == PackageConflict.member_id)
             .where(PackageConflict.event_id == event_id).order_by(PackageConflict.id))
     if not include_resolved:
@@ -65,6 +69,10 @@ def _ids_of(session: Session, key: str) -> tuple[int, int, int]:
 
 def resolve_conflict(session: Session, conflict_id: int, keep: str, reason: str, *, actor: str = "") -> ConflictRow:
     """Keep the laptop's or the database's value; the reason is required and audited. The caller commits."""
+    from ukom_desktop.services import access
+
+    access.require(session, access.perm.MERGE_PACKAGES)
+    actor = access.actor_name(session, actor)
     if keep not in KEEP:
         raise UserFacingError("Pilih versi yang disimpan: laptop atau database.")
     if not reason.strip():

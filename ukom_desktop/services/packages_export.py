@@ -209,6 +209,10 @@ def export_packages(
 
     The caller commits; files are moved into place by `publish` after the commit.
     """
+    from ukom_desktop.services import access
+
+    access.require(session, access.perm.EXPORT_PACKAGES)  # sekretariat (permission table)
+    actor = access.actor_name(session, actor)
     event = session.get(Event, event_id)
     if event is None:
         raise UserFacingError("Kegiatan tidak ditemukan.")
@@ -231,7 +235,8 @@ def export_packages(
         issue = PackageIssue(uuid=fmt.new_package_id(), event_id=event_id, member_id=member_id,
                              sequence=previous + 1, return_key=os.urandom(32), applied={})
         session.add(issue)
-        payload = build_payload(session, event, member)
+        with access.on_behalf_of_assessor(session, member_id):
+            payload = build_payload(session, event, member)
         payload["return_key"] = base64.b64encode(issue.return_key).decode()
         payload["institution"] = {"x25519": base64.b64encode(keys.x25519_public).decode(),
                                   "ed25519": base64.b64encode(keys.ed25519_public).decode()}
@@ -255,6 +260,14 @@ def export_packages(
                                     len(payload["participants"]), Path(tmp)))
     yield len(wanted), len(wanted), "Selesai"
     return issued
+
+
+def event_code_and_name(session: Session, event_id: int) -> tuple[str, str]:
+    """What the passphrase slip names: the event's code and name."""
+    event = session.get(Event, event_id)
+    if event is None:
+        raise UserFacingError("Kegiatan tidak ditemukan.")
+    return event.code, event.name
 
 
 def publish(issued: Iterable[IssuedPackage]) -> None:

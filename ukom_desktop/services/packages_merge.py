@@ -282,6 +282,10 @@ def import_packages(
     Any refused package refuses the whole batch, so nothing of it is applied. Packages answering the same
     issue are applied in order of their sequence, one per pass.
     """
+    from ukom_desktop.services import access
+
+    access.require(session, access.perm.MERGE_PACKAGES)  # sekretariat or reviewer QC (permission table)
+    actor = access.actor_name(session, actor)
     received = {p for p in session.scalars(select(PackageReceipt.package_id))}
     packages: list[_Package] = []
     database_id, keys = institution_keys(session)

@@ -106,9 +106,12 @@ def to_actor(user: User) -> perm.Actor:
     return perm.Actor(user.id, user.username, roles, user.team_member_id, user.full_name)
 
 
-def actor_of(session: Session, user_id: int) -> perm.Actor:
-    """The Actor of a stored user (e.g. the first admin, signed in right after creating the account)."""
-    return to_actor(session.get_one(User, user_id))
+def actor_for(session: Session, user_id: int) -> perm.Actor:
+    """The acting user of an account (the window signs in the admin it has just made)."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise UserError("Pengguna tidak ditemukan.")
+    return to_actor(user)
 
 
 def create_user(

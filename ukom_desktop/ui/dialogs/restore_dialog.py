@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ukom_desktop.db.encryption import key_for
 from ukom_desktop.db.restore import BackupInfo, describe_backup, list_backups
+from ukom_desktop.ui.geometry import fit_to_screen
 
 HEADERS = ("Tanggal", "Ukuran", "Revisi", "Kegiatan", "Peserta", "Berkas")
 
@@ -50,7 +52,7 @@ class RestoreDialog(QDialog):
         self.backups: list[BackupInfo] = []
         buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton("Pulihkan", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.fill(list_backups(folder))
+        self.fill(list_backups(folder, key_for(target)))
         other = QPushButton("Berkas lain...")
         buttons.addButton(other, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
@@ -61,7 +63,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(900, 420)
+        fit_to_screen(self, 900, 420)
 
     def fill(self, backups: list[BackupInfo]) -> None:
         self.backups = backups
@@ -89,7 +91,7 @@ class RestoreDialog(QDialog):
         path, _ = QFileDialog.getOpenFileName(self, "Pilih berkas cadangan", "",
                                               "Basis data UKOM (*.sqlite *.db);;Semua berkas (*)")
         if path:
-            self.fill([describe_backup(Path(path))])
+            self.fill([describe_backup(Path(path), key_for(self.target))])
 
 
 def restore_from_backup(window) -> bool:  # type: ignore[no-untyped-def]

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QGridLayout,
@@ -25,6 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from ukom_desktop.ui import messages
+from ukom_desktop.ui.actions import in_transaction
+from ukom_desktop.ui.geometry import fit_to_screen
+from ukom_desktop.ui.widgets.date_field import DateField
 
 if TYPE_CHECKING:
     from ukom_desktop.services.audit_view import AuditFilter
@@ -42,7 +43,7 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Catatan audit")
-        self.resize(1000, 560)
+        fit_to_screen(self, 1000, 560)
         layout = QVBoxLayout(self)
         filters = QGridLayout()
         self.user = QComboBox()
@@ -62,11 +63,8 @@ class AuditDialog(QDialog):
         for row in events:
             self.event.addItem(f"{row.code} - {row.name}", row.code)
         self.use_dates = QCheckBox("Tanggal")
-        self.date_from = QDateEdit(QDate.currentDate().addDays(-30))
-        self.date_to = QDateEdit(QDate.currentDate())
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd-MM-yyyy")
+        self.date_from = DateField(date.today() - timedelta(days=30), show_day=False)
+        self.date_to = DateField(date.today(), show_day=False)
         filters.addWidget(QLabel("Pengguna:"), 0, 0)
         filters.addWidget(self.user, 0, 1)
         filters.addWidget(QLabel("Tindakan:"), 0, 2)
@@ -107,9 +105,8 @@ class AuditDialog(QDialog):
     def current_filter(self) -> AuditFilter:
         from ukom_desktop.services.audit_view import AuditFilter
 
-        def day(edit: QDateEdit) -> date:
-            d = edit.date()
-            return date(d.year(), d.month(), d.day())
+        def day(field: DateField) -> date | None:
+            return field.date()
 
         return AuditFilter(
             user=self.user.currentData(), kind=self.kind.currentData(), event_code=self.event.currentData(),
@@ -138,6 +135,7 @@ class AuditDialog(QDialog):
         path, _ = QFileDialog.getSaveFileName(self, "Ekspor catatan audit", "catatan-audit.xlsx", "Excel (*.xlsx)")
         if not path:
             return
-        with self.context.transaction() as session:
-            out = write_audit_workbook(session, self.current_filter(), path)
-        messages.info(self, f"Catatan audit tersimpan: {out}")
+        chosen = self.current_filter()
+        outcome = in_transaction(self, self.context, lambda session: write_audit_workbook(session, chosen, path))
+        if outcome:
+            messages.info(self, f"Catatan audit tersimpan: {outcome.value}")

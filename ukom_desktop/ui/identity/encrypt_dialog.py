@@ -94,7 +94,7 @@ class EncryptDialog(QDialog):
 
     def accept(self) -> None:
         from ukom_desktop.db.encryption import check_new_key, decrypt_copy, encrypt_copy, key_for
-        from ukom_desktop.errors import UserFacingError
+        from ukom_desktop.ui.actions import in_session, run_action
 
         if self.source is None:
             messages.info(self, "Enkripsi hanya untuk berkas SQLite, bukan server PostgreSQL.")
@@ -102,11 +102,7 @@ class EncryptDialog(QDialog):
         from ukom_desktop.domain.permissions import DATABASE_TOOLS
         from ukom_desktop.services.access import require
 
-        try:
-            with self.window_.context.session() as session:
-                require(session, DATABASE_TOOLS)
-        except UserFacingError as exc:
-            messages.warn(self, str(exc))
+        if not in_session(self, self.window_.context, lambda session: require(session, DATABASE_TOOLS), level="warn"):
             return
         if not self.encrypted and self.key.text() != self.repeat.text():
             messages.warn(self, "Kedua kunci tidak sama.")
@@ -116,14 +112,16 @@ class EncryptDialog(QDialog):
                                               "Basis data UKOM (*.sqlite)")
         if not path:
             return
-        try:
+        source = self.source
+
+        def make_copy() -> Path:
             if self.encrypted:
-                made = decrypt_copy(self.source, Path(path), key_for(self.source) or "")
-            else:
-                check_new_key(self.key.text())
-                made = encrypt_copy(self.source, Path(path), self.key.text())
-        except UserFacingError as exc:
-            messages.warn(self, str(exc))
+                return decrypt_copy(source, Path(path), key_for(source) or "")
+            check_new_key(self.key.text())
+            return encrypt_copy(source, Path(path), self.key.text())
+
+        outcome = run_action(self, make_copy, level="warn")  # a refused folder or full disk is a sentence too
+        if not outcome:
             return
-        messages.info(self, f"Salinan tersimpan: {made}")
+        messages.info(self, f"Salinan tersimpan: {outcome.value}")
         super().accept()

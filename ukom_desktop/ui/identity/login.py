@@ -124,13 +124,13 @@ class FirstAdminDialog(_Form):
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(
-            "Buat admin pertama",
+            "Buat administrator pertama",
             "Setelah akun pertama dibuat, setiap orang harus masuk dengan akunnya sendiri dan hanya dapat "
             "melakukan apa yang diizinkan perannya. Akun tidak pernah dihapus, hanya dinonaktifkan.",
             parent,
         )
         self.database = database
-        self.username = QLineEdit("admin")
+        self.username = QLineEdit("administrator")
         self.username.setObjectName("admin_username")
         self.full_name = QLineEdit()
         self.password = _password_field()
@@ -144,11 +144,11 @@ class FirstAdminDialog(_Form):
         self.form.addRow("Kata sandi:", self.password)
         self.form.addRow("Ulangi kata sandi:", self.repeat)
         self.form.addRow("", self.sekretariat)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Buat admin")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Buat administrator")
         self.actor: Actor | None = None
 
     def accept(self) -> None:
-        from ukom_desktop.services.users import UserError, actor_of, create_user
+        from ukom_desktop.services.users import UserError, actor_for, create_user
 
         if self.password.text() != self.repeat.text():
             self.problem.setText("Kedua kata sandi tidak sama.")
@@ -158,7 +158,7 @@ class FirstAdminDialog(_Form):
             with self.database.sessions.begin() as session:
                 user_id = create_user(session, username=self.username.text(), full_name=self.full_name.text(),
                                       roles=roles, password=self.password.text())
-                self.actor = actor_of(session, user_id)
+                self.actor = actor_for(session, user_id)
         except UserError as exc:
             self.problem.setText(str(exc))
             return

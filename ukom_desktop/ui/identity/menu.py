@@ -101,7 +101,7 @@ class IdentityArea:
         self.banner.setStyleSheet("QToolBar#no_login_banner { background: #fff3cd; border: 1px solid #e0c36b; }")
         self.banner_label = QLabel(f"  {NO_LOGIN_TEXT}  ")
         self.banner_label.setObjectName("no_login_text")
-        self.first_admin_button = QPushButton("Buat admin pertama...")
+        self.first_admin_button = QPushButton("Buat administrator pertama...")
         self.banner.addWidget(self.banner_label)
         self.banner.addWidget(self.first_admin_button)
         window.addToolBarBreak()
@@ -162,6 +162,10 @@ class IdentityArea:
         window.act_backup.setEnabled(db is not None and allowed(window, "basis_data.kelola"))
         for hook in getattr(window, "permission_hooks", ()):  # feature areas hide what the user may not use
             hook()
+        for name, action in (("act_package_export", "paket.buat"), ("act_package_import", "paket.gabung"),
+                             ("act_package_conflicts", "paket.gabung")):
+            if hasattr(window, name):  # issue 14's package menu: only for who may use it
+                getattr(window, name).setEnabled(db is not None and allowed(window, action))
         self.lock.start(db, actor, minutes)
 
     def create_first_admin(self) -> None:
@@ -176,7 +180,7 @@ class IdentityArea:
             bind_actor(db.sessions, dialog.actor)
             self.refresh()
             self.window.refresh_all()
-            messages.info(self.window, f"Admin {dialog.actor.username} dibuat dan sedang masuk. Mulai sekarang "
+            messages.info(self.window, f"Administrator {dialog.actor.username} dibuat dan sedang masuk. Mulai sekarang "
                                        "setiap orang masuk dengan akunnya sendiri.")
 
     def open_users(self) -> None:

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from ukom_desktop.ui import messages
+from ukom_desktop.ui.actions import in_transaction
+from ukom_desktop.ui.geometry import fit_to_screen
 
 if TYPE_CHECKING:
     from ukom_desktop.ui.context import AppContext
@@ -72,17 +74,15 @@ class UserFormDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        from ukom_desktop.errors import UserFacingError
         from ukom_desktop.services.users import create_user
 
-        try:
-            with self.context.transaction() as session:
-                create_user(session, username=self.username.text(), full_name=self.full_name.text(),
-                            roles=[r for r, box in self.roles.items() if box.isChecked()],
-                            password=self.password.text(), assessor=self.assessor.currentData(),
-                            must_change_password=True)
-        except UserFacingError as exc:
-            messages.warn(self, str(exc))
+        def make(session):  # type: ignore[no-untyped-def]
+            return create_user(session, username=self.username.text(), full_name=self.full_name.text(),
+                               roles=[r for r, box in self.roles.items() if box.isChecked()],
+                               password=self.password.text(), assessor=self.assessor.currentData(),
+                               must_change_password=True)
+
+        if not in_transaction(self, self.context, make, level="warn"):
             return
         super().accept()
 
@@ -92,7 +92,7 @@ class UsersDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Pengguna dan peran")
-        self.resize(900, 480)
+        fit_to_screen(self, 900, 480)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
@@ -128,14 +128,9 @@ class UsersDialog(QDialog):
         self.lock_minutes.valueChanged.connect(self.save_lock_minutes)
 
     def save_lock_minutes(self, minutes: int) -> None:
-        from ukom_desktop.errors import UserFacingError
         from ukom_desktop.services.users import set_lock_minutes
 
-        try:
-            with self.context.transaction() as session:
-                set_lock_minutes(session, minutes)
-        except UserFacingError as exc:
-            messages.warn(self, str(exc))
+        in_transaction(self, self.context, lambda session: set_lock_minutes(session, minutes), level="warn")
 
     def reload(self) -> None:
         from ukom_desktop.domain.permissions import ROLE_LABELS, local_when
@@ -169,7 +164,6 @@ class UsersDialog(QDialog):
     def reset(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 
-        from ukom_desktop.errors import UserFacingError
         from ukom_desktop.services.users import reset_password
 
         row = self._selected()
@@ -180,17 +174,13 @@ class UsersDialog(QDialog):
                                             QLineEdit.EchoMode.Password)
         if not ok:
             return
-        try:
-            with self.context.transaction() as session:
-                reset_password(session, row.username, password)
-        except UserFacingError as exc:
-            messages.warn(self, str(exc))
+        if not in_transaction(self, self.context, lambda session: reset_password(session, row.username, password),
+                              level="warn"):
             return
         messages.info(self, f"Kata sandi {row.username} diatur ulang; wajib diganti saat masuk berikutnya.")
         self.reload()
 
     def toggle(self) -> None:
-        from ukom_desktop.errors import UserFacingError
         from ukom_desktop.services.users import set_active
 
         row = self._selected()
@@ -199,10 +189,7 @@ class UsersDialog(QDialog):
         if row.active and not messages.confirm(self, f"Nonaktifkan akun {row.username}? Riwayat auditnya tetap "
                                                      "tersimpan."):
             return
-        try:
-            with self.context.transaction() as session:
-                set_active(session, row.username, not row.active)
-        except UserFacingError as exc:
-            messages.warn(self, str(exc))
+        if not in_transaction(self, self.context, lambda session: set_active(session, row.username, not row.active),
+                              level="warn"):
             return
         self.reload()

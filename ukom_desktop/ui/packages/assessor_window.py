@@ -38,6 +38,7 @@ from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services import packages_laptop as lp
 from ukom_desktop.services.packages_laptop_view import LaptopFormRow, load_form, load_view
 from ukom_desktop.ui import messages
+from ukom_desktop.ui.geometry import fit_to_screen
 
 SECTION_TITLES = {
     "kekuatan": "Kekuatan", "area_pengembangan": "Area pengembangan", "saran_pengembangan": "Saran pengembangan",
@@ -81,7 +82,7 @@ class AssessorWindow(QMainWindow):
         self.statusBar().showMessage("Semua isian tersimpan otomatis di laptop ini; tidak perlu jaringan.")
         self._narrative_timer = QTimer(self, singleShot=True, interval=800)
         self._narrative_timer.timeout.connect(self.save_narrative)
-        self.resize(1200, 720)
+        fit_to_screen(self, 1200, 720)
         self._fill_participants()
 
     # -- pages ----------------------------------------------------------------------------------

@@ -26,20 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from ukom_desktop.ui import messages
+from ukom_desktop.ui.geometry import fit_to_screen
 
 
 def export_work(database: Any, event_id: int, member_ids: list[int], folder: Path):  # noqa: ANN201
     """The background work: yields progress, returns (issued packages, slip path)."""
     from ukom_desktop.documents.package_slip import Slip, slip_file_name, write_slips
     from ukom_desktop.services import packages_export as px
-    from ukom_desktop.services.room_printing import event_or_fail
 
     session = database.sessions()
     issued: list[px.IssuedPackage] = []
     try:
         issued = yield from px.export_packages(session, event_id, member_ids, folder)
-        event = event_or_fail(session, event_id)
-        code, name = event.code, event.name
+        code, name = px.event_code_and_name(session, event_id)
         session.commit()
     except BaseException:
         session.rollback()
@@ -60,7 +59,7 @@ class ExportPackagesDialog(QDialog):
 
         self.context, self.event_id = context, event_id
         self.setWindowTitle("Buat paket asesor")
-        self.resize(640, 520)
+        fit_to_screen(self, 640, 520)
         with context.session() as session:
             assessors = event_assessors(session, event_id)
         layout = QVBoxLayout(self)
@@ -137,7 +136,7 @@ class PassphraseDialog(QDialog):
     def __init__(self, issued: list[Any], slip: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Paket asesor dibuat")
-        self.resize(860, 420)
+        fit_to_screen(self, 860, 420)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"{len(issued)} paket dibuat di {issued[0].path.parent if issued else ''}.<br>"
                                 "<b>Kata sandi hanya ditampilkan sekali.</b> Cetak slipnya, potong, dan serahkan "

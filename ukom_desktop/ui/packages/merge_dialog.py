@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ukom_desktop.errors import UserFacingError
 from ukom_desktop.ui import messages
+from ukom_desktop.ui.actions import in_transaction
+from ukom_desktop.ui.geometry import fit_to_screen
 
 CATEGORY_TITLES = {"baru": "Baru", "berubah": "Berubah", "sama": "Sama", "konflik": "Konflik"}
 
@@ -58,7 +59,7 @@ class MergePreviewDialog(QDialog):
         super().__init__(parent)
         self.context, self.data = context, data
         self.setWindowTitle("Terima paket asesor")
-        self.resize(1000, 600)
+        fit_to_screen(self, 1000, 600)
         from ukom_desktop.services.packages_merge import import_package
 
         with context.session() as session:
@@ -97,16 +98,10 @@ class MergePreviewDialog(QDialog):
     def apply(self) -> None:
         from ukom_desktop.services.packages_merge import import_package
 
-        session = self.context.database.sessions()
-        try:
-            self.result_preview = import_package(session, self.data)
-            session.commit()
-        except UserFacingError as exc:
-            session.rollback()
-            messages.error(self, str(exc))
+        outcome = in_transaction(self, self.context, lambda session: import_package(session, self.data))
+        if not outcome:
             return
-        finally:
-            session.close()
+        self.result_preview = outcome.value
         messages.info(self, f"Paket diterapkan: {self.result_preview.summary_line}.")
         self.context.data_changed.emit("ratings")
         self.accept()
@@ -119,7 +114,7 @@ class ConflictQueueDialog(QDialog):
         super().__init__(parent)
         self.context, self.event_id = context, event_id
         self.setWindowTitle("Konflik paket asesor")
-        self.resize(1000, 520)
+        fit_to_screen(self, 1000, 520)
         layout = QVBoxLayout(self)
         self.table = _table(["No.", "Asesor", "Peserta / isian", "Alasan", "Di laptop", "Di basis data"])
         layout.addWidget(self.table)
@@ -166,16 +161,10 @@ class ConflictQueueDialog(QDialog):
         if row < 0 or row >= len(self.rows):
             messages.info(self, "Pilih dulu konflik yang akan diputuskan.")
             return
-        session = self.context.database.sessions()
-        try:
-            resolve_conflict(session, self.rows[row].id, self.keep.currentData(), self.reason.text())
-            session.commit()
-        except UserFacingError as exc:
-            session.rollback()
-            messages.warn(self, str(exc))
+        conflict_id, keep, reason = self.rows[row].id, self.keep.currentData(), self.reason.text()
+        if not in_transaction(self, self.context, lambda session: resolve_conflict(session, conflict_id, keep, reason),
+                              level="warn"):
             return
-        finally:
-            session.close()
         self.reason.clear()
         self.context.data_changed.emit("ratings")
         self.reload()

@@ -7,10 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +23,9 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.domain.dates import format_date_range_id
 from ukom_desktop.ui import messages
+from ukom_desktop.ui.actions import in_transaction
+from ukom_desktop.ui.geometry import fit_to_screen
+from ukom_desktop.ui.widgets.date_field import DateField
 
 HEADERS = ("Gel.", "Hari pertama", "Hari kerja", "Tanggal", "Peserta", "Sesi")
 
@@ -34,7 +35,7 @@ class WavesDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setWindowTitle("Gelombang dan tanggal pelaksanaan")
-        self.resize(720, 380)
+        fit_to_screen(self, 720, 380)
         layout = QVBoxLayout(self)
         hint = QLabel(
             "Setiap gelombang dinilai pada hari kerja berturut-turut mulai hari pertamanya (Sabtu dan Minggu "
@@ -48,7 +49,7 @@ class WavesDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        for col, width in enumerate((45, 130, 80, 220, 65, 50)):
+        for col, width in enumerate((45, 150, 80, 220, 65, 50)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
@@ -84,16 +85,13 @@ class WavesDialog(QDialog):
         self.table.setRowCount(len(self.infos))
         for row, info in enumerate(self.infos):
             self.table.setItem(row, 0, _item(str(info.number)))
-            start = QDateEdit()
-            start.setCalendarPopup(True)
-            start.setDisplayFormat("dd-MM-yyyy")
-            first = info.start_date or date.today()
-            start.setDate(QDate(first.year, first.month, first.day))
+            start = DateField(info.start_date or date.today(), show_day=False)
             days = QSpinBox()
             days.setRange(1, 10)
             days.setValue(max(1, info.days))
             days.setSuffix(" hari")
             start.dateChanged.connect(lambda _d, r=row: self._changed(r))
+            start.edit.textEdited.connect(lambda _t, r=row: self._changed(r))  # a typed date counts at once
             days.valueChanged.connect(lambda _v, r=row: self._changed(r))
             self.table.setCellWidget(row, 1, start)
             self.table.setCellWidget(row, 2, days)
@@ -122,28 +120,27 @@ class WavesDialog(QDialog):
     def values(self, row: int) -> tuple[date, int]:
         start = self.table.cellWidget(row, 1).date()  # type: ignore[union-attr]
         days = self.table.cellWidget(row, 2).value()  # type: ignore[union-attr]
-        return date(start.year(), start.month(), start.day()), days
+        return start, days
 
     def set_row(self, row: int, start: date, days: int) -> None:
         """Put a first day and a number of days into a row (as typing them would)."""
-        self.table.cellWidget(row, 1).setDate(QDate(start.year, start.month, start.day))  # type: ignore[union-attr]
+        self.table.cellWidget(row, 1).setDate(start)  # type: ignore[union-attr]
         self.table.cellWidget(row, 2).setValue(days)  # type: ignore[union-attr]
 
     # -- actions ------------------------------------------------------------------------------------
     def save(self) -> bool:
-        from ukom_desktop.errors import UserFacingError
         from ukom_desktop.services.waves import set_wave_days
 
         if not self.dirty:
             self.status_label.setText("Tidak ada perubahan untuk disimpan.")
             return True
-        try:
-            with self.context.transaction() as session:
-                for row in sorted(self.dirty):
-                    start, days = self.values(row)
-                    set_wave_days(session, self.context.event_id, self.infos[row].number, start, days)
-        except UserFacingError as exc:
-            messages.error(self, str(exc))
+        changes = [(self.infos[row].number, *self.values(row)) for row in sorted(self.dirty)]
+
+        def store(session: Any) -> None:
+            for number, start, days in changes:
+                set_wave_days(session, self.context.event_id, number, start, days)
+
+        if not in_transaction(self, self.context, store):
             return False
         count = len(self.dirty)
         self.reload()
@@ -156,14 +153,15 @@ class WavesDialog(QDialog):
 
         if self.dirty and not self.save():
             return
-        with self.context.transaction() as session:
-            number = add_wave(session, self.context.event_id)
+        outcome = in_transaction(self, self.context, lambda session: add_wave(session, self.context.event_id))
+        if not outcome:
+            return
+        number = outcome.value
         self.reload()
         self.context.data_changed.emit("waves")
         self.status_label.setText(f"Gelombang {number} ditambahkan.")
 
     def remove_wave(self) -> None:
-        from ukom_desktop.errors import UserFacingError
         from ukom_desktop.services.waves import remove_wave
 
         row = self.table.currentRow()
@@ -173,11 +171,7 @@ class WavesDialog(QDialog):
         number = self.infos[row].number
         if not messages.confirm(self, f"Hapus gelombang {number}?"):
             return
-        try:
-            with self.context.transaction() as session:
-                remove_wave(session, self.context.event_id, number)
-        except UserFacingError as exc:
-            messages.error(self, str(exc))
+        if not in_transaction(self, self.context, lambda session: remove_wave(session, self.context.event_id, number)):
             return
         self.reload()
         self.context.data_changed.emit("waves")

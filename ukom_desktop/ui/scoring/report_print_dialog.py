@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ukom_desktop.ui.geometry import fit_to_screen
+
 DRAFT_NOTE = ("Laporan yang belum disetujui dicetak sebagai pratinjau bertanda DRAF di setiap halaman, "
               "tanpa nomor dan tanda tangan.")
 
@@ -68,7 +70,7 @@ class ReportPrintDialog(QDialog):
         self.print_button = self.buttons.addButton("Cetak...", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
         layout.addWidget(self.buttons)
-        self.resize(560, 460)
+        fit_to_screen(self, 560, 460)
 
     def _connect_signals(self) -> None:
         self.modes.buttonToggled.connect(lambda *_: self._on_mode_changed())
