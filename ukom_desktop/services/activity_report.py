@@ -247,7 +247,7 @@ def delivered_reports(session: Session, event_id: int) -> tuple[DeliveredReport,
         .outerjoin(delivered_at, delivered_at.c.report_id == IndividualReport.id)
         .where(EventParticipant.event_id == event_id, IndividualReport.status == "diserahkan")
         .order_by(EventParticipant.number, Participant.name)
-    ).all()
+    ).tuples().all()
     return tuple(
         DeliveredReport(number, name, nip, (unit or "").strip() or NO_UNIT, report_number or "", category or "",
                         at.date() if at is not None else None)
@@ -282,7 +282,7 @@ def activity_report_sheets(data: ActivityReportData) -> list[TableSheet]:
             *[sum(u.categories.get(c, 0) for u in data.units) for c in codes]]],
         footer_lines=("; ".join(f"{c} = {n}" for c, n in data.categories),),
     )
-    gap_rows = [[g.unit, g.assessed, *[None if g.average_gap.get(c) is None else float(g.average_gap[c])
+    gap_rows = [[g.unit, g.assessed, *[None if (gap := g.average_gap.get(c)) is None else float(gap)
                                       for c in comps]]
                 for g in (*data.gaps, *([data.overall_gaps] if data.overall_gaps else []))]
     gaps = TableSheet(

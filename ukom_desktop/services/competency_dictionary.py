@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from ukom_desktop.db import audit
 from ukom_desktop.db.models import (
@@ -185,14 +185,14 @@ def _replace_levels(comp: Competency, levels: Sequence[LevelInfo]) -> None:
     for number in sorted(wanted):
         info = wanted[number]
         indicators = [text.strip() for text in info.indicators if text.strip()]
-        row = by_level.get(number)
-        if row is None:
+        existing = by_level.get(number)
+        if existing is None:
             comp.levels.append(
                 CompetencyLevel(level=number, description=info.description.strip(), indicators=indicators)
             )
         else:
-            row.description = info.description.strip()
-            row.indicators = indicators
+            existing.description = info.description.strip()
+            existing.indicators = indicators
 
 
 def _levels_used_above(session: Session, competency_id: int, max_level: int) -> str:
@@ -214,7 +214,7 @@ def _snapshot(comp: Competency) -> dict[str, object]:
 
 def competency_usage(session: Session, competency_id: int) -> dict[str, int]:
     """Where a competency is used: standards, event matrices, the library matrix, ratings, results."""
-    def count(model: type, column: object) -> int:
+    def count(model: type, column: InstrumentedAttribute[int]) -> int:
         return session.scalar(select(func.count()).select_from(model).where(column == competency_id)) or 0
 
     return {

@@ -171,11 +171,11 @@ def apply_competency_import(session: Session, preview: CompetencyImport, *, acto
         else:
             positions_updated += 1
         current = position_standard(session, position_id)
-        levels: dict[int, Decimal | None] = {
+        required: dict[int, Decimal | None] = {
             row.competency.id: None for row in current.rows if row.level is not None and row.competency.id
         }
-        levels.update({comp_ids[code]: level for code, level in standard.levels.items()})
-        save_position_standard(session, position_id, levels, actor=actor)
+        required.update({comp_ids[code]: level for code, level in standard.levels.items()})
+        save_position_standard(session, position_id, required, actor=actor)
     exercises = {e.code: e.id for e in session.scalars(select(Exercise))}
     for matrix in preview.matrices:
         event = session.scalars(select(Event).where(Event.code == matrix.event_code)).one()

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -170,7 +171,7 @@ def _letters(session: Session, request: PrintRequest, basics: ed.EventBasics, to
         letter = replace(base, number=issued.number, date=issued.issued_on,
                          participants=tuple(ed.person_of(ep.participant) for ep in rows))
         job.issued.append(issued)
-        job.build.append(lambda letter=letter: build_one(letter))
+        job.build.append(partial(build_one, letter))
         job.stems.append(api.letter_file_stem(letter))
         return job
     for ep in rows:
@@ -183,7 +184,7 @@ def _letters(session: Session, request: PrintRequest, basics: ed.EventBasics, to
         letter = replace(base, number=issued.number, date=issued.issued_on, recipient=ed.person_of(person),
                          event=ed.event_info(basics, options, own_wave))
         job.issued.append(issued)
-        job.build.append(lambda letter=letter: build_one(letter))
+        job.build.append(partial(build_one, letter))
         job.stems.append(api.letter_file_stem(letter))
     return job
 
@@ -213,7 +214,7 @@ def _single(session: Session, request: PrintRequest, basics: ed.EventBasics, tod
         signer = institution.signer_for(session, kind)
         sheets = ed.attendance_sheets(session, basics, options, signer)
         issued = issue(f"{len(sheets)} lembar daftar hadir")
-        return _Job([issued], [lambda s=s: api.build_attendance(s) for s in sheets],
+        return _Job([issued], [partial(api.build_attendance, s) for s in sheets],
                     [f"Daftar Hadir {event.code} {i}" for i in range(1, len(sheets) + 1)], PRINT_KINDS[kind])
     if kind == "susunan_acara":
         days = ed.rundown_days(session, basics, options)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ukom_desktop.db.models import (
     AgendaItem,
@@ -104,8 +104,12 @@ def days_in_status(event: Event, now: datetime | None = None) -> int | None:
     return (current.date() - started.date()).days
 
 
-def _count(session: Session, model: type, event_id: int) -> int:
-    return session.scalar(select(func.count()).select_from(model).where(model.event_id == event_id)) or 0
+def _count(
+    session: Session, event_column: InstrumentedAttribute[int] | InstrumentedAttribute[int | None], event_id: int
+) -> int:
+    """Rows of the table of ``event_column`` that belong to the event."""
+    query = select(func.count()).select_from(event_column.class_).where(event_column == event_id)
+    return session.scalar(query) or 0
 
 
 def preparation_counts(session: Session, event_id: int) -> PreparationCounts:
@@ -135,18 +139,25 @@ def preparation_counts(session: Session, event_id: int) -> PreparationCounts:
         .join(Participant, Participant.id == ep.participant_id)
         .where(ep.event_id == event_id)
     ).one()
+    (total, without_phone, without_email, not_invited, unconfirmed, attending, absent, absent_without_reason,
+     cv_missing, tracing_missing, without_group, without_question_set, without_lead_assessor) = (
+        int(v) for v in row
+    )
     assessors = session.scalar(
         select(func.count()).select_from(EventTeamMember)
         .where(EventTeamMember.event_id == event_id, EventTeamMember.role == TeamRole.ASESOR)
     ) or 0
     return PreparationCounts(
-        *[int(v) for v in row],
-        agenda_items=_count(session, AgendaItem, event_id),
-        positions=_count(session, EventPosition, event_id),
-        matrix_cells=_count(session, EventMatrixCell, event_id),
-        schedule_sessions=_count(session, ScheduleSession, event_id),
+        total=total, without_phone=without_phone, without_email=without_email, not_invited=not_invited,
+        unconfirmed=unconfirmed, attending=attending, absent=absent, absent_without_reason=absent_without_reason,
+        cv_missing=cv_missing, tracing_missing=tracing_missing, without_group=without_group,
+        without_question_set=without_question_set, without_lead_assessor=without_lead_assessor,
+        agenda_items=_count(session, AgendaItem.event_id, event_id),
+        positions=_count(session, EventPosition.event_id, event_id),
+        matrix_cells=_count(session, EventMatrixCell.event_id, event_id),
+        schedule_sessions=_count(session, ScheduleSession.event_id, event_id),
         assessors=assessors,
-        request_letters=_count(session, IncomingLetter, event_id),
+        request_letters=_count(session, IncomingLetter.event_id, event_id),
         dispositions=session.scalar(select(func.count()).select_from(IncomingLetter).where(
             IncomingLetter.event_id == event_id, IncomingLetter.disposition_to != "")) or 0,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -128,7 +129,7 @@ def list_events(session: Session, include_archived: bool = False) -> list[EventR
             id=e.id, code=e.code, name=e.name, requesting_agency=e.requesting_agency, purpose=_value(e.purpose),
             start_date=e.start_date, end_date=e.end_date, venue=e.venue, status=_value(e.status), participants=n,
         )
-        for e, n in session.execute(stmt)
+        for e, n in session.execute(stmt).tuples()
     ]
 
 
@@ -149,13 +150,15 @@ def list_event_participants(session: Session, event_id: int) -> list[EventPartic
     )
     if (visible := access.visible_participants(session, event_id)) is not None:  # an asesor: their own only
         stmt = stmt.where(EventParticipant.id.in_(visible))
+    # More columns than SQLAlchemy types one by one: the rows are plain tuples read by position.
+    rows: list[tuple[Any, ...]] = list(session.execute(stmt).tuples())
     return [
         EventParticipantRow(
             id=r[0], number=r[1], nip=r[2], name=r[3], golongan=r[4], jabatan=r[5], unit=r[6], phone=r[7],
             email=r[8], wave=r[9], group=r[10], target_position=r[11] or "", invitation=_value(r[12]),
             attendance=_value(r[13]), cv_complete=r[14], tracing_complete=r[15],
         )
-        for r in session.execute(stmt)
+        for r in rows
     ]
 
 
@@ -187,7 +190,7 @@ def list_waves(session: Session, event_id: int) -> list[WaveRow]:
     return [
         WaveRow(id=w.id, number=w.number, start_date=w.start_date, end_date=w.end_date, participants=p,
                 groups=g, sessions=s)
-        for w, p, g, s in session.execute(stmt)
+        for w, p, g, s in session.execute(stmt).tuples()
     ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -82,6 +83,8 @@ def list_participant_rows(session: Session, event_id: int) -> list[ParticipantRo
     )
     if (visible := access.visible_participants(session, event_id)) is not None:  # an asesor: their own only
         stmt = stmt.where(ep.id.in_(visible))
+    # More columns than SQLAlchemy types one by one: the rows are plain tuples read by position.
+    rows: list[tuple[Any, ...]] = list(session.execute(stmt).tuples())
     return [
         ParticipantRow(
             id=r[0], participant_id=r[1], number=r[2], nip=r[3], name=r[4], sex=_value(r[5]), golongan=r[6],
@@ -89,7 +92,7 @@ def list_participant_rows(session: Session, event_id: int) -> list[ParticipantRo
             question_set=r[14], target_position=r[15] or "", invitation=_value(r[16]), attendance=_value(r[17]),
             attendance_reason=r[18], cv_complete=r[19], tracing_complete=r[20],
         )
-        for r in session.execute(stmt)
+        for r in rows
     ]
 
 

@@ -10,7 +10,7 @@ results that already exist.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -25,7 +25,7 @@ from ukom_desktop.domain.nip import normalize_nip
 from ukom_desktop.domain.potential_axis import TRACK_RECORD_CODE, TRACK_RECORD_NAME
 from ukom_desktop.domain.results import as_decimal
 from ukom_desktop.errors import UserFacingError
-from ukom_desktop.io.cell_values import cell_text, is_blank
+from ukom_desktop.io.cell_values import CellValue, cell_text, is_blank
 from ukom_desktop.io.header_matching import FieldSpec, find_header
 from ukom_desktop.io.spreadsheet_reader import RawSheet, SpreadsheetError, read_table
 from ukom_desktop.services.integration import potential_settings, refresh_result
@@ -116,7 +116,7 @@ def preview_sheet(session: Session, event_id: int, sheet: RawSheet) -> Potential
         row = sheet.rows[index]
         number_row = sheet.row_number(index)
 
-        def cell(key: str, row: list = row) -> object:  # type: ignore[type-arg]
+        def cell(key: str, row: list[CellValue] = row) -> CellValue:
             col = match.columns.get(key)
             return row[col] if col is not None and col < len(row) else None
 
@@ -189,7 +189,7 @@ def preview_potential_import(session: Session, event_id: int, path: str | Path) 
 
 def commit_potential_import(
     session: Session, preview: PotentialPreview, *, actor: str = ""
-) -> Iterator[tuple[int, int, str]]:
+) -> Generator[tuple[int, int, str], None, int]:
     """Write the good rows (a generator yielding progress); the caller's transaction makes it all or nothing.
 
     Returns (StopIteration.value) the number of participants written.

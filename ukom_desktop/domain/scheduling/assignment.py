@@ -186,15 +186,15 @@ def cp_sat_assignment(
                 model.add_exactly_one(row)
         lead_row = []
         seen_row = []
-        gi = group_index.get(p.id)
+        p_group = group_index.get(p.id)
         for a in eligible:
             var = model.new_bool_var(f"l_{p.id}_{a.id}")
             lead[(p.id, a.id)] = var
             lead_row.append(var)
             lead_terms[a.id].append(var)
             sources = [x[k] for e in task.one_to_one if (k := (p.id, e.id, a.id)) in x]
-            if gi is not None:
-                sources += [obs[k] for e in task.group_exercises if (k := (gi, e.id, a.id)) in obs]
+            if p_group is not None:
+                sources += [obs[g] for e in task.group_exercises if (g := (p_group, e.id, a.id)) in obs]
             if sources:
                 seen = model.new_bool_var(f"s_{p.id}_{a.id}")
                 model.add(seen <= sum(sources))
@@ -294,7 +294,7 @@ def _add_hint(
     group_index = task.group_of()
     for (pid, aid), var in seen_vars.items():
         sees = any(hint.one_to_one.get((pid, e.id)) == aid for e in task.one_to_one)
-        gi = group_index.get(pid)
-        if gi is not None:
-            sees = sees or any(aid in hint.observers.get((gi, e.id), ()) for e in task.group_exercises)
+        p_group = group_index.get(pid)
+        if p_group is not None:
+            sees = sees or any(aid in hint.observers.get((p_group, e.id), ()) for e in task.group_exercises)
         model.add_hint(var, sees)

@@ -286,17 +286,17 @@ class Timetabler:
             (p, e, assignment.one_to_one.get((p.id, e.id))) for e in task.one_to_one for p in task.members
         ]
         jobs.sort(key=lambda job: task.capacity_minutes.get(job[2], 0) if job[2] is not None else 0)
-        for p, exercise, preferred in jobs:
+        for p, exercise, planned in jobs:
             slot = None
-            if preferred is not None:
-                slot = self.find_slot([p.id], [preferred], (), 0, rooms_1, exercise.duration_minutes, frame)
+            if planned is not None:
+                slot = self.find_slot([p.id], [planned], (), 0, rooms_1, exercise.duration_minutes, frame)
             if slot is None:
                 eligible = ranked(task.eligible(p), [p.id])
                 slot = self.find_slot([p.id], (), eligible, 1, rooms_1, exercise.duration_minutes, frame)
             if slot is None:
                 out.unplaced.append(f"{exercise.name} peserta {p.label}")
             else:
-                book(exercise, slot, [p.id], [preferred] if preferred is not None else [])
+                book(exercise, slot, [p.id], [planned] if planned is not None else [])
 
         out.lead = self._settle_leads(task, assignment, seen)
         return out
