@@ -125,10 +125,10 @@ def test_upgrade_moves_repeated_numbers_after_the_largest(tmp_path: Path) -> Non
             ids = list(session.scalars(select(Participant.id).where(Participant.nip.in_(nips)).order_by(Participant.id)))
             session.add_all(EventParticipant(event_id=event_id, participant_id=pid, number=n)
                             for pid, n in zip(ids, [1, 2, 3, 4], strict=True))
-        with db.engine.begin() as conn:  # back to revision 0009, where nothing stopped repeats
+        with db.engine.begin() as conn:  # back to revision 0007 (before 0010), where nothing stopped repeats
             conn.execute(text("DROP INDEX uq_event_participant_event_number"))
             conn.execute(text("UPDATE event_participant SET number = 2 WHERE number IN (3, 4)"))
-            conn.execute(text("UPDATE alembic_version SET version_num = '0009'"))
+            conn.execute(text("UPDATE alembic_version SET version_num = '0007'"))
         assert _numbers(db, event_id) == [1, 2, 2, 2]
         migrate.upgrade(db.engine, "0010")  # the later revisions' changes are still in place: run 0010 alone
         assert migrate.current_revision(db.engine) == "0010"

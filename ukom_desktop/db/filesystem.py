@@ -59,6 +59,9 @@ def _windows_drive_type(root: str) -> int:
 
 
 def _read_mounts() -> str:
+    """The mount table on Linux; empty elsewhere (Windows asks the drive type instead)."""
+    if not sys.platform.startswith("linux"):
+        return ""
     try:
         return Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
     except OSError:
