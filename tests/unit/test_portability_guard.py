@@ -1,6 +1,6 @@
 """Windows is where the users are: no module of the app (nor the PyInstaller spec or the launcher) may
 rely on a Linux-only path or call, and QSettings keys never carry a path (a Windows path in a key breaks
-the settings file). A POSIX-only call is allowed inside a branch on sys.platform / os.name."""
+the settings file). A POSIX-only call or a Linux path is allowed inside a branch on sys.platform / os.name."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def _problems(path: Path) -> list[str]:
         where = f"{path.relative_to(ROOT.parent)}:{getattr(node, 'lineno', 0)}"
         docstring = (parents and isinstance(parents[-1], ast.Expr))
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and not docstring:
-            if ROOTED.match(node.value):
+            if ROOTED.match(node.value) and not _guarded(parents):  # e.g. /proc/mounts, read on Linux only
                 out.append(f"{where}: Linux path {node.value!r}")
         elif isinstance(node, ast.Import | ast.ImportFrom):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
