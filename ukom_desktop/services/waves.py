@@ -138,6 +138,9 @@ def wave_room_ids(session: Session, wave_ids: Iterable[int]) -> dict[int, list[i
 
 def set_wave_rooms(session: Session, event_id: int, number: int, room_ids: Iterable[int]) -> WaveInfo:
     """Give the wave these rooms (active rooms only); no rooms: the wave uses every active room again."""
+    from ukom_desktop.services import access
+
+    access.require(session, access.perm.MANAGE_EVENTS)
     wave = _wave(session, event_id, number)
     wanted = set(room_ids)
     rooms = {r.id: r for r in session.scalars(select(Room).where(Room.id.in_(wanted)))} if wanted else {}
