@@ -34,9 +34,11 @@ def _saved_rooms(database) -> set[str]:  # type: ignore[no-untyped-def]
 def test_rooms_are_chosen_for_a_wave_in_the_waves_dialog(qtbot, main_window, demo_database) -> None:  # type: ignore[no-untyped-def]
     dialog = WavesDialog(main_window.context, main_window)
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
     button = dialog.table.cellWidget(0, ROOMS_COLUMN)
     assert dialog.table.horizontalHeaderItem(ROOMS_COLUMN).text() == "Ruang"
-    assert button.text() == "Semua ruang aktif"
+    qtbot.waitUntil(lambda: button.text() == "Semua ruang aktif")  # shown whole once the column has its width
 
     seen: list[str] = []
     _answer_checklist(CHOSEN, seen)
@@ -47,7 +49,8 @@ def test_rooms_are_chosen_for_a_wave_in_the_waves_dialog(qtbot, main_window, dem
 
     assert dialog.save()
     assert _saved_rooms(demo_database) == set(CHOSEN)
-    assert dialog.table.cellWidget(0, ROOMS_COLUMN).text() == ", ".join(sorted(CHOSEN))
+    assert dialog.table.cellWidget(0, ROOMS_COLUMN).toolTip() == ", ".join(sorted(CHOSEN))
+    qtbot.waitUntil(lambda: dialog.table.cellWidget(0, ROOMS_COLUMN).text().startswith("3 ruang: Aula Utama"))
     assert "tersimpan" in dialog.status_label.text()
 
     # reopening shows the choice ticked; untick everything: the wave uses every active room again
@@ -55,7 +58,7 @@ def test_rooms_are_chosen_for_a_wave_in_the_waves_dialog(qtbot, main_window, dem
     dialog.table.cellWidget(0, ROOMS_COLUMN).click()
     assert dialog.save()
     assert _saved_rooms(demo_database) == set()
-    assert dialog.table.cellWidget(0, ROOMS_COLUMN).text() == "Semua ruang aktif"
+    qtbot.waitUntil(lambda: dialog.table.cellWidget(0, ROOMS_COLUMN).text() == "Semua ruang aktif")
 
 
 def test_checklist_ticks_the_rooms_already_chosen(qtbot, main_window, demo_database) -> None:  # type: ignore[no-untyped-def]

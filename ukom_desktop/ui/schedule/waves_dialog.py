@@ -52,9 +52,10 @@ class WavesDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        for col, width in enumerate((45, 150, 80, 220, 65, 50, 240)):
+        for col, width in enumerate((45, 150, 80, 200, 65, 50, 240)):
             self.table.setColumnWidth(col, width)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ROOMS_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda col, _old, _new: col == ROOMS_COLUMN and self._elide_rooms())
         layout.addWidget(self.table, 1)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -77,6 +78,7 @@ class WavesDialog(QDialog):
         self.infos: list[Any] = []
         self.dirty: set[int] = set()
         self.room_changes: dict[int, list[int]] = {}  # row -> the rooms chosen but not saved yet
+        self.room_texts: dict[int, tuple[str, int, bool]] = {}  # row -> rooms shown, their count, pending
         self.reload()
 
     # -- rows ---------------------------------------------------------------------------------------
@@ -87,6 +89,7 @@ class WavesDialog(QDialog):
             self.infos = list_wave_infos(session, self.context.event_id)
         self.dirty.clear()
         self.room_changes.clear()
+        self.room_texts.clear()
         self.table.setRowCount(len(self.infos))
         for row, info in enumerate(self.infos):
             self.table.setItem(row, 0, _item(str(info.number)))
@@ -103,11 +106,11 @@ class WavesDialog(QDialog):
             self.table.setItem(row, 3, _item(self._dates_text(info)))
             self.table.setItem(row, 4, _item(str(info.participants)))
             self.table.setItem(row, 5, _item(str(info.sessions)))
-            rooms = QPushButton(info.rooms_text)
-            rooms.setToolTip(info.rooms_text)
+            rooms = QPushButton()
             rooms.setStyleSheet("text-align: left; padding: 0 6px;")
             rooms.clicked.connect(lambda _c=False, r=row: self.choose_rooms(r))
             self.table.setCellWidget(row, ROOMS_COLUMN, rooms)
+            self._show_rooms(row, info.rooms_text, len(info.room_ids))
         self.status_label.setText("" if self.infos else
                                   "Belum ada gelombang: klik Tambah gelombang, atau bagi peserta lewat "
                                   "Peserta > Tindakan > Bagi gelombang dan kelompok.")
@@ -158,9 +161,35 @@ class WavesDialog(QDialog):
         chosen = dialog.chosen_ids()
         self.room_changes[row] = chosen
         names = [r.name for r in rooms if r.id in set(chosen)]
-        text = ", ".join(names) if names else "Semua ruang aktif"
-        self.rooms_button(row).setText(f"{text} (belum disimpan)")
-        self.rooms_button(row).setToolTip(text)
+        self._show_rooms(row, ", ".join(names) if names else "Semua ruang aktif", len(names), pending=True)
+
+    def _show_rooms(self, row: int, text: str, count: int, pending: bool = False) -> None:
+        """The rooms in the button, shortened with an ellipsis to the column (all of them in the tooltip)."""
+        self.room_texts[row] = (text, count, pending)
+        self._elide_rooms(row)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self._elide_rooms)  # after the stretched column took its new width
+
+    def _elide_rooms(self, only: int | None = None) -> None:
+        from PySide6.QtCore import Qt
+
+        for row, (text, count, pending) in self.room_texts.items():
+            if only is not None and row != only or self.rooms_button(row) is None:
+                continue
+            self._render_rooms(row, text, count, pending, Qt.TextElideMode.ElideRight)
+
+    def _render_rooms(self, row: int, text: str, count: int, pending: bool, mode: Any) -> None:
+        button = self.rooms_button(row)
+        suffix = " (belum disimpan)" if pending else ""
+        prefix = f"{count} ruang: " if count > 1 else ""
+        width = max(60, self.table.columnWidth(ROOMS_COLUMN) - 24 - button.fontMetrics().horizontalAdvance(suffix))
+        shown = button.fontMetrics().elidedText(prefix + text, mode, width)
+        button.setText(shown + suffix)
+        button.setToolTip(text)
 
     # -- actions ------------------------------------------------------------------------------------
     def save(self) -> bool:
