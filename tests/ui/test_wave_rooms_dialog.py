@@ -74,3 +74,28 @@ def test_checklist_ticks_the_rooms_already_chosen(qtbot, main_window, demo_datab
     assert dialog.chosen_ids() == []
     dialog.all_button.click()
     assert len(dialog.chosen_ids()) == len(rooms)
+
+
+def test_moving_a_session_offers_only_the_rooms_of_its_wave(qtbot, main_window, demo_database) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from ukom_desktop.domain.scheduling import model as dm
+    from ukom_desktop.services.schedule_problem import StoredSchedule, build_event_problem
+    from ukom_desktop.services.waves import room_ids_by_name, set_wave_rooms
+    from ukom_desktop.ui.schedule.move_session_dialog import MoveSessionDialog
+
+    event_id = main_window.context.event_id
+    with demo_database.sessions.begin() as session:
+        set_wave_rooms(session, event_id, 1, room_ids_by_name(session, CHOSEN))
+    with demo_database.sessions() as session:
+        event = build_event_problem(session, event_id)
+    day = event.problem.wave_days[1][0]
+    hall = next(r.id for r in event.problem.rooms if r.name == "Aula Utama")
+    exercise = next(e for e in event.problem.exercises if e.kind == "whole_wave")
+    pid = event.problem.participants[0].id
+    moved = dm.Session("S1", exercise.id, 1, hall, datetime(day.year, day.month, day.day, 8),
+                       datetime(day.year, day.month, day.day, 9), (pid,))
+    dialog = MoveSessionDialog(StoredSchedule(event, dm.Schedule((moved,))), "S1", lambda _edit: [], main_window)
+    qtbot.addWidget(dialog)
+    offered = {dialog.room_combo.itemText(i).split(" (")[0] for i in range(dialog.room_combo.count())}
+    assert offered == set(CHOSEN)
