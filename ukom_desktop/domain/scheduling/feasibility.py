@@ -153,7 +153,7 @@ def _check_wave(problem: ScheduleProblem, wave: int, members: list[Participant],
         by_kind[e.kind].append(e)
     if problem.wave_rooms.get(wave):
         own_kinds = {r.kind for r in problem.rooms_of(wave)}
-        for kind in sorted(by_kind):
+        for kind in sorted({e.kind for e in exercises}):
             room_kind = ROOM_KIND_FOR[kind]
             if room_kind not in own_kinds and any(r.kind == room_kind for r in problem.rooms):
                 out.add(
