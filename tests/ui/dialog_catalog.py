@@ -101,6 +101,15 @@ def _merge_preview(window: Any) -> Any:
     return MergePreviewDialog(window.context, back.read_bytes(), back.name, window)
 
 
+def _wave_rooms(window: Any) -> Any:
+    from ukom_desktop.services.rooms import list_room_infos
+    from ukom_desktop.ui.schedule.wave_rooms_dialog import WaveRoomsDialog
+
+    with window.context.session() as session:
+        rooms = list_room_infos(session, include_inactive=False)
+    return WaveRoomsDialog(1, rooms, [rooms[0].id], window)
+
+
 def _new_dialogs() -> dict[str, Factory]:
     """Dialogs of issues 12-14 (restore, server password, users, audit, encryption, packages) and issue 11's
     waves and report printing."""
@@ -130,6 +139,7 @@ def _new_dialogs() -> dict[str, Factory]:
         "Terima paket": _merge_preview,
         "Konflik paket": lambda w: ConflictQueueDialog(w.context, int(w.context.event_id), w),
         "Gelombang": lambda w: WavesDialog(w.context, w),
+        "Ruang gelombang": _wave_rooms,
     }
 
 

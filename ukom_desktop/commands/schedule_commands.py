@@ -1,4 +1,4 @@
-"""`schedule --event CODE [--wave N] [--check]`, plus the schedule and team kinds of print/export/import.
+"""`schedule --event CODE [--wave N] [--check]`, `waves --event CODE [--wave N --rooms "A,B"]`, plus the schedule and team kinds of print/export/import.
 
 Heavy imports go inside the handlers.
 """
@@ -30,6 +30,18 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="batas waktu pencarian solusi (bawaan 7 detik)")
     add_json_flag(parser)
     parser.set_defaults(handler=_schedule)
+
+    waves = sub.add_parser(
+        "waves",
+        help="daftar gelombang suatu kegiatan dengan tanggal dan ruangnya (atur ruang dengan --wave N --rooms)",
+    )
+    waves.add_argument("--event", required=True, metavar="KODE", help="kode kegiatan")
+    waves.add_argument("--wave", type=int, metavar="N", help="gelombang yang ruangnya diatur (bersama --rooms)")
+    waves.add_argument("--rooms", metavar="NAMA,NAMA",
+                       help='nama ruang gelombang dipisah koma, mis. "Aula Utama,Ruang Diskusi 1"; '
+                            'kosong ("") berarti semua ruang aktif')
+    add_json_flag(waves)
+    waves.set_defaults(handler=_waves)
 
     def export_args(p: argparse.ArgumentParser) -> None:
         p.add_argument("--event", required=True, metavar="KODE", help="kode kegiatan")
@@ -64,6 +76,41 @@ def _event_id(session: Any, code: str) -> int:
     from ukom_desktop.services.schedule_problem import find_event
 
     return find_event(session, code).id
+
+
+def _waves(args: argparse.Namespace) -> int:
+    from ukom_desktop.db.engine import transaction
+    from ukom_desktop.errors import UserFacingError
+    from ukom_desktop.services.waves import list_wave_infos, room_ids_by_name, set_wave_rooms
+
+    if (args.wave is None) != (args.rooms is None):
+        raise UserFacingError("Untuk mengatur ruang gelombang, isi --wave N dan --rooms bersama-sama.")
+    db = open_db(args)
+    try:
+        with transaction(db.sessions) as session:
+            event_id = _event_id(session, args.event)
+            if args.rooms is not None:
+                set_wave_rooms(session, event_id, args.wave, room_ids_by_name(session, args.rooms.split(",")))
+            infos = list_wave_infos(session, event_id)
+    finally:
+        db.dispose()
+    data = [
+        {"wave": i.number, "start_date": i.start_date, "end_date": i.end_date, "days": i.days,
+         "participants": i.participants, "rooms": list(i.room_names)}
+        for i in infos
+    ]
+    from ukom_desktop.domain.dates import format_date_range_id
+
+    lines = [f"Kegiatan {args.event}: {len(infos)} gelombang."]
+    lines += [
+        f"  Gelombang {i.number}: "
+        f"{format_date_range_id(i.start_date, i.end_date) if i.start_date else '(belum bertanggal)'} "
+        f"({i.days} hari), "
+        f"{i.participants} peserta; ruang: {i.rooms_text}"
+        for i in infos
+    ]
+    emit(args, data, "\n".join(lines))
+    return 0
 
 
 def _format_result(summary: dict[str, Any]) -> str:

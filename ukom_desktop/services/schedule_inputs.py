@@ -23,11 +23,12 @@ def _canonical(value: Any) -> Any:
 
 
 def input_fingerprint(event: EventProblem) -> str:
-    """A digest of everything the solver was given (people, waves, groups, team, rooms, exercises, settings
-    and their database keys): a schedule is stored only when it is still the same as when it was solved."""
+    """A digest of everything the solver was given (people, waves, groups, team, rooms and each wave's rooms,
+    exercises, settings and their database keys): a schedule is stored only when it is still the same as when
+    it was solved."""
     facts = (
         event.problem.wave_days, event.problem.participants, event.problem.assessors, event.problem.rooms,
         event.problem.exercises, event.problem.settings, event.participants, event.assessors, event.room_db,
-        event.exercise_db, event.wave_db, event.group_db, event.group_names,
+        event.exercise_db, event.wave_db, event.group_db, event.group_names, dict(event.problem.wave_rooms),
     )
     return hashlib.sha256(repr(_canonical(facts)).encode()).hexdigest()

@@ -35,6 +35,7 @@ from ukom_desktop.domain.scheduling import model as dm
 from ukom_desktop.domain.wave_days import default_wave_days, working_days
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services.lookup import require_event as _event
+from ukom_desktop.services.waves import wave_room_ids
 
 #: Team roles that observe and rate participants (and so are scheduled).
 RATING_ROLES = (TeamRole.ASESOR, TeamRole.PENILAI_TEKNIS)
@@ -273,7 +274,10 @@ def build_event_problem(session: Session, event_id: int) -> EventProblem:
         exercises.append(dm.Exercise(ex.code, ex.name, str(ex.kind), ex.duration_minutes))  # type: ignore[arg-type]
         exercise_db[ex.code] = ex.id
 
+    chosen = wave_room_ids(session, wave_number)
+    wave_rooms = {wave_number[wid]: tuple(f"R{r}" for r in ids) for wid, ids in chosen.items()}
     problem = dm.ScheduleProblem(
+        wave_rooms=wave_rooms,
         wave_days=wave_days,
         participants=participants,
         assessors=assessors,

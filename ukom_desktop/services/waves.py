@@ -1,15 +1,18 @@
-"""Waves (gelombang) of an event with their days: listed with the days the scheduler will use, given dates
-and a number of working days in the window, added and removed (issue 11 item 1)."""
+"""Waves (gelombang) of an event with their days and rooms: listed with the days the scheduler will use, given
+dates and a number of working days in the window, given a subset of the active rooms (none chosen: every active
+room), added and removed (issue 11 item 1)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ukom_desktop.db.models import Event, EventParticipant, ScheduleSession, Wave
+from ukom_desktop.db.models import Event, EventParticipant, Room, ScheduleSession, Wave, WaveRoom
 from ukom_desktop.domain.wave_days import default_wave_days, workday_span, working_days
 from ukom_desktop.errors import UserFacingError
 
@@ -25,6 +28,12 @@ class WaveInfo:
     from_event: bool  # the wave has no dates of its own: it follows the event's days
     participants: int
     sessions: int
+    room_ids: tuple[int, ...] = ()  # the rooms chosen for the wave; empty: every active room
+    room_names: tuple[str, ...] = ()
+
+    @property
+    def rooms_text(self) -> str:
+        return ", ".join(self.room_names) if self.room_ids else "Semua ruang aktif"
 
 
 def _event(session: Session, event_id: int) -> Event:
@@ -49,6 +58,8 @@ def list_wave_infos(session: Session, event_id: int) -> list[WaveInfo]:
         select(ScheduleSession.wave_id, func.count()).where(ScheduleSession.event_id == event_id)
         .group_by(ScheduleSession.wave_id)
     ).all())
+    chosen = wave_room_ids(session, [w.id for w in waves])
+    names = dict(session.execute(select(Room.id, Room.name)).all())
     infos = []
     for wave in waves:
         own = wave.start_date is not None
@@ -57,6 +68,7 @@ def list_wave_infos(session: Session, event_id: int) -> list[WaveInfo]:
         infos.append(WaveInfo(
             wave.number, days[0] if days else None, days[-1] if days else None, len(days), not own,
             people.get(wave.id, 0), sessions.get(wave.id, 0),
+            tuple(chosen.get(wave.id, ())), tuple(names[r] for r in chosen.get(wave.id, ())),
         ))
     return infos
 
@@ -108,3 +120,56 @@ def remove_wave(session: Session, event_id: int, number: int) -> None:
         )
     session.delete(wave)
     session.flush()
+
+
+def wave_room_ids(session: Session, wave_ids: Iterable[int]) -> dict[int, list[int]]:
+    """wave id -> the ids of the rooms chosen for it, by room name (waves without a choice are left out)."""
+    ids = list(wave_ids)
+    out: dict[int, list[int]] = defaultdict(list)
+    if not ids:
+        return out
+    for wave_id, room_id in session.execute(
+        select(WaveRoom.wave_id, WaveRoom.room_id).join(Room, Room.id == WaveRoom.room_id)
+        .where(WaveRoom.wave_id.in_(ids)).order_by(Room.name)
+    ):
+        out[wave_id].append(room_id)
+    return out
+
+
+def set_wave_rooms(session: Session, event_id: int, number: int, room_ids: Iterable[int]) -> WaveInfo:
+    """Give the wave these rooms (active rooms only); no rooms: the wave uses every active room again."""
+    from ukom_desktop.services import access
+
+    access.require(session, access.perm.MANAGE_EVENTS)
+    wave = _wave(session, event_id, number)
+    wanted = set(room_ids)
+    rooms = {r.id: r for r in session.scalars(select(Room).where(Room.id.in_(wanted)))} if wanted else {}
+    if len(rooms) != len(wanted):
+        raise UserFacingError("Sebagian ruang yang dipilih tidak ditemukan; muat ulang daftar ruang.")
+    inactive = sorted(r.name for r in rooms.values() if not r.active)
+    if inactive:
+        raise UserFacingError(f"Ruang {', '.join(inactive)} nonaktif dan tidak dapat dipilih untuk gelombang.")
+    current = {row.room_id: row for row in session.scalars(select(WaveRoom).where(WaveRoom.wave_id == wave.id))}
+    for room_id, row in current.items():
+        if room_id not in wanted:
+            session.delete(row)
+    for room_id in wanted - set(current):
+        session.add(WaveRoom(wave_id=wave.id, room_id=room_id))
+    session.flush()
+    return next(i for i in list_wave_infos(session, event_id) if i.number == number)
+
+
+def room_ids_by_name(session: Session, names: Iterable[str]) -> list[int]:
+    """The ids of the rooms named (case and spaces ignored); an unknown name is a sentence, not a guess."""
+    by_name = {r.name.strip().casefold(): r.id for r in session.scalars(select(Room))}
+    ids, unknown = [], []
+    for name in (n.strip() for n in names):
+        if not name:
+            continue
+        if name.casefold() in by_name:
+            ids.append(by_name[name.casefold()])
+        else:
+            unknown.append(name)
+    if unknown:
+        raise UserFacingError(f"Ruang tidak ditemukan: {', '.join(unknown)}. Periksa ejaan nama ruang.")
+    return ids

@@ -26,7 +26,16 @@ from .enums import (
     TeamRole,
     UserRole,
 )
-from .event import AgendaItem, Event, EventExercise, EventMatrixCell, EventPosition, ParticipantGroup, Wave
+from .event import (
+    AgendaItem,
+    Event,
+    EventExercise,
+    EventMatrixCell,
+    EventPosition,
+    ParticipantGroup,
+    Wave,
+    WaveRoom,
+)
 from .institution import AuditEntry, InstitutionProfile, Setting, Signatory, User
 from .material import (
     BookletReturn,

@@ -92,6 +92,16 @@ class Wave(Base, Entity):
     event: Mapped[Event] = relationship(back_populates="waves")
 
 
+class WaveRoom(Base, IdMixin):
+    """A room chosen for a wave; a wave without rows uses every active room."""
+
+    __tablename__ = "wave_room"
+    __table_args__ = (UniqueConstraint("wave_id", "room_id"),)
+
+    wave_id: Mapped[int] = mapped_column(ForeignKey("wave.id", ondelete="CASCADE"), index=True)
+    room_id: Mapped[int] = mapped_column(ForeignKey("room.id", ondelete="CASCADE"))
+
+
 class ParticipantGroup(Base, Entity):
     """Kelompok of 4-8 participants within a wave (for group exercises)."""
 

@@ -197,6 +197,14 @@ class _Checker:
                     s.participant_ids,
                     wave=s.wave,
                 )
+            if p.wave_rooms.get(s.wave) and room not in p.rooms_of(s.wave):
+                self.add(
+                    Rule.ROOM_NOT_OF_WAVE,
+                    HARD,
+                    f"Sesi {self.describe(s)} berada di ruang yang tidak dipilih untuk gelombang {s.wave}.",
+                    [s],
+                    wave=s.wave,
+                )
             expected_kind = ROOM_KIND_FOR[exercise.kind]
             if room.kind != expected_kind:
                 self.add(

@@ -151,6 +151,17 @@ def _check_wave(problem: ScheduleProblem, wave: int, members: list[Participant],
     by_kind: dict[str, list[Exercise]] = defaultdict(list)
     for e in exercises:
         by_kind[e.kind].append(e)
+    if problem.wave_rooms.get(wave):
+        own_kinds = {r.kind for r in problem.rooms_of(wave)}
+        for kind in sorted({e.kind for e in exercises}):
+            room_kind = ROOM_KIND_FOR[kind]
+            if room_kind not in own_kinds and any(r.kind == room_kind for r in problem.rooms):
+                out.add(
+                    Rule.NO_ROOM_OF_KIND,
+                    f"{prefix}: ruang yang dipilih untuk gelombang ini tidak memuat {ROOM_KIND_LABEL[room_kind]} "
+                    f"untuk latihan {EXERCISE_KIND_LABEL[kind]}.",
+                    wave,
+                )
 
     if not pool:
         out.add(
@@ -234,7 +245,7 @@ def _check_wave(problem: ScheduleProblem, wave: int, members: list[Participant],
             )
             count = ceil(free / st.group_max)
         groups = len(preset) + count
-        group_rooms = [r for r in problem.rooms if r.kind == "ruang_kelompok"]
+        group_rooms = [r for r in problem.rooms_of(wave) if r.kind == "ruang_kelompok"]
         if group_rooms and max(r.capacity for r in group_rooms) < st.group_min:
             out.add(
                 Rule.GROUP_ROOM_TOO_SMALL,
@@ -287,14 +298,14 @@ def _check_wave(problem: ScheduleProblem, wave: int, members: list[Participant],
             f"tersedia {format_minutes(supply)} menit.",
             wave,
         )
-    aulas = [r for r in problem.rooms if r.kind == "aula"]
+    aulas = [r for r in problem.rooms_of(wave) if r.kind == "aula"]
     batches = ceil(n / max(r.capacity for r in aulas)) if aulas else 0
     for room_kind, demand in (
         ("ruang_wawancara", n * sum(e.duration_minutes for e in by_kind["one_to_one"])),
         ("ruang_kelompok", groups * sum(e.duration_minutes for e in by_kind["group"])),
         ("aula", batches * sum(e.duration_minutes for e in by_kind["whole_wave"])),
     ):
-        count = sum(1 for r in problem.rooms if r.kind == room_kind)
+        count = sum(1 for r in problem.rooms_of(wave) if r.kind == room_kind)
         if count and demand > count * work:
             out.add(
                 Rule.ROOM_TIME,

@@ -63,6 +63,7 @@ class Rule(StrEnum):
     OUTSIDE_WORKING_DAY = "outside_working_day"
     OUTSIDE_WAVE_DAYS = "outside_wave_days"
     WAVE_MISMATCH = "wave_mismatch"
+    ROOM_NOT_OF_WAVE = "room_not_of_wave"
     MISSING_EXERCISE = "missing_exercise"
     DUPLICATE_EXERCISE = "duplicate_exercise"
     MISSING_LEAD = "missing_lead"
@@ -179,6 +180,13 @@ class ScheduleProblem:
     rooms: Sequence[Room]
     exercises: Sequence[Exercise]
     settings: Settings = field(default_factory=Settings)
+    #: wave -> the room ids the wave may use; a wave not listed (or listed empty) uses every room.
+    wave_rooms: Mapping[int, Sequence[str]] = field(default_factory=dict)
+
+    def rooms_of(self, wave: int) -> list[Room]:
+        """The rooms a wave's sessions may take place in."""
+        chosen = set(self.wave_rooms.get(wave, ()))
+        return [r for r in self.rooms if r.id in chosen] if chosen else list(self.rooms)
 
     @cached_property
     def participant_by_id(self) -> dict[str, Participant]:

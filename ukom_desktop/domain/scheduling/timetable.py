@@ -191,8 +191,8 @@ class Timetabler:
             assessor_ids=slot.assessor_ids,
         )
 
-    def _rooms(self, kind: RoomKind, size: int) -> list[str]:
-        rooms = [r for r in self.problem.rooms if r.kind == kind and r.capacity >= size]
+    def _rooms(self, kind: RoomKind, size: int, wave: int) -> list[str]:
+        rooms = [r for r in self.problem.rooms_of(wave) if r.kind == kind and r.capacity >= size]
         return [r.id for r in sorted(rooms, key=lambda r: (r.capacity, r.id))]
 
     # -- one wave --------------------------------------------------------------------------------
@@ -202,12 +202,12 @@ class Timetabler:
         frame = Frame([w for d in problem.wave_days.get(wave, ()) for w in working_windows(self.st, d)], {})
         out = WaveTimetable()
         ids = [p.id for p in members]
-        halls = [r for r in problem.rooms if r.kind == ROOM_KIND_FOR["whole_wave"]]
+        halls = [r for r in problem.rooms_of(wave) if r.kind == ROOM_KIND_FOR["whole_wave"]]
         hall_size = max((r.capacity for r in halls), default=0)
         for exercise in (e for e in problem.exercises if e.kind == "whole_wave"):
             batches = _split(ids, ceil(len(ids) / hall_size)) if hall_size else [ids]
             for batch in batches:
-                rooms = self._rooms("aula", len(batch))
+                rooms = self._rooms("aula", len(batch), wave)
                 slot = self.find_slot(batch, (), (), 0, rooms, exercise.duration_minutes, frame)
                 if slot is None:
                     out.unplaced.append(f"{exercise.name} untuk {len(batch)} peserta gelombang {wave}")
@@ -268,7 +268,7 @@ class Timetabler:
         for exercise in task.group_exercises:
             for gi, group in enumerate(task.groups):
                 pids = [p.id for p in group]
-                rooms = self._rooms("ruang_kelompok", len(pids))
+                rooms = self._rooms("ruang_kelompok", len(pids), wave)
                 preferred = assignment.observers.get((gi, exercise.id), ())
                 slot = self.find_slot(pids, preferred, (), 0, rooms, exercise.duration_minutes, frame)
                 if slot is None:
@@ -281,7 +281,7 @@ class Timetabler:
                     book(exercise, slot, pids, preferred)
 
         # One-to-one sessions: the assessors with the least time left go first.
-        rooms_1 = self._rooms("ruang_wawancara", 1)
+        rooms_1 = self._rooms("ruang_wawancara", 1, wave)
         jobs = [
             (p, e, assignment.one_to_one.get((p.id, e.id))) for e in task.one_to_one for p in task.members
         ]

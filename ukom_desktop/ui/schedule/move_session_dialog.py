@@ -73,7 +73,7 @@ class MoveSessionDialog(QDialog):
         self.end_label = QLabel()
         form.addRow("Selesai pukul", self.end_label)
         self.room_combo = QComboBox()
-        rooms = sorted(problem.rooms, key=lambda r: (_ROOM_ORDER.get(r.kind, 3), r.name or r.id))
+        rooms = sorted(problem.rooms_of(s.wave), key=lambda r: (_ROOM_ORDER.get(r.kind, 3), r.name or r.id))
         for room in rooms:
             self.room_combo.addItem(
                 f"{room.name or room.id} ({label(ROOM_KIND, room.kind)}, {room.capacity} orang)", room.id

@@ -25,6 +25,7 @@ RULE_LABELS = {
     "unknown_reference": "Data tidak dikenal",
     "invalid_time": "Waktu tidak sah",
     "room_kind_mismatch": "Jenis ruang",
+    "room_not_of_wave": "Ruang gelombang",
     "few_distinct_assessors": "Asesor berbeda kurang",
     "load_imbalance": "Beban tidak seimbang",
     "lead_imbalance": "Asesor utama tidak seimbang",
