@@ -156,9 +156,11 @@ class WavesDialog(QDialog):
         info = self.infos[row]
         current = self.room_changes.get(row, list(info.room_ids))
         dialog = WaveRoomsDialog(info.number, rooms, current, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
         chosen = dialog.chosen_ids()
+        dialog.deleteLater()
+        if not accepted:
+            return
         self.room_changes[row] = chosen
         names = [r.name for r in rooms if r.id in set(chosen)]
         self._show_rooms(row, ", ".join(names) if names else "Semua ruang aktif", len(names), pending=True)
@@ -172,7 +174,7 @@ class WavesDialog(QDialog):
         super().resizeEvent(event)
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, self._elide_rooms)  # after the stretched column took its new width
+        QTimer.singleShot(0, self, self._elide_rooms)  # after the column took its new width; dropped with the dialog
 
     def _elide_rooms(self, only: int | None = None) -> None:
         from PySide6.QtCore import Qt
