@@ -38,6 +38,7 @@ from ukom_desktop.db.models import (
     Rating,
     TeamMember,
 )
+from ukom_desktop.domain.report_status import is_editable
 from ukom_desktop.io import exchange_package as fmt
 from ukom_desktop.services.packages_keys import institution_keys
 from ukom_desktop.services.rating_assignments import event_assignments
@@ -185,12 +186,10 @@ class _Context:
         self.open_conflicts = {(c.member_id, c.cell_key): c for c in session.scalars(
             select(PackageConflict).where(PackageConflict.member_id.in_(member_ids),
                                           PackageConflict.event_id == event_id, PackageConflict.status == "terbuka"))}
+        self.locked_eps = {ep_id for ep_id, r in self.reports.items() if not is_editable(r.status)}
 
     def locked(self, ep_id: int) -> bool:
-        from ukom_desktop.domain.report_status import is_editable
-
-        report = self.reports.get(ep_id)
-        return report is not None and not is_editable(report.status)
+        return ep_id in self.locked_eps  # asked once per cell: a set, not a status check each time
 
 
 def _classify_rating(ctx: _Context, issue: PackageIssue, cell: dict[str, Any]) -> tuple[MergeItem, Any]:
