@@ -60,11 +60,18 @@ def test_export_open_return_import_through_the_cli(tmp_path: Path) -> None:
     assert opened.returncode == 0, opened.stderr
     assert "Paket dibuka" in opened.stdout
 
+    # The working database is an SQLCipher file keyed by the package passphrase (issue 14 item 3).
+    assert not laptop.read_bytes().startswith(b"SQLite format 3")
     url = f"sqlite:///{laptop}"
-    cell = next(c for c in laptop_cells(url) if c.level is None)
-    lp.save_cell(url, cell.ep, cell.exercise, cell.competency, level="3", no_evidence=False, evidence="Dari CLI")
     back = tmp_path / "kembali.ukom"
-    assert run(laptop, "package", "return", "--out", str(back)).returncode == 0
+    locked = run(laptop, "package", "return", "--out", str(back), "--passphrase-stdin", stdin="AAAA-BBBB-CCCC-DDDD\n")
+    assert locked.returncode == 2 and "Kata sandi paket salah" in locked.stderr and not back.exists()
+    lp.unlock(url, passphrase.lower().replace("-", " "))  # typed as it comes: case, spaces and dashes forgiven
+    # a cell the secretariat has no rating row for (some assessors' forms also hold empty rows: those are "berubah")
+    cell = next(c for c in laptop_cells(url) if c.level is None and c.base_version is None)
+    lp.save_cell(url, cell.ep, cell.exercise, cell.competency, level="3", no_evidence=False, evidence="Dari CLI")
+    sent = run(laptop, "package", "return", "--out", str(back), env={"UKOM_PACKAGE_PASSPHRASE": passphrase})
+    assert sent.returncode == 0, sent.stderr
 
     dry = run(sek, "package", "import", str(back), "--dry-run", "--json")
     assert json.loads(dry.stdout)["counts"]["baru"] == 1 and json.loads(dry.stdout)["packages"][0]["applied"] is False

@@ -155,13 +155,44 @@ def test_open_package_from_the_menu_and_export_dialog(qtbot, issued, tmp_path: P
 
 
 def test_a_working_database_is_recognised_for_assessor_mode(issued, tmp_path: Path) -> None:
+    from ukom_desktop import paths
     from ukom_desktop.ui.packages.menu import working_database_file
 
     db, _event_id, item = issued
-    open_on_laptop(item)
-    laptop = Path(item.laptop_url.removeprefix("sqlite:///"))
-    assert working_database_file(item.laptop_url) == laptop
+    # An encrypted working database cannot be read before its passphrase: the asesor/ data folder marks it.
+    laptop = paths.data_dir() / "asesor" / "dikenali.sqlite"
+    open_on_laptop(item.__class__(**{**item.__dict__, "laptop_url": f"sqlite:///{laptop}"}))
+    assert not laptop.read_bytes().startswith(b"SQLite format 3")
+    assert working_database_file(f"sqlite:///{laptop}") == laptop
     assert working_database_file(str(laptop)) == laptop
+    elsewhere = tmp_path / "lain" / "dikenali.sqlite"
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(laptop.read_bytes())
+    assert working_database_file(str(elsewhere)) is None  # an encrypted file elsewhere is a secretariat database
     assert working_database_file(str(db.file)) is None  # the secretariat database opens the main window
     assert working_database_file(str(tmp_path / "tidak-ada.sqlite")) is None
     assert working_database_file("postgresql://u@h/ukom") is None
+
+
+def test_reopening_an_encrypted_working_database_asks_the_passphrase(qtbot, issued, monkeypatch,
+                                                                    recorded_messages) -> None:
+    from ukom_desktop.db import encryption
+    from ukom_desktop.db.engine import sqlite_path
+    from ukom_desktop.io.exchange_package import new_passphrase
+    from ukom_desktop.ui.packages import menu
+
+    _db, _event_id, item = issued
+    open_on_laptop(item)
+    laptop = sqlite_path(item.laptop_url)
+    encryption.register_key(laptop, None)  # a new start of the program
+    typed = iter([new_passphrase(), item.passphrase.lower()])
+    monkeypatch.setattr(menu, "ask_passphrase", lambda _p: next(typed))
+    assert menu.open_assessor_package(None, str(laptop)) is None
+    assert recorded_messages[-1][0] == "error" and "Kata sandi paket salah" in recorded_messages[-1][1]
+    window = menu.open_working_database(None, laptop)  # as `ukom-desktop --db` on a working database does
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.participant_list.count() > 0
+    monkeypatch.setattr(menu, "ask_passphrase", lambda _p: None)  # Batal
+    encryption.register_key(laptop, None)
+    assert menu.open_working_database(None, laptop) is None

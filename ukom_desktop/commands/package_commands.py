@@ -42,6 +42,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = psub.add_parser("return", help="tulis paket kiriman kembali dari basis data kerja laptop (--db)")
     p.add_argument("--out", required=True, metavar="BERKAS", help="berkas kiriman .ukom")
+    p.add_argument("--passphrase-stdin", action="store_true",
+                   help=f"kata sandi paket dari stdin (atau variabel {PASSPHRASE_ENV}) untuk membuka basis data kerja")
     add_json_flag(p)
     p.set_defaults(handler=_return)
 
@@ -157,11 +159,19 @@ def _open(args: argparse.Namespace) -> int:
 
 def _return(args: argparse.Namespace) -> int:
     from ukom_desktop.db.engine import resolve_database_url
-    from ukom_desktop.services.packages_laptop import write_return
+    from ukom_desktop.services.packages_laptop import is_locked, unlock, write_return
 
     if not args.db:
         raise UserFacingError("Sebutkan basis data kerja laptop dengan --db.")
-    done = write_return(resolve_database_url(args.db), Path(args.out))
+    url = resolve_database_url(args.db)
+    if is_locked(url):  # the working database is encrypted with the package passphrase
+        passphrase = _read_passphrase(args, allow_env=True)
+        if passphrase is None:
+            import getpass
+
+            passphrase = getpass.getpass("Kata sandi paket: ")
+        unlock(url, passphrase)
+    done = write_return(url, Path(args.out))
     emit(args, {"file": str(done.path), "sequence": done.sequence, "cells": done.cells,
                 "narratives": done.narratives},
          f"Kiriman ke-{done.sequence} ditulis ke {done.path}: {done.cells} isian penilaian, "

@@ -47,8 +47,7 @@ def apply_pass(session: Session, ctx: Any, packages: list[Any], actor: str) -> N
                 applied[item.key] = report.version
             elif item.category == "konflik":
                 _queue(session, ctx, package, item)
-        issue.applied = applied
-    session.flush()
+        issue.applied = applied  # flushed with the receipts after the ratings: one UPDATE per issue, not two
     half = len(ops) // 2
     _write(session, ops[:half])
     _pause_for_fault_test()

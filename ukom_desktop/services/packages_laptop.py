@@ -1,8 +1,10 @@
 """Assessor mode: the laptop's working database made from a package, editing it, and the return package.
 
 The working database is a small SQLite file of its own (tables `lp_*`), not a secretariat database: it
-holds only what the package held. It is a plain file for now; an encrypted file (SQLCipher) can be
-switched on once the identity work allows it. Every edit is saved at once (autosave) and marks the cell
+holds only what the package held. It is an SQLCipher file keyed by the package passphrase (normalised as
+the package format does, so SQLCipher's own PBKDF2 derives the page key and the file opens with the
+passphrase in any SQLCipher 4 tool); only when SQLCipher is not installed is it a plain file. The assessor
+types the passphrase again when reopening it (`unlock`). Every edit is saved at once (autosave) and marks the cell
 changed; `write_return` packs every changed cell and narrative since the package was opened, so a return
 can be sent any number of times and a later one supersedes an earlier one (its sequence number grows).
 """
@@ -10,6 +12,7 @@ can be sent any number of times and a later one supersedes an earlier one (its s
 from __future__ import annotations
 
 import base64
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -26,12 +29,16 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    create_engine,
+    event,
     insert,
     inspect,
     select,
     update,
 )
+from sqlalchemy.pool import NullPool
 
+from ukom_desktop.db import encryption
 from ukom_desktop.db.engine import make_engine, sqlite_path
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.io import exchange_package as fmt
@@ -91,7 +98,47 @@ class ReturnWritten:
     narratives: int
 
 
+class LockedWorkingDatabase(UserFacingError):
+    """An encrypted working database whose passphrase this process has not been given yet."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"Basis data kerja {path.name} terkunci dengan kata sandi paket. Masukkan kata sandi dari "
+                         "slip sekretariat (di baris perintah: --passphrase-stdin atau UKOM_PACKAGE_PASSPHRASE).")
+        self.path = path
+
+
+def encryption_available() -> bool:
+    try:
+        encryption.dbapi_module()
+    except encryption.EncryptionError:
+        return False
+    return True
+
+
+def is_locked(url: str) -> bool:
+    """True for an encrypted working database this process cannot open yet (ask the passphrase)."""
+    path = sqlite_path(url)
+    return path is not None and encryption.is_encrypted(path) and encryption.key_for(path) is None
+
+
+def unlock(url: str, passphrase: str) -> None:
+    """Give this process the passphrase of an encrypted working database; a wrong one is a sentence."""
+    path = sqlite_path(url)
+    if path is None or not encryption.is_encrypted(path):
+        return
+    key = fmt.normalise_passphrase(passphrase)
+    try:
+        encryption.check_key(path, key)
+    except encryption.WrongKeyError:
+        raise UserFacingError(f"Kata sandi paket salah untuk basis data kerja {path.name}. Berkas tidak diubah.") \
+            from None
+    encryption.register_key(path, key)
+
+
 def engine_for(url: str) -> Engine:
+    path = sqlite_path(url)
+    if path is not None and is_locked(url):
+        raise LockedWorkingDatabase(path)
     return make_engine(url)
 
 
@@ -103,6 +150,8 @@ def is_working_database(url: str) -> bool:
     path = sqlite_path(url)
     if path is not None and (not path.exists() or path.stat().st_size == 0):
         return False
+    if is_locked(url):
+        raise LockedWorkingDatabase(path)  # type: ignore[arg-type]
     engine = engine_for(url)
     try:
         return "lp_meta" in inspect(engine).get_table_names()
@@ -122,6 +171,17 @@ def working_package_id(url: str) -> str:
 def open_package(url: str, data: bytes, passphrase: str) -> LaptopSummary:
     """Make the laptop's working database from an issue package (a new or empty file)."""
     opened = fmt.open_with_passphrase(data, passphrase)
+    path = sqlite_path(url)
+    if path is not None and (not path.exists() or path.stat().st_size == 0):
+        _create(path, opened, fmt.normalise_passphrase(passphrase))
+        return summary(url)
+    another = UserFacingError(
+        "Basis data kerja ini sudah berisi paket lain. Kirim kembali hasilnya dulu, lalu buka paket baru "
+        "pada berkas basis data kerja yang baru.")
+    try:
+        unlock(url, passphrase)
+    except UserFacingError:  # the package's passphrase is right, so the file holds another package
+        raise another from None
     engine = engine_for(url)
     try:
         tables = inspect(engine).get_table_names()
@@ -134,14 +194,35 @@ def open_package(url: str, data: bytes, passphrase: str) -> LaptopSummary:
                 meta = read_meta(conn)
             if meta.get("package_id") == opened.header.package_id:
                 return summary(url)
-            raise UserFacingError(
-                "Basis data kerja ini sudah berisi paket lain. Kirim kembali hasilnya dulu, lalu buka paket baru "
-                "pada berkas basis data kerja yang baru."
-            )
+            raise another
         _fill(engine, opened)
     finally:
         engine.dispose()
     return summary(url)
+
+
+def _create(path: Path, opened: fmt.OpenedPackage, key: str) -> None:
+    """A new working database, encrypted with the passphrase when SQLCipher is there, built in a hidden
+    `.part` file and moved into place only when complete (a failed open leaves nothing behind)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(f".{path.name}.part")
+    part.unlink(missing_ok=True)
+    encrypted = encryption_available()
+    if encrypted:
+        engine = create_engine(f"sqlite:///{part}", module=encryption.dbapi_module(), poolclass=NullPool)
+        event.listen(engine, "connect", lambda conn, _rec: encryption.apply_key(conn, key))
+    else:  # pragma: no cover - sqlcipher3 is a dependency; a broken install still works, unencrypted
+        engine = create_engine(f"sqlite:///{part}", poolclass=NullPool)
+    try:
+        _fill(engine, opened)
+        engine.dispose()
+        os.replace(part, path)
+    except BaseException:
+        engine.dispose()
+        part.unlink(missing_ok=True)
+        raise
+    if encrypted:
+        encryption.register_key(path, key)
 
 
 def _fill(engine: Engine, opened: fmt.OpenedPackage) -> None:

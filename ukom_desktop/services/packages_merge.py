@@ -38,6 +38,7 @@ from ukom_desktop.db.models import (
     Rating,
     TeamMember,
 )
+from ukom_desktop.domain.report_status import is_editable
 from ukom_desktop.io import exchange_package as fmt
 from ukom_desktop.services.packages_keys import institution_keys
 from ukom_desktop.services.rating_assignments import event_assignments
@@ -111,8 +112,18 @@ def _refuse(text: str) -> fmt.PackageError:
     return fmt.PackageError(text)
 
 
-def _preload(session: Session, datas: list[bytes]) -> dict[str, PackageIssue]:
-    """The issues, events and assessors the packages answer, in three queries (then from the identity map)."""
+@dataclass
+class _Known:
+    """The issues, events and assessors the packages answer, loaded in three queries and held here: the session's
+    identity map keeps objects only while something refers to them, so a later session.get would query (and
+    autoflush) once per package again."""
+
+    issues: dict[str, PackageIssue]
+    members: dict[int, TeamMember]
+    events: dict[int, Event]
+
+
+def _preload(session: Session, datas: list[bytes]) -> _Known:
     issue_ids = set()
     for data in datas:
         try:
@@ -120,23 +131,23 @@ def _preload(session: Session, datas: list[bytes]) -> dict[str, PackageIssue]:
         except fmt.PackageError:
             continue  # refused with its own sentence by _authenticate
     issues = session.scalars(select(PackageIssue).where(PackageIssue.uuid.in_(issue_ids))).all()
-    session.scalars(select(TeamMember).where(TeamMember.id.in_({i.member_id for i in issues}))).all()
-    session.scalars(select(Event).where(Event.id.in_({i.event_id for i in issues}))).all()
-    return {i.uuid: i for i in issues}
+    members = session.scalars(select(TeamMember).where(TeamMember.id.in_({i.member_id for i in issues}))).all()
+    events = session.scalars(select(Event).where(Event.id.in_({i.event_id for i in issues}))).all()
+    return _Known({i.uuid: i for i in issues}, {m.id: m for m in members}, {e.id: e for e in events})
 
 
-def _authenticate(session: Session, data: bytes, database_id: str, keys: fmt.InstitutionKeys,
-                  issues: dict[str, PackageIssue]) -> tuple[PackageIssue, fmt.OpenedPackage]:
+def _authenticate(data: bytes, database_id: str, keys: fmt.InstitutionKeys,
+                  known: _Known) -> tuple[PackageIssue, fmt.OpenedPackage]:
     header = fmt.read_header(data)
     if header.kind != fmt.KIND_RETURN:
         raise _refuse("Berkas ini paket untuk asesor, bukan paket kiriman kembali dari asesor.")
     if header.database_id != database_id:
         raise _refuse("Paket ini dibuat dari basis data lain, sehingga tidak dapat diterima di basis data ini.")
-    issue = issues.get(header.issue_id)
+    issue = known.issues.get(header.issue_id)
     if issue is None:
         raise _refuse("Paket ini menjawab paket asesor yang tidak pernah dibuat di basis data ini.")
-    event = session.get(Event, issue.event_id)
-    member = session.get(TeamMember, issue.member_id)
+    event = known.events.get(issue.event_id)
+    member = known.members.get(issue.member_id)
     if event is None or event.uuid != header.event_uuid:
         raise _refuse("Paket ini untuk kegiatan lain daripada paket asesor yang dijawabnya; paket ditolak.")
     if member is None or member.uuid != header.assessor_uuid:
@@ -175,12 +186,10 @@ class _Context:
         self.open_conflicts = {(c.member_id, c.cell_key): c for c in session.scalars(
             select(PackageConflict).where(PackageConflict.member_id.in_(member_ids),
                                           PackageConflict.event_id == event_id, PackageConflict.status == "terbuka"))}
+        self.locked_eps = {ep_id for ep_id, r in self.reports.items() if not is_editable(r.status)}
 
     def locked(self, ep_id: int) -> bool:
-        from ukom_desktop.domain.report_status import is_editable
-
-        report = self.reports.get(ep_id)
-        return report is not None and not is_editable(report.status)
+        return ep_id in self.locked_eps  # asked once per cell: a set, not a status check each time
 
 
 def _classify_rating(ctx: _Context, issue: PackageIssue, cell: dict[str, Any]) -> tuple[MergeItem, Any]:
@@ -289,11 +298,11 @@ def import_packages(
     received = {p for p in session.scalars(select(PackageReceipt.package_id))}
     packages: list[_Package] = []
     database_id, keys = institution_keys(session)
-    issues = _preload(session, datas)
+    known = _preload(session, datas)
     for data in datas:
-        issue, opened = _authenticate(session, data, database_id, keys, issues)
+        issue, opened = _authenticate(data, database_id, keys, known)
         header = opened.header
-        member, event = session.get(TeamMember, issue.member_id), session.get(Event, issue.event_id)
+        member, event = known.members.get(issue.member_id), known.events.get(issue.event_id)
         preview = MergePreview(header.package_id, event.code if event else "", member.name if member else "",
                                header.sequence)
         packages.append(_Package(data, issue, opened, preview))
@@ -313,11 +322,11 @@ def import_packages(
         for package in pending:
             this_pass.setdefault(package.issue.id, package)
         pending = [p for p in pending if this_pass[p.issue.id] is not p]
-        _merge_pass(session, list(this_pass.values()), dry_run=dry_run, actor=actor)
+        _merge_pass(session, list(this_pass.values()), known, dry_run=dry_run, actor=actor)
     return [p.preview for p in packages]
 
 
-def _merge_pass(session: Session, packages: list[_Package], *, dry_run: bool, actor: str) -> None:
+def _merge_pass(session: Session, packages: list[_Package], known: _Known, *, dry_run: bool, actor: str) -> None:
     from ukom_desktop.services.packages_apply import apply_pass
 
     by_event: dict[int, list[_Package]] = {}
@@ -340,7 +349,7 @@ def _merge_pass(session: Session, packages: list[_Package], *, dry_run: bool, ac
             session.add(PackageReceipt(package_id=header.package_id, issue_id=issue.id, sequence=header.sequence,
                                        counts=preview.counts))
             issue.last_return_sequence = header.sequence
-            member = session.get(TeamMember, issue.member_id)
+            member = known.members.get(issue.member_id)
             audit.record(session, action="paket_diterima", entity="package_issue", entity_id=issue.id,
                          entity_uuid=issue.uuid, actor=actor, note=preview.summary_line,
                          new={"asesor": member.uuid if member else "", "nama_asesor": preview.assessor_name,

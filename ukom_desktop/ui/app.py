@@ -87,9 +87,11 @@ def run_gui(database_url: str | None = None, package: str | None = None) -> int:
 
     laptop = working_database_file(database_url)
     if laptop is not None:  # --db names an assessor's working database: assessor mode (issue 14)
-        from ukom_desktop.ui.packages.assessor_window import AssessorWindow
+        from ukom_desktop.ui.packages.menu import open_working_database
 
-        assessor = AssessorWindow(f"sqlite:///{laptop}")
+        assessor = open_working_database(None, laptop)  # asks the passphrase of an encrypted one
+        if assessor is None:
+            return 1
         assessor.show()
         return app.exec()
     from ukom_desktop.ui.main_window import MainWindow

@@ -127,6 +127,8 @@ def open_assessor_package(window: Any, path: str | None = None, passphrase: str 
         if chosen.suffix.lower() == ".ukom":
             target = working_database_for(chosen)
             url = f"sqlite:///{target}"
+            if lp.is_locked(url) and not _unlock(window, url, passphrase):
+                return None
             if lp.is_working_database(url):
                 from ukom_desktop.io.exchange_package import read_header
 
@@ -141,6 +143,8 @@ def open_assessor_package(window: Any, path: str | None = None, passphrase: str 
                 lp.open_package(url, chosen.read_bytes(), passphrase)
         else:
             url = f"sqlite:///{chosen}"
+            if lp.is_locked(url) and not _unlock(window, url, passphrase):
+                return None
             if not lp.is_working_database(url):
                 raise UserFacingError("Berkas ini bukan basis data kerja asesor.")
         from ukom_desktop.ui.packages.assessor_window import AssessorWindow
@@ -157,9 +161,40 @@ def open_assessor_package(window: Any, path: str | None = None, passphrase: str 
     return assessor_window
 
 
+def _unlock(window: Any, url: str, passphrase: str | None) -> bool:
+    """The passphrase of an encrypted working database (asked again on every reopening); a wrong one raises
+    a sentence, Batal returns False."""
+    from ukom_desktop.services import packages_laptop as lp
+
+    passphrase = passphrase or ask_passphrase(window)
+    if passphrase is None:
+        return False
+    lp.unlock(url, passphrase)
+    return True
+
+
+def open_working_database(window: Any, laptop: Path) -> Any:
+    """The assessor window on a working database given at start (--db), asking its passphrase when encrypted;
+    None after Batal or a wrong passphrase (said in a message)."""
+    from ukom_desktop.errors import UserFacingError
+    from ukom_desktop.services import packages_laptop as lp
+
+    url = f"sqlite:///{laptop}"
+    try:
+        if lp.is_locked(url) and not _unlock(window, url, None):
+            return None
+        from ukom_desktop.ui.packages.assessor_window import AssessorWindow
+
+        return AssessorWindow(url)
+    except UserFacingError as exc:
+        messages.error(window, str(exc))
+        return None
+
+
 def working_database_file(database: str | None) -> Path | None:
     """The file when `database` (a --db value) is an assessor's working database; cheap (stdlib sqlite3 only),
-    so starting the window stays fast."""
+    so starting the window stays fast. An encrypted one is recognised by its folder (`asesor/` of the data
+    folder, where Berkas > Buka paket asesor puts them)."""
     import sqlite3
 
     if not database or "://" in database and not database.startswith("sqlite:///"):
@@ -167,6 +202,12 @@ def working_database_file(database: str | None) -> Path | None:
     path = Path(database.removeprefix("sqlite:///"))
     if not path.is_file() or path.stat().st_size == 0:
         return None
+    from ukom_desktop.db.encryption import is_encrypted
+
+    if is_encrypted(path):  # its tables are unreadable before the passphrase: the folder of working databases tells
+        from ukom_desktop import paths
+
+        return path if path.resolve().parent == (paths.data_dir() / "asesor").resolve() else None
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
             found = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='lp_meta'").fetchone()
