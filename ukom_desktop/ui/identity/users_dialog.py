@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.actions import in_transaction
 from ukom_desktop.ui.geometry import fit_to_screen
-from ukom_desktop.ui.widgets.form_parts import save_cancel_buttons
+from ukom_desktop.ui.widgets.form_parts import password_field, save_cancel_buttons
 
 if TYPE_CHECKING:
     from ukom_desktop.ui.context import AppContext
@@ -47,8 +47,7 @@ class UserFormDialog(QDialog):
         form = QFormLayout()
         self.username = QLineEdit()
         self.full_name = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_field()
         self.roles = {role: QCheckBox(ROLE_LABELS[role]) for role in ROLES}
         roles_box = QVBoxLayout()
         for box in self.roles.values():

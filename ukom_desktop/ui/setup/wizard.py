@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.actions import in_transaction
 from ukom_desktop.ui.geometry import fit_to_screen
+from ukom_desktop.ui.widgets.form_parts import password_field
 
 RED = "color: #b00020;"
 
@@ -87,8 +88,7 @@ class LocationPage(SkippablePage):
         self.port_spin.setValue(5432)
         self.db_edit = QLineEdit("ukom")
         self.user_edit = QLineEdit("postgres")
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = password_field()
         for label, widget in (("Server:", self.host_edit), ("Port:", self.port_spin),
                               ("Nama basis data:", self.db_edit), ("Pengguna:", self.user_edit),
                               ("Kata sandi:", self.password_edit)):
@@ -287,9 +287,7 @@ class AdminPage(SkippablePage):
                          "Pengguna yang mengelola pengguna lain dan hak aksesnya.")
         form = QFormLayout(self)
         self.username_edit, self.name_edit = QLineEdit(), QLineEdit()
-        self.password_edit, self.repeat_edit = QLineEdit(), QLineEdit()
-        for edit in (self.password_edit, self.repeat_edit):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit, self.repeat_edit = password_field(), password_field()
         for label, edit in (("Nama pengguna:", self.username_edit), ("Nama lengkap:", self.name_edit),
                             ("Kata sandi:", self.password_edit), ("Ulangi kata sandi:", self.repeat_edit)):
             form.addRow(label, edit)

@@ -1,9 +1,9 @@
-"""The small blocks every editing form repeats: the red line that shows what the service refused, and the
-Simpan/Batal buttons wired to accept and reject."""
+"""The small blocks every editing form repeats: the red line that shows what the service refused, the
+Simpan/Batal buttons wired to accept and reject, and a password field."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
 
 ERROR_STYLE = "color:#c0392b"
 
@@ -25,3 +25,10 @@ def save_cancel_buttons(dialog: QDialog, ok_text: str = "Simpan",
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
+
+
+def password_field() -> QLineEdit:
+    """A line edit that shows dots instead of what is typed."""
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
