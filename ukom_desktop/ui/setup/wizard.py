@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.actions import in_transaction
+from ukom_desktop.ui.documents.profile_dialog import add_letterhead_fields
 from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.widgets.form_parts import password_field
 
@@ -164,18 +165,7 @@ class ProfilePage(SkippablePage):
         super().__init__(wizard, "Profil instansi",
                          "Kop surat, alamat dan kontak yang tercetak di setiap surat dan laporan.")
         form = QFormLayout(self)
-        self.kop_edits = [QLineEdit() for _ in range(3)]
-        hints = ("mis. KEMENTERIAN PEKERJAAN UMUM", "mis. BADAN PENGEMBANGAN SUMBER DAYA MANUSIA",
-                 "mis. BALAI PENILAIAN KOMPETENSI")
-        for index, (edit, hint) in enumerate(zip(self.kop_edits, hints, strict=True), start=1):
-            edit.setPlaceholderText(hint)
-            form.addRow(f"Kop baris {index}:", edit)
-        self.address_edit, self.phone_edit, self.email_edit = QLineEdit(), QLineEdit(), QLineEdit()
-        self.website_edit, self.city_edit = QLineEdit(), QLineEdit()
-        self.city_edit.setPlaceholderText("ditulis sebelum tanggal surat, mis. Jakarta")
-        for label, edit in (("Alamat:", self.address_edit), ("Telepon:", self.phone_edit),
-                            ("Pos-el:", self.email_edit), ("Laman:", self.website_edit), ("Kota:", self.city_edit)):
-            form.addRow(label, edit)
+        add_letterhead_fields(self, form)
         logo_row = QHBoxLayout()
         self.logo: bytes | None = None
         self.logo_filename = ""
