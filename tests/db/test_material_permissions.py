@@ -27,7 +27,7 @@ from ukom_desktop.services.room_printing import print_answer_sheets, print_bookl
 from ukom_desktop.services.users import to_actor
 
 sys.path.insert(0, str(Path(__file__).parent))
-from material_support import make_pdf  # noqa: E402
+from material_support import group_with_inbasket_sets, make_pdf  # noqa: E402
 
 
 @pytest.fixture
@@ -35,11 +35,7 @@ def materials(demo_database, tmp_path):  # type: ignore[no-untyped-def]
     """The demo event in groups, in-basket A and B mapped, and one user per role (no passwords needed here)."""
     event_id = demo_database.demo.event_id
     with demo_database.sessions.begin() as session:
-        grouping.build_groups(session, event_id, grouping.GroupingOptions(question_sets=2), force=True)
-        for version in "AB":
-            pdf = make_pdf(tmp_path / f"inb-{version}.pdf", 2, f"Surat masuk paket {version}")
-            import_material_files(session, "INB", f"INB-{version}", [pdf])
-            map_question_set(session, event_id, "INB", version, f"INB-{version}")
+        group_with_inbasket_sets(session, event_id, tmp_path, {"A": 2, "B": 2})
         for role in perm.ROLES:
             session.add(User(username=f"u_{role}", role=role, roles=role, password_hash="x"))
     return demo_database

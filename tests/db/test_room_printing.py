@@ -12,7 +12,6 @@ from sqlalchemy import func, select
 
 from ukom_desktop.db.models import Competency, EventParticipant, Participant, ParticipantGroup
 from ukom_desktop.errors import UserFacingError
-from ukom_desktop.services import grouping
 from ukom_desktop.services.material_handover import handover_status, record_returns
 from ukom_desktop.services.materials import import_material_files, map_question_set
 from ukom_desktop.services.room_printing import (
@@ -23,7 +22,7 @@ from ukom_desktop.services.room_printing import (
 )
 
 sys.path.insert(0, str(Path(__file__).parent))
-from material_support import make_pdf  # noqa: E402
+from material_support import group_with_inbasket_sets, make_pdf  # noqa: E402
 
 
 @pytest.fixture
@@ -31,11 +30,7 @@ def room(demo_database, tmp_path):  # type: ignore[no-untyped-def]
     """The demo event in groups with two paket soal; in-basket A has 5 pages, B has 2."""
     event_id = demo_database.demo.event_id
     with demo_database.sessions.begin() as session:
-        grouping.build_groups(session, event_id, grouping.GroupingOptions(question_sets=2), force=True)
-        for version, pages in (("A", 5), ("B", 2)):
-            pdf = make_pdf(tmp_path / f"inb-{version}.pdf", pages, f"Surat masuk paket {version}")
-            import_material_files(session, "INB", f"INB-{version}", [pdf])
-            map_question_set(session, event_id, "INB", version, f"INB-{version}")
+        group_with_inbasket_sets(session, event_id, tmp_path, {"A": 5, "B": 2})
     return demo_database
 
 

@@ -13,9 +13,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from menu_support import action, select_all
 from openpyxl import Workbook
 from pypdf import PdfReader
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from ukom_desktop.ui.background import wait_for
@@ -43,29 +44,6 @@ def when_dialog_opens(drive: Callable[[QWidget], None], kind: type | None = None
             raise
 
     QTimer.singleShot(0, poll)
-
-
-def find_action(menu, text: str):  # type: ignore[no-untyped-def]
-    for item in menu.actions():
-        if item.menu() is not None:
-            found = find_action(item.menu(), text)
-            if found is not None:
-                return found
-        elif item.text() == text:
-            return item
-    return None
-
-
-def action(menu, text: str):  # type: ignore[no-untyped-def]
-    found = find_action(menu, text)
-    assert found is not None, f"menu item {text!r} not found"
-    return found
-
-
-def select_all(tab) -> None:  # type: ignore[no-untyped-def]
-    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-    for row in range(tab.table.proxy.rowCount()):
-        tab.table.view.selectionModel().select(tab.table.proxy.index(row, 0), flags)
 
 
 def select_row(tab, predicate) -> None:  # type: ignore[no-untyped-def]

@@ -5,31 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel
+from menu_support import find_action, select_rows
 from sqlalchemy import func, select
 
 from ukom_desktop.db.models import EventParticipant
 
 IMPORT = Path(__file__).resolve().parents[1] / "fixtures" / "import"
-
-
-def _select(tab, rows: list[int]) -> None:  # type: ignore[no-untyped-def]
-    view = tab.table.view
-    view.clearSelection()
-    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-    for row in rows:
-        view.selectionModel().select(tab.table.proxy.index(row, 0), flags)
-
-
-def _action(menu, text: str):  # type: ignore[no-untyped-def]
-    for action in menu.actions():
-        if action.menu() is not None:
-            found = _action(action.menu(), text)
-            if found is not None:
-                return found
-        elif action.text() == text:
-            return action
-    return None
 
 
 def _wizard(main_window, demo_database):  # type: ignore[no-untyped-def]
@@ -80,14 +61,14 @@ def test_bulk_actions_apply_to_the_selection(qtbot, main_window, demo_database, 
 
     tab = main_window.show_tab("participants_tab")
     assert not tab.bulk_button.isEnabled()
-    _select(tab, [0, 1, 2])
+    select_rows(tab, [0, 1, 2])
     assert tab.bulk_button.text() == "Tindakan (3)"
-    _action(tab.bulk_menu, "Hadir").trigger()
-    _select(tab, [3])
+    find_action(tab.bulk_menu, "Hadir").trigger()
+    select_rows(tab, [3])
     monkeypatch.setattr(prompts, "text", lambda *_a, **_k: "Tugas dinas")
-    _action(tab.bulk_menu, "Tidak hadir (dengan alasan)...").trigger()
-    _select(tab, [0, 1, 2, 3, 4])
-    _action(tab.bulk_menu, "Tandai undangan dikirim").trigger()
+    find_action(tab.bulk_menu, "Tidak hadir (dengan alasan)...").trigger()
+    select_rows(tab, [0, 1, 2, 3, 4])
+    find_action(tab.bulk_menu, "Tandai undangan dikirim").trigger()
     rows = tab.model.rows()
     assert Counter(r.attendance for r in rows) == {"hadir": 3, "tidak_hadir": 1, "belum": 26}
     assert rows[3].attendance_reason == "Tugas dinas"
@@ -134,7 +115,7 @@ def test_exports_from_the_tab(qtbot, main_window, demo_database, monkeypatch, tm
     target = tmp_path / "kehadiran.xlsx"
     monkeypatch.setattr(prompts, "save_file", lambda *_a, **_k: str(target))
     tab = main_window.show_tab("participants_tab")
-    _action(tab.export_menu, "Rekapitulasi Kehadiran Peserta...").trigger()
+    find_action(tab.export_menu, "Rekapitulasi Kehadiran Peserta...").trigger()
     from ukom_desktop.ui.background import wait_for
 
     wait_for(tab.task)

@@ -5,28 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel
+from menu_support import find_action, select_all
 from sqlalchemy import select
 
 from ukom_desktop.db.models import EventParticipant, EventPosition, Wave
-
-
-def _select_all(tab) -> None:  # type: ignore[no-untyped-def]
-    view = tab.table.view
-    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-    for row in range(tab.table.proxy.rowCount()):
-        view.selectionModel().select(tab.table.proxy.index(row, 0), flags)
-
-
-def _action(menu, text: str):  # type: ignore[no-untyped-def]
-    for action in menu.actions():
-        if action.menu() is not None:
-            found = _action(action.menu(), text)
-            if found is not None:
-                return found
-        elif action.text() == text:
-            return action
-    return None
 
 
 def test_wave_days_are_edited_from_the_schedule_tab(qtbot, main_window, demo_database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -72,8 +54,8 @@ def test_peserta_tab_opens_waves_and_sets_target_position_in_bulk(  # type: igno
     assert len(names) == 2
     asked = []
     monkeypatch.setattr(prompts, "choice", lambda _p, _t, _l, items: asked.append(items) or items[0])
-    _select_all(tab)
-    _action(tab.bulk_menu, "Tetapkan jabatan sasaran...").trigger()
+    select_all(tab)
+    find_action(tab.bulk_menu, "Tetapkan jabatan sasaran...").trigger()
     assert len(asked[0]) == 2
     with demo_database.sessions() as session:
         targets = set(session.scalars(select(EventParticipant.target_position_id)))

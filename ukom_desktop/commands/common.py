@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ukom_desktop.db.database import Database
+
+T = TypeVar("T")
 
 # Command modules import heavy libraries (SQLAlchemy, ReportLab) inside their handlers, so that
 # building the parser, and starting the window, stays fast.
@@ -22,6 +27,21 @@ def open_db(args: argparse.Namespace, *, upgrade: bool = True) -> Database:
         db.dispose()
         raise
     return db
+
+
+def with_db(args: argparse.Namespace, work: Callable[[Session], T], *, write: bool = True) -> T:
+    """Open --db (signed in), run `work` in one transaction (or a read-only session) and close the database."""
+    from ukom_desktop.db.engine import transaction
+
+    db = open_db(args)
+    try:
+        if write:
+            with transaction(db.sessions) as session:
+                return work(session)
+        with db.sessions() as session:
+            return work(session)
+    finally:
+        db.dispose()
 
 
 def sign_in(db: Database, username: str | None) -> None:

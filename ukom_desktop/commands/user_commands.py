@@ -8,7 +8,7 @@ import sys
 from ukom_desktop.cli import emit
 from ukom_desktop.errors import UserFacingError
 
-from .common import add_json_flag, open_db
+from .common import add_json_flag, with_db
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -54,17 +54,11 @@ def _password() -> str:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from ukom_desktop.db.engine import transaction
     from ukom_desktop.services.users import create_user
 
     password = _password()
-    db = open_db(args)
-    try:
-        with transaction(db.sessions) as session:
-            create_user(session, username=args.username, full_name=args.name, roles=args.role,
-                        password=password, assessor=args.assessor)
-    finally:
-        db.dispose()
+    with_db(args, lambda session: create_user(session, username=args.username, full_name=args.name,
+                                              roles=args.role, password=password, assessor=args.assessor))
     print(f"Pengguna {args.username} dibuat.")
     return 0
 
@@ -72,12 +66,7 @@ def _add(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from ukom_desktop.services.users import list_users
 
-    db = open_db(args)
-    try:
-        with db.sessions() as session:
-            rows = list_users(session)
-    finally:
-        db.dispose()
+    rows = with_db(args, list_users, write=False)
     data = [
         {"username": r.username, "name": r.full_name, "roles": list(r.roles), "assessor": r.assessor_name,
          "active": r.active, "locked": r.locked, "must_change_password": r.must_change_password}
@@ -95,30 +84,18 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _reset(args: argparse.Namespace) -> int:
-    from ukom_desktop.db.engine import transaction
     from ukom_desktop.services.users import reset_password
 
     password = _password()
-    db = open_db(args)
-    try:
-        with transaction(db.sessions) as session:
-            reset_password(session, args.username, password)
-    finally:
-        db.dispose()
+    with_db(args, lambda session: reset_password(session, args.username, password))
     print(f"Kata sandi {args.username} diatur ulang; wajib diganti saat masuk berikutnya.")
     return 0
 
 
 def _disable(args: argparse.Namespace) -> int:
-    from ukom_desktop.db.engine import transaction
     from ukom_desktop.services.users import set_active
 
-    db = open_db(args)
-    try:
-        with transaction(db.sessions) as session:
-            set_active(session, args.username, False)
-    finally:
-        db.dispose()
+    with_db(args, lambda session: set_active(session, args.username, False))
     print(f"Akun {args.username} dinonaktifkan.")
     return 0
 
@@ -156,13 +133,8 @@ def _passwd(args: argparse.Namespace) -> int:
 def _audit(args: argparse.Namespace) -> int:
     from ukom_desktop.services.audit_view import AuditFilter, audit_entries
 
-    db = open_db(args)
-    try:
-        with db.sessions() as session:
-            rows = audit_entries(session, AuditFilter(user=args.audit_user, kind=args.kind, event_code=args.event,
-                                                      limit=args.limit))
-    finally:
-        db.dispose()
+    rows = with_db(args, lambda session: audit_entries(session, AuditFilter(
+        user=args.audit_user, kind=args.kind, event_code=args.event, limit=args.limit)), write=False)
     data = [
         {"at": r.at.isoformat(), "user": r.user, "kind": r.kind, "entity": r.entity, "entity_id": r.entity_id,
          "note": r.note}

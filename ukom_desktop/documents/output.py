@@ -169,6 +169,18 @@ class _AtomicFile:
         self.temp.unlink(missing_ok=True)
 
 
+def write_bytes_atomic(out: str | os.PathLike[str], data: bytes) -> Path:
+    """Write `data` to `out` through a temporary file beside it: the file appears only when complete."""
+    atomic = _AtomicFile(out)
+    try:
+        atomic.temp.write_bytes(data)
+    except BaseException:
+        atomic.discard()
+        raise
+    atomic.commit()
+    return Path(out)
+
+
 Step = tuple[int, int, str]
 
 

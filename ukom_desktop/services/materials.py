@@ -249,14 +249,7 @@ def file_content(session: Session, file_id: int) -> tuple[str, bytes]:
 
 
 def export_file(session: Session, file_id: int, out: str | os.PathLike[str]) -> Path:
-    from ukom_desktop.documents.output import _AtomicFile
+    from ukom_desktop.documents.output import write_bytes_atomic
 
     _name, data = file_content(session, file_id)
-    atomic = _AtomicFile(out)
-    try:
-        atomic.temp.write_bytes(data)
-    except BaseException:
-        atomic.discard()
-        raise
-    atomic.commit()
-    return Path(out)
+    return write_bytes_atomic(out, data)

@@ -21,8 +21,8 @@ from ukom_desktop.documents.personal_timetables import (
 from ukom_desktop.domain.dates import format_date_id, format_day_date_id
 from ukom_desktop.domain.nip import format_nip
 from ukom_desktop.domain.scheduling import Session as DomainSession
-from ukom_desktop.domain.scheduling.timegrid import format_hm
 from ukom_desktop.errors import UserFacingError
+from ukom_desktop.services.schedule_exports import names, session_time
 from ukom_desktop.services.schedule_problem import StoredSchedule, load_stored_schedule
 from ukom_desktop.services.settings import event_setting
 
@@ -35,19 +35,8 @@ DEFAULT_BRING: tuple[str, ...] = (
 )
 
 
-def _time(s: DomainSession) -> str:
-    return f"{format_hm(s.start)}-{format_hm(s.end)}"
-
-
 def _names(ids: tuple[str, ...], info: dict, numbered: bool = False) -> str:  # type: ignore[type-arg]
-    out = []
-    for key in ids:
-        person = info.get(key)
-        name = person.name if person else key
-        if numbered and person is not None and person.number is not None:
-            name = f"{person.number}. {name}"
-        out.append(name)
-    return ", ".join(out) or "-"
+    return names(ids, info, numbered) or "-"
 
 
 def _bring(session: Session, event_id: int) -> tuple[str, ...]:
@@ -74,7 +63,7 @@ def _participant_pages(stored: StoredSchedule, sessions: list[DomainSession], ve
             ("Asesor utama", event.assessors[lead[p.id]].name if p.id in lead else "-"),
             ("Tempat", venue or "-"),
         )
-        rows = tuple((format_day_date_id(s.start), _time(s), event.exercise_name(s.exercise_id),
+        rows = tuple((format_day_date_id(s.start), session_time(s), event.exercise_name(s.exercise_id),
                       event.room_name(s.room_id), _names(s.assessor_ids, event.assessors)) for s in own)
         pages.append(TimetablePage(info.name, facts, ("Hari/Tanggal", "Waktu", "Latihan", "Ruang", "Asesor"),
                                    rows, "Yang perlu dibawa", bring))
@@ -95,7 +84,7 @@ def _assessor_pages(stored: StoredSchedule, sessions: list[DomainSession]) -> li
             facts = (("Nama", info.name), ("Unit kerja", info.unit or "-"), ("Hari/Tanggal", format_day_date_id(day)),
                      ("Jumlah sesi", str(len(own))),
                      ("Asesor utama bagi", _names(led, event.participants, numbered=True)))
-            rows = tuple((_time(s), event.exercise_name(s.exercise_id), event.room_name(s.room_id),
+            rows = tuple((session_time(s), event.exercise_name(s.exercise_id), event.room_name(s.room_id),
                           (stored.labels[s.id] + ": " if stored.labels.get(s.id) else "")
                           + _names(s.participant_ids, event.participants, numbered=True)) for s in own)
             pages.append(TimetablePage(info.name, facts, ("Waktu", "Latihan", "Ruang", "Peserta"), rows))
@@ -111,7 +100,7 @@ def _room_pages(stored: StoredSchedule, sessions: list[DomainSession]) -> list[T
     for (room, day), own in sorted(by_room.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         facts = (("Ruang", room), ("Hari/Tanggal", format_day_date_id(day)), ("Jumlah sesi", str(len(own))),
                  ("Penilai teknis", "................................................"))
-        rows = tuple((_time(s), event.exercise_name(s.exercise_id),
+        rows = tuple((session_time(s), event.exercise_name(s.exercise_id),
                       (stored.labels[s.id] + ": " if stored.labels.get(s.id) else "")
                       + (_names(s.participant_ids, event.participants, numbered=True)
                          if len(s.participant_ids) <= 8 else f"{len(s.participant_ids)} peserta"),

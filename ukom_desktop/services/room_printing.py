@@ -84,16 +84,9 @@ def _person_of(b: Booklet) -> rm.Person:
 
 
 def write_atomic(out: str | os.PathLike[str], data: bytes) -> Path:
-    from ukom_desktop.documents.output import _AtomicFile
+    from ukom_desktop.documents.output import write_bytes_atomic
 
-    atomic = _AtomicFile(out)
-    try:
-        atomic.temp.write_bytes(data)
-    except BaseException:
-        atomic.discard()
-        raise
-    atomic.commit()
-    return Path(out)
+    return write_bytes_atomic(out, data)
 
 
 def render_pdf(documents: list) -> bytes:  # type: ignore[type-arg]

@@ -30,16 +30,18 @@ FILE_STEMS = {"matriks": "matriks-jadwal", "peserta": "jadwal-peserta", "asesor"
               "relasi": "relasi-asesor"}
 
 
-def _time(s: DomainSession) -> str:
+def session_time(s: DomainSession) -> str:
+    """"08:00-09:30": a session's wall-clock start and end."""
     return f"{format_hm(s.start)}-{format_hm(s.end)}"
 
 
-def _names(ids: tuple[str, ...], info: dict, short: bool = False) -> str:  # type: ignore[type-arg]
+def names(ids: tuple[str, ...], info: dict, numbered: bool = False) -> str:  # type: ignore[type-arg]
+    """The people of `ids` by name (the id when unknown), with their number first when `numbered`."""
     out = []
     for key in ids:
         person = info.get(key)
         name = person.name if person else key
-        if short and person is not None and person.number is not None:
+        if numbered and person is not None and person.number is not None:
             name = f"{person.number}. {name}"
         out.append(name)
     return ", ".join(out)
@@ -48,17 +50,17 @@ def _names(ids: tuple[str, ...], info: dict, short: bool = False) -> str:  # typ
 def _cell_text(stored: StoredSchedule, s: DomainSession) -> str:
     """Exercise and time; one participant by number and name, a group by its name and numbers."""
     event = stored.event
-    lines = [f"{event.exercise_name(s.exercise_id)} ({_time(s)})"]
+    lines = [f"{event.exercise_name(s.exercise_id)} ({session_time(s)})"]
     label = stored.labels.get(s.id)
     if len(s.participant_ids) == 1:
-        lines.append(_names(s.participant_ids, event.participants, short=True))
+        lines.append(names(s.participant_ids, event.participants, numbered=True))
     elif len(s.participant_ids) > 8:
         lines.append(f"{len(s.participant_ids)} peserta" + (f" ({label})" if label else ""))
     else:
         numbers = [str(event.participants[p].number or p) for p in s.participant_ids if p in event.participants]
         lines.append((f"{label}: " if label else "") + "peserta no. " + ", ".join(numbers))
     if s.assessor_ids:
-        lines.append("Asesor: " + _names(s.assessor_ids, event.assessors))
+        lines.append("Asesor: " + names(s.assessor_ids, event.assessors))
     return "\n".join(lines)
 
 
@@ -109,8 +111,8 @@ def build_doc_data(stored: StoredSchedule, wave: int | None = None) -> ScheduleD
             + (f" - Asesor utama: {event.assessors[lead[p.id]].name}" if p.id in lead else "")
         )
         entries = tuple(
-            TimetableEntry(format_day_date_id(s.start), _time(s), event.exercise_name(s.exercise_id),
-                           event.room_name(s.room_id), _names(s.assessor_ids, event.assessors) or "-")
+            TimetableEntry(format_day_date_id(s.start), session_time(s), event.exercise_name(s.exercise_id),
+                           event.room_name(s.room_id), names(s.assessor_ids, event.assessors) or "-")
             for s in own
         )
         participants.append(PersonTimetable(heading, info.name, entries))
@@ -122,12 +124,12 @@ def build_doc_data(stored: StoredSchedule, wave: int | None = None) -> ScheduleD
             continue
         heading = f"{info.name} - {info.unit or 'unit belum diisi'} - {len(own)} sesi"
         if led:
-            heading += f" - asesor utama bagi: {_names(tuple(led), event.participants, short=True)}"
+            heading += f" - asesor utama bagi: {names(tuple(led), event.participants, numbered=True)}"
         entries = tuple(
-            TimetableEntry(format_day_date_id(s.start), _time(s), event.exercise_name(s.exercise_id),
+            TimetableEntry(format_day_date_id(s.start), session_time(s), event.exercise_name(s.exercise_id),
                            event.room_name(s.room_id),
                            (stored.labels.get(s.id, "") + ": " if stored.labels.get(s.id) else "")
-                           + _names(s.participant_ids, event.participants, short=True))
+                           + names(s.participant_ids, event.participants, numbered=True))
             for s in own
         )
         assessors.append(PersonTimetable(heading, info.name, entries))
@@ -139,7 +141,7 @@ def build_doc_data(stored: StoredSchedule, wave: int | None = None) -> ScheduleD
         cells = []
         for e in rated:
             found = [s for s in sessions if s.exercise_id == e.id and p.id in s.participant_ids]
-            cells.append("; ".join(_names(s.assessor_ids, event.assessors) for s in found) or "-")
+            cells.append("; ".join(names(s.assessor_ids, event.assessors) for s in found) or "-")
         relations.append(RelationRow(
             str(info.number or "-"), info.name, format_nip(info.nip), info.unit, str(p.wave),
             group_of.get(p.id, "").replace("Kelompok ", ""),

@@ -8,10 +8,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
+
+from ukom_desktop.ui.widgets.form_parts import password_field
 
 
 class PasswordDialog(QDialog):
@@ -20,8 +21,7 @@ class PasswordDialog(QDialog):
         self.setWindowTitle("Sandi server basis data")
         intro = QLabel(f"Masukkan sandi untuk server basis data:\n{server}")
         intro.setWordWrap(True)
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = password_field()
         self.remember_check = QCheckBox("Simpan sandi di penyimpanan kredensial sistem operasi")
         self.remember_check.setToolTip(
             "Sandi tidak pernah disimpan di berkas pengaturan aplikasi; bila dicentang, sistem operasi "

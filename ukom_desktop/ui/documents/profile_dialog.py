@@ -30,6 +30,23 @@ from ukom_desktop.ui.documents.signatories_page import SignatoriesPage
 from ukom_desktop.ui.geometry import fit_to_screen
 
 
+def add_letterhead_fields(owner: Any, form: QFormLayout) -> None:
+    """The three kop lines, address, phone, e-mail, website and city as rows of `form`; the edits become
+    `owner.kop_edits`, `address_edit`, `phone_edit`, `email_edit`, `website_edit` and `city_edit`."""
+    owner.kop_edits = [QLineEdit() for _ in range(3)]
+    placeholders = ("mis. KEMENTERIAN PEKERJAAN UMUM", "mis. BADAN PENGEMBANGAN SUMBER DAYA MANUSIA",
+                    "mis. BALAI PENILAIAN KOMPETENSI")
+    for index, (edit, hint) in enumerate(zip(owner.kop_edits, placeholders, strict=True), start=1):
+        edit.setPlaceholderText(hint)
+        form.addRow(f"Kop baris {index}:", edit)
+    owner.address_edit, owner.phone_edit, owner.email_edit = QLineEdit(), QLineEdit(), QLineEdit()
+    owner.website_edit, owner.city_edit = QLineEdit(), QLineEdit()
+    owner.city_edit.setPlaceholderText("ditulis sebelum tanggal surat, mis. Jakarta")
+    for label, edit in (("Alamat:", owner.address_edit), ("Telepon:", owner.phone_edit),
+                        ("Pos-el:", owner.email_edit), ("Laman:", owner.website_edit), ("Kota:", owner.city_edit)):
+        form.addRow(label, edit)
+
+
 class InstitutionDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,23 +79,7 @@ class InstitutionDialog(QDialog):
     def _kop_page(self) -> QWidget:
         page = QWidget()
         form = QFormLayout(page)
-        self.kop_edits = [QLineEdit() for _ in range(3)]
-        placeholders = ("mis. KEMENTERIAN PEKERJAAN UMUM", "mis. BADAN PENGEMBANGAN SUMBER DAYA MANUSIA",
-                        "mis. BALAI PENILAIAN KOMPETENSI")
-        for index, (edit, hint) in enumerate(zip(self.kop_edits, placeholders, strict=True), start=1):
-            edit.setPlaceholderText(hint)
-            form.addRow(f"Kop baris {index}:", edit)
-        self.address_edit = QLineEdit()
-        self.phone_edit = QLineEdit()
-        self.email_edit = QLineEdit()
-        self.website_edit = QLineEdit()
-        self.city_edit = QLineEdit()
-        self.city_edit.setPlaceholderText("ditulis sebelum tanggal surat, mis. Jakarta")
-        form.addRow("Alamat:", self.address_edit)
-        form.addRow("Telepon:", self.phone_edit)
-        form.addRow("Pos-el:", self.email_edit)
-        form.addRow("Laman:", self.website_edit)
-        form.addRow("Kota:", self.city_edit)
+        add_letterhead_fields(self, form)
         self.paper_combo = QComboBox()
         self.paper_combo.addItem("A4 (210 x 297 mm)", "A4")
         self.paper_combo.addItem("F4/folio (215 x 330 mm)", "F4")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ukom_desktop.ui import messages
+from ukom_desktop.ui.widgets.form_parts import password_field
 
 if TYPE_CHECKING:
     from ukom_desktop.ui.main_window import MainWindow
@@ -76,10 +77,8 @@ class EncryptDialog(QDialog):
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()
-        self.key = QLineEdit()
-        self.key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit()
-        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key = password_field()
+        self.repeat = password_field()
         if not self.encrypted:
             form.addRow("Kunci baru (min. 10 karakter):", self.key)
             form.addRow("Ulangi kunci:", self.repeat)

@@ -15,16 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ukom_desktop.ui.widgets.form_parts import password_field
+
 if TYPE_CHECKING:
     from ukom_desktop.db.database import Database
     from ukom_desktop.domain.permissions import Actor
     from ukom_desktop.services.users import LoginOutcome
-
-
-def _password_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
 
 
 class _Form(QDialog):
@@ -59,7 +55,7 @@ class LoginDialog(_Form):
         self.database = database
         self.username = QLineEdit(username)
         self.username.setObjectName("login_username")
-        self.password = _password_field()
+        self.password = password_field()
         self.password.setObjectName("login_password")
         self.form.addRow("Nama pengguna:", self.username)
         self.form.addRow("Kata sandi:", self.password)
@@ -93,11 +89,11 @@ class ChangePasswordDialog(_Form):
         super().__init__("Ganti kata sandi", f"Akun {actor.username} memakai kata sandi sekali pakai. Buat kata "
                          "sandi baru (minimal 10 karakter).", parent)
         self.database, self.actor = database, actor
-        self.old = _password_field()
+        self.old = password_field()
         self.old.setText(old_password)
-        self.new = _password_field()
+        self.new = password_field()
         self.new.setObjectName("new_password")
-        self.repeat = _password_field()
+        self.repeat = password_field()
         self.repeat.setObjectName("repeat_password")
         if not old_password:
             self.form.addRow("Kata sandi lama:", self.old)
@@ -133,9 +129,9 @@ class FirstAdminDialog(_Form):
         self.username = QLineEdit("administrator")
         self.username.setObjectName("admin_username")
         self.full_name = QLineEdit()
-        self.password = _password_field()
+        self.password = password_field()
         self.password.setObjectName("admin_password")
-        self.repeat = _password_field()
+        self.repeat = password_field()
         self.repeat.setObjectName("admin_repeat")
         self.sekretariat = QCheckBox("Juga berperan sekretariat (menyiapkan kegiatan, peserta, jadwal, surat)")
         self.sekretariat.setChecked(True)

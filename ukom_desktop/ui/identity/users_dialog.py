@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.actions import in_transaction
 from ukom_desktop.ui.geometry import fit_to_screen
+from ukom_desktop.ui.widgets.form_parts import password_field, save_cancel_buttons
 
 if TYPE_CHECKING:
     from ukom_desktop.ui.context import AppContext
@@ -46,8 +47,7 @@ class UserFormDialog(QDialog):
         form = QFormLayout()
         self.username = QLineEdit()
         self.full_name = QLineEdit()
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password = password_field()
         self.roles = {role: QCheckBox(ROLE_LABELS[role]) for role in ROLES}
         roles_box = QVBoxLayout()
         for box in self.roles.values():
@@ -66,12 +66,7 @@ class UserFormDialog(QDialog):
         note = QLabel("Pengguna wajib mengganti kata sandi awal saat pertama masuk.")
         note.setWordWrap(True)
         layout.addWidget(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Simpan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(save_cancel_buttons(self, ok=QDialogButtonBox.StandardButton.Ok))
 
     def accept(self) -> None:
         from ukom_desktop.services.users import create_user

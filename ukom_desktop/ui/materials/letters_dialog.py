@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -28,6 +27,7 @@ from ukom_desktop.ui.actions import in_session, in_transaction
 from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ukom_desktop.ui.widgets.date_field import DateField
+from ukom_desktop.ui.widgets.form_parts import error_label, save_cancel_buttons
 from ukom_desktop.ui.widgets.record_table import RecordTable
 
 
@@ -71,16 +71,9 @@ class LetterForm(QDialog):
                               ("Disposisi kepada", self.to_edit), ("Isi disposisi", self.instruction_edit),
                               ("Tanggal disposisi", self.disposition_date)):
             form.addRow(label, widget)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color:#c0392b")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         form.addRow(self.error_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Simpan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(save_cancel_buttons(self))
 
     def data(self) -> Any:
         from ukom_desktop.services.incoming_letters import LetterData

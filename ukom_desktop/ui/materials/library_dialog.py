@@ -28,6 +28,7 @@ from ukom_desktop.ui import messages
 from ukom_desktop.ui.actions import in_session, in_transaction, status_message
 from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.models.record_table_model import Column, RecordTableModel
+from ukom_desktop.ui.widgets.form_parts import error_label, save_cancel_buttons
 from ukom_desktop.ui.widgets.record_table import RecordTable
 
 
@@ -74,16 +75,9 @@ class ImportForm(QDialog):
         form.addRow("Catatan", self.notes_edit)
         form.addRow("Berkas (PDF, DOCX, XLSX)", self.files)
         form.addRow("", pick)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color:#c0392b")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         form.addRow(self.error_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Simpan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(save_cancel_buttons(self))
 
     def _pick(self) -> None:
         for path in choose_files(self):

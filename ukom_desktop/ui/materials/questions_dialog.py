@@ -8,10 +8,8 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -23,6 +21,7 @@ from ukom_desktop.ui import messages
 from ukom_desktop.ui.actions import in_transaction
 from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.models.record_table_model import Column, RecordTableModel
+from ukom_desktop.ui.widgets.form_parts import error_label, save_cancel_buttons
 from ukom_desktop.ui.widgets.record_table import RecordTable
 
 
@@ -47,16 +46,9 @@ class QuestionForm(QDialog):
         form.addRow("Level", self.level_spin)
         form.addRow("Pertanyaan kunci", self.question_edit)
         form.addRow("Pertanyaan lanjutan\n(satu per baris)", self.probes_edit)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color:#c0392b")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         form.addRow(self.error_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Simpan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(save_cancel_buttons(self))
 
     def values(self) -> tuple[str, int, str, list[str]]:
         return (self.competency_combo.currentData(), self.level_spin.value(), self.question_edit.toPlainText(),

@@ -7,25 +7,21 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from ukom_desktop.domain.labels import ROOM_KIND
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.geometry import fit_to_screen
+from ukom_desktop.ui.widgets.table_editor import build_table_editor
 
 HEADERS = ("Nama ruang", "Jenis", "Kapasitas", "Lokasi", "Aktif")
 COL_NAME, COL_KIND, COL_CAPACITY, COL_LOCATION, COL_ACTIVE = range(5)
@@ -38,35 +34,20 @@ class RoomsDialog(QDialog):
         self.context = context
         self.setWindowTitle("Ruang")
         fit_to_screen(self, 760, 440)
-        layout = QVBoxLayout(self)
-        hint = QLabel("Ketik langsung pada tabel. Penjadwal memakai ruang yang aktif: aula untuk psikotes dan "
-                      "in-basket, ruang kelompok untuk diskusi, ruang wawancara untuk wawancara dan role play. "
-                      "Impor: kolom Nama ruang, Jenis, Kapasitas, Lokasi.")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        for col, width in ((COL_NAME, 200), (COL_KIND, 160), (COL_CAPACITY, 80), (COL_ACTIVE, 60)):
-            self.table.setColumnWidth(col, width)
-        self.table.horizontalHeader().setSectionResizeMode(COL_LOCATION, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.table, 1)
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        layout.addWidget(self.status_label)
-        bar = QHBoxLayout()
         self.add_button = QPushButton("Tambah baris")
         self.delete_button = QPushButton("Hapus")
         self.import_button = QPushButton("Impor...")
-        self.save_button = QPushButton("Simpan")
-        self.close_button = QPushButton("Tutup")
-        for button in (self.add_button, self.delete_button, self.import_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        bar.addWidget(self.save_button)
-        bar.addWidget(self.close_button)
-        layout.addLayout(bar)
+        parts = build_table_editor(
+            self,
+            "Ketik langsung pada tabel. Penjadwal memakai ruang yang aktif: aula untuk psikotes dan "
+            "in-basket, ruang kelompok untuk diskusi, ruang wawancara untuk wawancara dan role play. "
+            "Impor: kolom Nama ruang, Jenis, Kapasitas, Lokasi.",
+            HEADERS, (self.add_button, self.delete_button, self.import_button))
+        self.table, self.status_label = parts.table, parts.status_label
+        self.save_button, self.close_button = parts.save_button, parts.close_button
+        for col, width in ((COL_NAME, 200), (COL_KIND, 160), (COL_CAPACITY, 80), (COL_ACTIVE, 60)):
+            self.table.setColumnWidth(col, width)
+        self.table.horizontalHeader().setSectionResizeMode(COL_LOCATION, QHeaderView.ResizeMode.Stretch)
         self.add_button.clicked.connect(lambda: self.add_row())
         self.delete_button.clicked.connect(self.delete_selected)
         self.import_button.clicked.connect(lambda: self.import_file())

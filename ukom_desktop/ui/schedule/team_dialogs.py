@@ -25,6 +25,7 @@ from ukom_desktop.domain.labels import TEAM_ROLE
 from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.models.record_table_model import Column, RecordTableModel
 from ukom_desktop.ui.widgets.date_field import DateField
+from ukom_desktop.ui.widgets.form_parts import error_label, save_cancel_buttons
 from ukom_desktop.ui.widgets.record_table import RecordTable
 
 JENJANG = ("", "Ahli Pertama", "Ahli Muda", "Ahli Madya", "Ahli Utama", "Terampil", "Mahir", "Penyelia")
@@ -32,12 +33,7 @@ PARTS = {"sehari": "Sehari penuh", "pagi": "Pagi", "siang": "Siang"}
 
 
 def _buttons(dialog: QDialog, ok_text: str = "Simpan") -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
+    return save_cancel_buttons(dialog, ok_text, QDialogButtonBox.StandardButton.Ok)
 
 
 class MemberDialog(QDialog):
@@ -85,9 +81,7 @@ class MemberDialog(QDialog):
         form.addRow("No. HP", self.phone)
         form.addRow("Surel", self.email)
         form.addRow("Maks. peserta/gelombang", self.max_per_wave)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color:#c0392b")
+        self.error_label = error_label()
         form.addRow(self.error_label)
         form.addRow(_buttons(self))
         if row is not None:

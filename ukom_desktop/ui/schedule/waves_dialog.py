@@ -11,14 +11,10 @@ from typing import Any
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +23,7 @@ from ukom_desktop.ui import messages
 from ukom_desktop.ui.actions import in_transaction
 from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.widgets.date_field import DateField
+from ukom_desktop.ui.widgets.table_editor import build_table_editor
 
 HEADERS = ("Gel.", "Hari pertama", "Hari kerja", "Tanggal", "Peserta", "Sesi", "Ruang")
 ROOMS_COLUMN = 6
@@ -38,39 +35,22 @@ class WavesDialog(QDialog):
         self.context = context
         self.setWindowTitle("Gelombang dan tanggal pelaksanaan")
         fit_to_screen(self, 960, 400)
-        layout = QVBoxLayout(self)
-        hint = QLabel(
+        self.add_button = QPushButton("Tambah gelombang")
+        self.remove_button = QPushButton("Hapus gelombang")
+        parts = build_table_editor(
+            self,
             "Setiap gelombang dinilai pada hari kerja berturut-turut mulai hari pertamanya (Sabtu dan Minggu "
             "dilewati). Gelombang yang belum diberi tanggal memakai bagian dari tanggal kegiatan. Klik kolom Ruang "
-            "untuk memilih ruang gelombang; tanpa pilihan, gelombang memakai semua ruang aktif."
-        )
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            "untuk memilih ruang gelombang; tanpa pilihan, gelombang memakai semua ruang aktif.",
+            HEADERS, (self.add_button, self.remove_button))
+        self.table, self.status_label = parts.table, parts.status_label
+        self.save_button, self.close_button = parts.save_button, parts.close_button
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         for col, width in enumerate((45, 150, 80, 200, 65, 50, 240)):
             self.table.setColumnWidth(col, width)
         header.setSectionResizeMode(ROOMS_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.sectionResized.connect(lambda col, _old, _new: col == ROOMS_COLUMN and self._elide_rooms())
-        layout.addWidget(self.table, 1)
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        layout.addWidget(self.status_label)
-        bar = QHBoxLayout()
-        self.add_button = QPushButton("Tambah gelombang")
-        self.remove_button = QPushButton("Hapus gelombang")
-        self.save_button = QPushButton("Simpan")
-        self.close_button = QPushButton("Tutup")
-        for button in (self.add_button, self.remove_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        bar.addWidget(self.save_button)
-        bar.addWidget(self.close_button)
-        layout.addLayout(bar)
         self.add_button.clicked.connect(self.add_wave)
         self.remove_button.clicked.connect(self.remove_wave)
         self.save_button.clicked.connect(self.save)

@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.actions import in_transaction
+from ukom_desktop.ui.documents.profile_dialog import add_letterhead_fields
 from ukom_desktop.ui.geometry import fit_to_screen
+from ukom_desktop.ui.widgets.form_parts import password_field
 
 RED = "color: #b00020;"
 
@@ -87,8 +89,7 @@ class LocationPage(SkippablePage):
         self.port_spin.setValue(5432)
         self.db_edit = QLineEdit("ukom")
         self.user_edit = QLineEdit("postgres")
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = password_field()
         for label, widget in (("Server:", self.host_edit), ("Port:", self.port_spin),
                               ("Nama basis data:", self.db_edit), ("Pengguna:", self.user_edit),
                               ("Kata sandi:", self.password_edit)):
@@ -164,18 +165,7 @@ class ProfilePage(SkippablePage):
         super().__init__(wizard, "Profil instansi",
                          "Kop surat, alamat dan kontak yang tercetak di setiap surat dan laporan.")
         form = QFormLayout(self)
-        self.kop_edits = [QLineEdit() for _ in range(3)]
-        hints = ("mis. KEMENTERIAN PEKERJAAN UMUM", "mis. BADAN PENGEMBANGAN SUMBER DAYA MANUSIA",
-                 "mis. BALAI PENILAIAN KOMPETENSI")
-        for index, (edit, hint) in enumerate(zip(self.kop_edits, hints, strict=True), start=1):
-            edit.setPlaceholderText(hint)
-            form.addRow(f"Kop baris {index}:", edit)
-        self.address_edit, self.phone_edit, self.email_edit = QLineEdit(), QLineEdit(), QLineEdit()
-        self.website_edit, self.city_edit = QLineEdit(), QLineEdit()
-        self.city_edit.setPlaceholderText("ditulis sebelum tanggal surat, mis. Jakarta")
-        for label, edit in (("Alamat:", self.address_edit), ("Telepon:", self.phone_edit),
-                            ("Pos-el:", self.email_edit), ("Laman:", self.website_edit), ("Kota:", self.city_edit)):
-            form.addRow(label, edit)
+        add_letterhead_fields(self, form)
         logo_row = QHBoxLayout()
         self.logo: bytes | None = None
         self.logo_filename = ""
@@ -287,9 +277,7 @@ class AdminPage(SkippablePage):
                          "Pengguna yang mengelola pengguna lain dan hak aksesnya.")
         form = QFormLayout(self)
         self.username_edit, self.name_edit = QLineEdit(), QLineEdit()
-        self.password_edit, self.repeat_edit = QLineEdit(), QLineEdit()
-        for edit in (self.password_edit, self.repeat_edit):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit, self.repeat_edit = password_field(), password_field()
         for label, edit in (("Nama pengguna:", self.username_edit), ("Nama lengkap:", self.name_edit),
                             ("Kata sandi:", self.password_edit), ("Ulangi kata sandi:", self.repeat_edit)):
             form.addRow(label, edit)
