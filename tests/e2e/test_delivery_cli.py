@@ -47,7 +47,7 @@ def test_delivery_letter_lists_the_approved_reports(cli, tmp_path: Path) -> None
 
 
 def test_nothing_approved_nothing_delivered(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    code = cli.json("demo", "--participants", "3", "--with-ratings")["event_code"]
+    code = cli.json("demo", "--participants", "4", "--with-ratings")["event_code"]  # a group holds 4-8
     result = cli("print", "delivery", "--event", code, "--out", str(tmp_path / "x.pdf"), check=False)
     assert result.returncode == 2 and "disetujui QC" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "x.pdf").exists()

@@ -107,27 +107,41 @@ def window(qtbot, tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
 def test_first_event_from_an_empty_database_to_printed_reports(  # type: ignore[no-untyped-def]
     window, qtbot, tmp_path: Path, monkeypatch, recorded_messages
 ) -> None:
-    from ukom_desktop.ui.documents.profile_dialog import InstitutionDialog
+    from PySide6.QtWidgets import QWizard
 
-    # 1. An empty database: the window offers the institution profile (answered yes) and it is filled in.
+    # 1. An empty database: the first-run setup opens by itself; the profile and a signatory are typed in,
+    #    numbering kept, the first administrator skipped (the database stays without users).
     assert window.open_database()
-    qtbot.waitUntil(lambda: isinstance(window.documents_dialog, InstitutionDialog))
-    profile = window.documents_dialog
+    qtbot.waitUntil(lambda: getattr(window, "setup_wizard", None) is not None and window.setup_wizard.isVisible())
+    wizard = window.setup_wizard
+    assert wizard.currentPage() is wizard.location_page
+    wizard.button(QWizard.WizardButton.NextButton).click()  # the local file already open
+    profile = wizard.profile_page
+    assert wizard.currentPage() is profile
     for edit, text in zip(profile.kop_edits, ("BADAN KEPEGAWAIAN NEGARA", "PUSAT PENILAIAN KOMPETENSI ASN",
-                                              "BIDANG PENYELENGGARAAN PENILAIAN"), strict=True):
+                                              "BIDANG PENYELENGGARAAN PENILAIAN"), strict=False):
         qtbot.keyClicks(edit, text)
     qtbot.keyClicks(profile.address_edit, "Jalan Mayjen Sutoyo Nomor 12, Jakarta Timur")
     qtbot.keyClicks(profile.city_edit, "Jakarta")
-    page = profile.signatories
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    assert wizard.currentPage() is wizard.signatories_page
+    page = wizard.signatories_page.inner
     qtbot.keyClicks(page.name_edit, "Dr. Haryanto Wibowo, M.Si.")
     qtbot.keyClicks(page.nip_edit, "19700412 199503 1 002")
     qtbot.keyClicks(page.golongan_edit, "IV/c")
     qtbot.keyClicks(page.jabatan_edit, "Kepala Pusat Penilaian Kompetensi ASN")
     page.save_button.click()
-    profile.head_combo.setCurrentIndex(
-        profile.head_combo.findText("Dr. Haryanto Wibowo, M.Si.", Qt.MatchFlag.MatchStartsWith))
-    profile.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-    assert not profile.isVisible(), profile.problems.text()
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    assert wizard.currentPage() is wizard.numbering_page
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    assert wizard.currentPage() is wizard.admin_page
+    wizard.button(QWizard.WizardButton.CustomButton1).click()  # Lewati halaman: no users yet
+    assert not wizard.isVisible()
+    from ukom_desktop.services.institution import get_profile
+
+    with window.context.session() as session:
+        stored = get_profile(session)
+    assert stored.kop_lines[0] == "BADAN KEPEGAWAIAN NEGARA" and stored.head_signatory_id is not None
     # A database without users (issue 13) opens without a login, under the permanent banner.
     from PySide6.QtWidgets import QToolBar
 

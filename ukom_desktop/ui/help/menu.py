@@ -1,4 +1,4 @@
-"""Bantuan > Panduan tab ini (F1) and Bantuan > Panduan...: the guide of the current tab, or all of them."""
+"""The Bantuan menu's guides: the guide of the current tab (F1), or the list of all of them."""
 
 from __future__ import annotations
 
