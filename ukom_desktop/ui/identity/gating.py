@@ -17,6 +17,7 @@ from ukom_desktop.domain import permissions as perm
 from ukom_desktop.ui.menu_paths import find_menu_action
 
 Needs = tuple[str, ...]
+ADMINISTRATION_MENU = "Cetak > Administrasi kegiatan"
 
 # Menu entries of the other areas (materials, packages and identity's own entries keep their own rules).
 MENU_NEEDS: dict[str, Needs] = {
@@ -70,7 +71,7 @@ MENU_NEEDS: dict[str, Needs] = {
     "Cetak > Jadwal pribadi > Kartu jadwal peserta...": (perm.MANAGE_SCHEDULE,),
     "Cetak > Jadwal pribadi > Jadwal harian asesor...": (perm.MANAGE_SCHEDULE,),
     "Cetak > Jadwal pribadi > Lembar penilai teknis per ruangan...": (perm.MANAGE_SCHEDULE,),
-    **{f"Cetak > Administrasi kegiatan > {entry}...": (perm.PRINT_LETTERS,) for entry in (
+    **{f"{ADMINISTRATION_MENU} > {entry}...": (perm.PRINT_LETTERS,) for entry in (
         "Daftar nominatif honorarium", "Kuitansi honorarium", "Daftar hadir konsumsi", "Rekap realisasi anggaran",
         "SK Tim Penilai Kompetensi", "SK Peserta", "Perjanjian kerja sama", "Bahan paparan pembukaan",
         "Surat penyampaian hasil dan tanda terima", "RAB dan daftar nominatif (Excel)")},
