@@ -130,6 +130,11 @@ def _returns(session: Session, report_ids: list[int]) -> Counter[int]:
     return Counter({rid: n for rid, n in rows})
 
 
+def _led_by(session: Session, event_id: int, assessor_id: int | None) -> set[int]:
+    return set(session.scalars(select(EventParticipant.id).where(
+        EventParticipant.event_id == event_id, EventParticipant.lead_assessor_id == assessor_id)))
+
+
 def qc_overview(
     session: Session, event_id: int, *, today: date | None = None, with_checks: bool = False
 ) -> QcOverview:
@@ -154,6 +159,14 @@ def qc_overview(
         .order_by(EventParticipant.number, Participant.name)
     )
     records = session.execute(stmt).all()
+    from ukom_desktop.services import access
+
+    actor = access.current_actor(session)
+    if access.only_assigned(actor):  # a plain asesor writes (and checks) only the reports of those they lead
+        assert actor is not None
+        led = _led_by(session, event_id, actor.assessor_id)
+        records = [r for r in records if r[0] in led]
+    with_checks = with_checks and access.can(session, access.perm.EDIT_REPORT)  # pimpinan: statuses only
     returns = _returns(session, [r[6].id for r in records if r[6] is not None])
     rows: list[QcRow] = []
     for ep_id, number, nip, name, unit, wave, report, author_name, reviewer_name in records:

@@ -21,7 +21,8 @@ FEATURE_MODULES: tuple[str, ...] = ("ukom_desktop.ui.schedule.menu", "ukom_deskt
                                      "ukom_desktop.ui.identity.menu",
                                      "ukom_desktop.ui.materials.menu",
                                      "ukom_desktop.ui.help.menu", "ukom_desktop.ui.home.timetables_menu",
-                                     "ukom_desktop.ui.administration.menu")
+                                     "ukom_desktop.ui.administration.menu",
+                                     "ukom_desktop.ui.identity.gating")  # last: sees every area's entries
 
 # The tabs in order: attribute name, title, icon, "module:Class" (a RecordTab or any QWidget taking the
 # AppContext). A tab's module is imported and its page built when it is first shown or first asked for, so
@@ -137,6 +138,8 @@ class MainWindow(QMainWindow):
         return getattr(importlib.import_module(module_name), class_name)(self.context)
 
     def _on_tab_created(self, key: str, widget: QWidget) -> None:
+        for hook in getattr(self, "tab_created_hooks", ()):  # the permission table hides refused buttons
+            hook(key, widget)
         if key == "events_tab":
             widget.event_chosen.connect(self.select_event)  # type: ignore[attr-defined]
         elif key == "home_tab":

@@ -155,7 +155,7 @@ class IdentityArea:
             index = window.tabs.indexOf(window.pages[key])
             window.tabs.setTabVisible(index, any(allowed(window, a) for a in actions))
         self.act_users.setEnabled(db is not None and has_users and allowed(window, "pengguna.kelola"))
-        self.act_users.setVisible(has_users)
+        self.act_users.setVisible(has_users and allowed(window, "pengguna.kelola"))
         self.act_audit.setEnabled(db is not None and allowed(window, "audit.lihat"))
         self.act_lock.setEnabled(actor is not None)
         self.act_encrypt.setEnabled(db is not None and db.file is not None and allowed(window, "basis_data.kelola"))

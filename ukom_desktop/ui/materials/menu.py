@@ -170,7 +170,7 @@ def install(window: Any) -> None:
 
 # What each menu entry needs in the permission table (the services refuse anyway; the menu only hides).
 ACTION_NEEDS = {"library": perm.READ_MATERIALS, "questions": perm.MANAGE_MATERIALS,
-                "returns": perm.MANAGE_MATERIALS, "letters": perm.READ_EVENTS, "disposition": perm.PRINT_LETTERS}
+                "returns": perm.MANAGE_MATERIALS, "letters": perm.MANAGE_EVENTS, "disposition": perm.PRINT_LETTERS}
 
 
 def show_allowed_actions(window: Any) -> None:
