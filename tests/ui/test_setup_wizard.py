@@ -123,3 +123,32 @@ def test_the_setup_reopened_on_a_database_with_users_offers_no_second_first_admi
     with window.context.transaction() as session:
         create_user(session, username="admin", full_name="Admin", roles=["admin"], password="kata-sandi-panjang")
     assert window.show_setup_wizard().admin_page is None
+
+
+def test_an_encrypted_file_chosen_in_the_setup_becomes_the_open_database(qtbot, tmp_path: Path, monkeypatch,  # type: ignore[no-untyped-def]
+                                                                          recorded_messages) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
+
+    from ukom_desktop.db import encryption
+    from ukom_desktop.ui.identity.encrypt_dialog import EncryptDialog
+
+    window, wizard = _new_window(qtbot, tmp_path)
+    target = tmp_path / "rahasia.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("kunci-laptop-balai", True))
+    page = wizard.location_page
+    assert page.encrypted.isEnabled()
+    page.encrypted.setChecked(True)
+
+    def answer() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, EncryptDialog) and w.isVisible())
+        dialog.key.setText("kunci-laptop-balai")
+        dialog.repeat.setText("kunci-laptop-balai")
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    wizard.next()
+    assert wizard.currentPage() is wizard.profile_page  # the location page was saved
+    assert encryption.is_encrypted(target)  # no SQLite header: plain sqlite3 cannot read it
+    assert window.context.database.file == target  # the window now works on the encrypted copy

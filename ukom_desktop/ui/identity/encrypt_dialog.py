@@ -60,6 +60,7 @@ class EncryptDialog(QDialog):
 
         super().__init__(parent)
         self.window_ = window
+        self.copy_path: Path | None = None  # the copy made, once accepted
         db = window.context.database
         self.source: Path | None = db.file if db is not None else None
         self.encrypted = bool(self.source and is_encrypted(self.source))
@@ -122,5 +123,6 @@ class EncryptDialog(QDialog):
         outcome = run_action(self, make_copy, level="warn")  # a refused folder or full disk is a sentence too
         if not outcome:
             return
+        self.copy_path = Path(outcome.value)
         messages.info(self, f"Salinan tersimpan: {outcome.value}")
         super().accept()

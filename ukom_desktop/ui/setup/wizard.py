@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -66,9 +67,9 @@ class LocationPage(SkippablePage):
         self.choice = QButtonGroup(self)
         self.local = QRadioButton("Berkas di komputer ini (SQLite)")
         self.server = QRadioButton("Server PostgreSQL bersama di jaringan kantor")
-        self.encrypted = QRadioButton("Berkas terenkripsi")
-        self.encrypted.setEnabled(False)
-        self.encrypted.setToolTip("Tersedia bersama fitur pengguna dan login.")
+        self.encrypted = QRadioButton("Berkas terenkripsi di komputer ini (SQLCipher, dengan kunci)")
+        self.encrypted.setToolTip("Membuat salinan terenkripsi dari berkas ini lalu membukanya; kunci ditanyakan "
+                                  "setiap kali berkas dibuka.")
         for index, radio in enumerate((self.local, self.server, self.encrypted)):
             self.choice.addButton(radio, index)
         self.local.setChecked(True)
@@ -107,9 +108,9 @@ class LocationPage(SkippablePage):
         self.server_box.setLayout(form)
         layout.addWidget(self.server_box)
         layout.addWidget(self.encrypted)
-        note = QLabel("Berkas terenkripsi tersedia bersama fitur pengguna dan login. Kata sandi server tidak "
-                      "disimpan; untuk membuka server yang sama berikutnya, jalankan aplikasi dengan --db atau "
-                      "variabel UKOM_DATABASE_URL.")
+        note = QLabel("Berkas terenkripsi cocok untuk laptop dan folder bersama: tanpa kunci isinya tidak dapat "
+                      "dibaca. Kata sandi server tidak disimpan; untuk membuka server yang sama berikutnya, "
+                      "jalankan aplikasi dengan --db atau variabel UKOM_DATABASE_URL.")
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addWidget(self.problems)
@@ -133,6 +134,18 @@ class LocationPage(SkippablePage):
         if path:
             self.file_edit.setText(path)
 
+    def _encrypt(self, window: Any) -> bool:
+        """An encrypted copy of the open file (Berkas > Enkripsi basis data), then the copy is the database."""
+        from ukom_desktop.ui.identity.encrypt_dialog import EncryptDialog
+
+        dialog = EncryptDialog(window, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        copy = dialog.copy_path
+        dialog.deleteLater()
+        if not accepted or copy is None:
+            return False
+        return bool(window.open_database(str(copy)))
+
     def address(self) -> Any:
         from ukom_desktop.services.first_run import ServerAddress
 
@@ -149,6 +162,8 @@ class LocationPage(SkippablePage):
 
     def save(self) -> bool:
         window = self.setup.window_
+        if self.encrypted.isChecked():
+            return window is None or self._encrypt(window)
         if self.server.isChecked():
             if not self.test_connection():
                 return False
