@@ -251,7 +251,7 @@ def build_activity_report(data: ActivityReportData) -> Document:
         draw_signature(flow, data.signatory, captions=captions)
     else:
         flow.paragraph(closing, first_indent=12.5 * mm, after=2.0)
-    return Document(flow.spec, flow.pages, "of_total", f"Laporan Kegiatan - {data.event_name}")
+    return Document(flow.spec, flow.story, "of_total", f"Laporan Kegiatan - {data.event_name}")
 
 
 def render_activity_report(data: ActivityReportData, out: Target) -> int:

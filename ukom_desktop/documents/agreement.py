@@ -89,7 +89,7 @@ def build_agreement(data: AgreementData) -> Document:
                            (x + box_w, y, x + box_w, y + box_h)):
         flow.line(x1, y1, x2, y2, 0.4)
     flow.text(x + 4, y + box_h / 2 - 3, MATERAI, small)
-    return Document(flow.spec, flow.pages, "dash_top", f"Perjanjian Kerja Sama {data.first.number}")
+    return Document(flow.spec, flow.story, "dash_top", f"Perjanjian Kerja Sama {data.first.number}")
 
 
 def render_agreement(data: AgreementData, out: Target) -> int:

@@ -143,7 +143,7 @@ def build_assessor_evaluation(data: AssessorEvaluationData) -> Document:
         draw_signature(flow, data.signatory, captions=captions)
     else:
         draw_notes()
-    return Document(flow.spec, flow.pages, "of_total", f"Evaluasi Kinerja Asesor - {data.event_name}")
+    return Document(flow.spec, flow.story, "of_total", f"Evaluasi Kinerja Asesor - {data.event_name}")
 
 
 def render_assessor_evaluation(data: AssessorEvaluationData, out: Target) -> int:

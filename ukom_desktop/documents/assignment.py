@@ -75,7 +75,7 @@ def build_assignment(data: AssignmentData) -> Document:
                        + copies_height(flow, data.copies))
     draw_signature(flow, data.signatory, captions=[dated], keep_with=copies_height(flow, data.copies))
     draw_copies(flow, data.copies)
-    return Document(flow.spec, flow.pages, "dash_top", f"Surat Tugas {data.number}", data.letterhead.agency_lines[0])
+    return Document(flow.spec, flow.story, "dash_top", f"Surat Tugas {data.number}", data.letterhead.agency_lines[0])
 
 
 def render_assignment(data: AssignmentData, out: Target) -> int:

@@ -66,7 +66,7 @@ def build_attendance(data: AttendanceSheetData) -> Document:
     )
     if data.signatory is not None:
         draw_signature(flow, data.signatory, captions=captions)
-    return Document(flow.spec, flow.pages, "of_total", f"Daftar Hadir - {data.session}")
+    return Document(flow.spec, flow.story, "of_total", f"Daftar Hadir - {data.session}")
 
 
 def render_attendance(data: AttendanceSheetData, out: Target) -> int:

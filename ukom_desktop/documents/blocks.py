@@ -8,8 +8,7 @@ from datetime import date
 
 from reportlab.lib.units import mm
 
-from ukom_desktop.documents.layout import Flow, PageSpec, Style, body_style, line_ops, text_width, wrap
-from ukom_desktop.documents.letterhead import draw_kop
+from ukom_desktop.documents.layout import Flow, PageSpec, Style, body_style, para, plain_table, text_width
 from ukom_desktop.documents.model import EventInfo, Letterhead, PaperSize, Signatory
 from ukom_desktop.documents.templates import Marker, render_paragraphs
 from ukom_desktop.domain.dates import day_name_id, format_date_id, format_date_range_id, format_day_date_id
@@ -20,10 +19,7 @@ PARAGRAPH_GAP = 6.0
 
 def new_flow(paper: PaperSize, letterhead: Letterhead | None, style: Style | None = None) -> Flow:
     """A flow on naskah-dinas margins, with the kop on the first page when a letterhead is given."""
-    flow = Flow(PageSpec(paper), style or body_style())
-    if letterhead is not None:
-        draw_kop(flow, letterhead)
-    return flow
+    return Flow(PageSpec(paper), style or body_style(), kop=letterhead)
 
 
 def place_date(place: str, when: date) -> str:
@@ -74,35 +70,27 @@ def draw_reference_block(
     style = flow.style
     label_width = max(text_width(label, style.font, style.size) for label, _ in rows) + 8
     colon_width = text_width(":", style.font, style.size) + 5
-    x_value = flow.x0 + label_width + colon_width
-    date_width = text_width(dated, style.font, style.size)
+    date_width = text_width(dated, style.font, style.size) + 12
+    value_width = flow.width - label_width - colon_width
+    cells: list[list[object]] = []
     for index, (label, value) in enumerate(rows):
-        limit = flow.x1 - x_value
-        if index == 0:
-            limit -= date_width + 12
-        lines = wrap(value or "-", style.font, style.size, round(limit, 2))
-        baseline = flow.y - style.leading * 0.8
-        flow.text(flow.x0, baseline, label, style)
-        flow.text(flow.x0 + label_width, baseline, ":", style)
-        flow.ops.extend(line_ops(lines, style, x_value, flow.y, limit, "L"))
-        if index == 0:
-            flow.text(flow.x1 - date_width, baseline, dated, style)
-        flow.y -= len(lines) * style.leading
-    flow.skip(after)
+        cells.append([para(label, style), para(":", style), para(value or "-", style),
+                      para(dated, style, "R") if index == 0 else ""])
+    table = plain_table(cells, [label_width, colon_width, value_width - date_width, date_width],
+                        commands=[("SPAN", (2, i), (3, i)) for i in range(1, len(rows))])
+    table.spaceAfter = after
+    flow.add(table)
 
 
 def draw_addressee(flow: Flow, lines: list[str], *, after: float = 14.0) -> None:
     """"Yth. <first line>" with the following lines aligned under the first."""
     style = flow.style
-    prefix = "Yth. "
-    indent = text_width(prefix, style.font, style.size)
+    indent = text_width("Yth. ", style.font, style.size)
     width = flow.width * 0.62 - indent
-    flow.text(flow.x0, flow.y - style.leading * 0.8, prefix.strip(), style)
-    for line in lines:
-        wrapped = wrap(line, style.font, style.size, round(width, 2))
-        flow.ops.extend(line_ops(wrapped, style, flow.x0 + indent, flow.y, width, "L"))
-        flow.y -= len(wrapped) * style.leading
-    flow.skip(after)
+    table = plain_table([["" if index else para("Yth.", style), para(line, style)] for index, line in enumerate(lines)],
+                        [indent, width])
+    table.spaceAfter = after
+    flow.add(table)
 
 
 def draw_body(
@@ -143,14 +131,13 @@ def copies_height(flow: Flow, copies: tuple[str, ...] | list[str]) -> float:
 
 
 def draw_copies(flow: Flow, copies: tuple[str, ...] | list[str]) -> None:
-    """Tembusan at the bottom left: numbered when more than one."""
+    """Tembusan at the bottom left: numbered when more than one; "Tembusan:" never parts from its
+    first line."""
     if not copies:
         return
-    style = flow.style
-    first_height = style.leading * (1 + min(2, len(copies)))
-    flow.ensure(first_height)
-    flow.text(flow.x0, flow.y - style.leading * 0.8, "Tembusan:", style)
-    flow.y -= style.leading
+    heading = para("Tembusan:", flow.style)
+    heading.keepWithNext = True
+    flow.add(heading)
     if len(copies) == 1:
         flow.paragraph(copies[0], align="L")
     else:
@@ -166,27 +153,22 @@ def draw_labelled_list(
     `keep_last_with` keeps the last item on the page of the block that follows (the signature).
     """
     style = flow.style
-    colon_x = flow.x0 + label_width
-    left = label_width + text_width(":", style.font, style.size) + 6
-    labels = [f"{i}." for i in range(1, len(items) + 1)] if len(items) > 1 else [""]
-    number_width = max(text_width(lab, style.font, style.size) for lab in labels) + 6 if len(items) > 1 else 0.0
-
-    def head() -> None:
-        baseline = flow.y - style.leading * 0.8
-        flow.text(flow.x0, baseline, label, style)
-        flow.text(colon_x, baseline, ":", style)
-
-    flow.ensure(2 * style.leading)
-    for index, (number, item) in enumerate(zip(labels, items, strict=True)):
+    colon_width = text_width(":", style.font, style.size) + 6
+    numbers = [f"{i}." for i in range(1, len(items) + 1)] if len(items) > 1 else [""]
+    number_width = max(text_width(n, style.font, style.size) for n in numbers) + 6 if len(items) > 1 else 0.0
+    text_width_left = flow.width - label_width - colon_width - number_width
+    rows: list[list[object]] = []
+    for index, (number, item) in enumerate(zip(numbers, items, strict=True)):
         last = index == len(items) - 1
-
-        def draw(first: bool = index == 0, number: str = number, item: str = item, last: bool = last) -> None:
-            if first:
-                head()
-            flow.paragraph(item, left=left + number_width if not number else left, label=number,
-                           label_width=number_width, after=after if last else 2.0)
-
-        if last and keep_last_with:
-            flow.keep_with_next(draw, keep_last_with)
-        else:
-            draw()
+        rows.append([
+            para(label, style) if index == 0 else "", para(":", style) if index == 0 else "",
+            para(number, style) if number else "", para(item, style, "J", after=after if last else 2.0),
+        ])
+    widths = [label_width, colon_width, number_width, text_width_left]
+    if len(rows) > 1:
+        keep_first_two = [("NOSPLIT", (0, 0), (-1, 1))] if len(rows) > 2 else []  # the label never stands alone
+        flow.add(plain_table(rows[:-1], widths, commands=keep_first_two))
+    last_table = plain_table(rows[-1:], widths)
+    if keep_last_with:
+        last_table.keepWithNext = True
+    flow.add(last_table)

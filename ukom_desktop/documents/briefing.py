@@ -102,7 +102,7 @@ def build_briefing(data: BriefingData) -> Document:
         flow.paragraph("Peserta belum dibagi ke dalam kelompok.", body, align="L")
     flow.skip(12.0)
     flow.paragraph("Selamat mengikuti penilaian kompetensi.", bold, align="C")
-    return Document(spec, flow.pages, "none", f"Paparan Pembukaan - {data.event_name}")
+    return Document(spec, flow.story, "none", f"Paparan Pembukaan - {data.event_name}")
 
 
 def render_briefing(data: BriefingData, out: Target) -> int:

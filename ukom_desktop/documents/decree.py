@@ -94,7 +94,7 @@ def build_decree(data: DecreeData) -> Document:
     draw_signature(flow, data.signatory, captions=captions)
     if data.people:
         _attachment(flow, data)
-    return Document(flow.spec, flow.pages, "dash_top", f"Keputusan {data.number}")
+    return Document(flow.spec, flow.story, "dash_top", f"Keputusan {data.number}")
 
 
 def _attachment(flow: Flow, data: DecreeData) -> None:

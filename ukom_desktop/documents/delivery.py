@@ -91,7 +91,7 @@ def build_delivery(data: DeliveryData) -> Document:
     draw_signature(flow, data.signatory, captions=captions)
     draw_copies(flow, data.copies)
     _receipt(flow, data, table)
-    return Document(flow.spec, flow.pages, "dash_top", f"Penyampaian Hasil {data.number}")
+    return Document(flow.spec, flow.story, "dash_top", f"Penyampaian Hasil {data.number}")
 
 
 def _receipt(flow: Flow, data: DeliveryData, table: Style) -> None:

@@ -93,7 +93,7 @@ def build_event_report(data: EventReportData) -> Document:
     if data.signatory is not None:
         captions = [place_date(data.place, data.date)] if data.date else []
         draw_signature(flow, data.signatory, captions=captions)
-    return Document(flow.spec, flow.pages, "of_total", f"Laporan Penyelenggaraan - {data.event.name}")
+    return Document(flow.spec, flow.story, "of_total", f"Laporan Penyelenggaraan - {data.event.name}")
 
 
 def render_event_report(data: EventReportData, out: Target) -> int:
@@ -146,7 +146,7 @@ def build_speech_outline(data: SpeechOutlineData) -> Document:
     if data.speaker:
         flow.centered(f"Disampaikan oleh {data.speaker}", style.derive(size=11.0), after=14.0)
     _draw_outline(flow, outline_points(data))
-    return Document(flow.spec, flow.pages, "of_total", f"Pokok-Pokok Sambutan - {data.event.name}")
+    return Document(flow.spec, flow.story, "of_total", f"Pokok-Pokok Sambutan - {data.event.name}")
 
 
 def render_speech_outline(data: SpeechOutlineData, out: Target) -> int:

@@ -158,15 +158,15 @@ def build_feedback(pack: FeedbackPack) -> Document:
     for sheet in pack.sheets:
         if not first:
             flow.new_page()
-        start = len(flow.pages) - 1
+        start = len(flow.story) - 1
         _draw_sheet(flow, pack, sheet)
         if sheet.draft:
-            draft_pages.update(range(start, len(flow.pages)))
+            draft_pages.update(range(start, len(flow.story)))
         first = False
     if pack.unit and draft_pages:
         draft_pages.add(0)  # the unit summary counts the drafts too
     title = f"Umpan Balik - {pack.unit}" if pack.unit else "Umpan Balik Hasil Penilaian Kompetensi"
-    return Document(flow.spec, flow.pages, "of_total", title, watermark="DRAF" if draft_pages else "",
+    return Document(flow.spec, flow.story, "of_total", title, watermark="DRAF" if draft_pages else "",
                     watermark_pages=frozenset(draft_pages))
 
 

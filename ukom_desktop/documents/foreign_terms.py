@@ -1,17 +1,13 @@
 """Foreign terms in italics (tata naskah dinas: istilah asing dicetak miring).
 
-The layout engine draws each line in one font. This pass runs over a laid-out page just before it is
-drawn and cuts a text run that contains a foreign term ("assessment center", "In-Basket", "Role Play")
-into pieces, the term in the italic face of the same family and weight. Word spacing of justified lines
-is kept, so the words around the term stay where the layout put them.
+Paragraph text is marked up before Platypus lays it out: a foreign term ("assessment center",
+"In-Basket", "Role Play") is wrapped in <i>, which Platypus prints in the italic face of the same family
+and weight, and its spaces become no-break spaces so the term never breaks across lines.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
-
-Op = tuple[Any, ...]
 
 FOREIGN_TERMS: tuple[str, ...] = (
     "assessment center", "assessment centre", "In-Basket", "In-Tray", "Role Play", "Leaderless Group Discussion",
@@ -25,15 +21,6 @@ _TERMS = re.compile(
 )
 
 
-def _italic_of(font: str) -> str | None:
-    """"UkomSerif" -> "UkomSerif-Italic", "UkomSerif-Bold" -> "UkomSerif-BoldItalic"; None when italic."""
-    if font.endswith(("-Italic", "-BoldItalic")):
-        return None
-    if font.endswith("-Bold"):
-        return font[: -len("-Bold")] + "-BoldItalic"
-    return font + "-Italic"
-
-
 def bind_terms(text: str) -> str:
     """A multi-word term never breaks across lines (its spaces become no-break spaces)."""
     if " " not in text or not _TERMS.search(text):
@@ -41,33 +28,9 @@ def bind_terms(text: str) -> str:
     return _TERMS.sub(lambda m: m.group(0).replace(" ", "\u00a0"), text)
 
 
-def _advance(text: str, font: str, size: float, word_space: float) -> float:
-    from ukom_desktop.documents.layout import text_width
-
-    return text_width(text, font, size) + word_space * (text.count(" ") + text.count("\u00a0"))
-
-
-def italicize_terms(ops: list[Op]) -> list[Op]:
-    """The page's ops with every foreign term in a text run drawn in italics (other ops untouched)."""
-    if not any(op[0] == "t" and _TERMS.search(op[5]) for op in ops):
-        return ops
-    result: list[Op] = []
-    for op in ops:
-        if op[0] != "t" or not _TERMS.search(op[5]):
-            result.append(op)
-            continue
-        _kind, x, y, font, size, text, word_space = op
-        italic = _italic_of(font)
-        if italic is None:
-            result.append(op)
-            continue
-        position = 0
-        for match in _TERMS.finditer(text):
-            for piece, face in ((text[position:match.start()], font), (match.group(0), italic)):
-                if piece:
-                    result.append(("t", x, y, face, size, piece, word_space))
-                    x += _advance(piece, face, size, word_space)
-            position = match.end()
-        if position < len(text):
-            result.append(("t", x, y, font, size, text[position:], word_space))
-    return result
+def italic_markup(text: str) -> str:
+    """Paragraph markup with every foreign term wrapped in <i> (the italic face of the same family and
+    weight; `text` is already escaped markup)."""
+    if not _TERMS.search(text):
+        return text
+    return _TERMS.sub(lambda m: f"<i>{m.group(0)}</i>", text)

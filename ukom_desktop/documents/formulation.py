@@ -240,14 +240,14 @@ def build_formulation(data: FormulationData) -> Document:
     ]
     # the closing and the date stay on the page of the signatures: never a page of signatures alone
     need = signature_row_height(flow, parties, before=8.0)
-    point, pages = flow.checkpoint(), len(flow.pages)
+    point, pages = flow.checkpoint(), len(flow.story)
     closing()
-    if len(flow.pages) != pages or need > flow.room() + 0.01:  # closing, date and signatures on one page
+    if len(flow.story) != pages or need > flow.room() + 0.01:  # closing, date and signatures on one page
         flow.rewind(point)
         flow.new_page()
         closing()
     draw_signature_row(flow, parties, before=8.0)
-    return Document(flow.spec, flow.pages, "of_total", f"Dokumen Rumusan Kompetensi - {data.event_name}",
+    return Document(flow.spec, flow.story, "of_total", f"Dokumen Rumusan Kompetensi - {data.event_name}",
                     data.letterhead.agency_lines[0])
 
 

@@ -53,7 +53,7 @@ def interview_guide(heading: Heading, person: Person, assessor: str, competencie
             flow.skip(16)
             flow.line(flow.x0, flow.y, flow.x1, flow.y, 0.4)
         flow.skip(10)
-    return Document(spec=flow.spec, pages=flow.pages, title=f"Panduan wawancara {person.number_text}",
+    return Document(spec=flow.spec, story=flow.story, title=f"Panduan wawancara {person.number_text}",
                     author="UKOM Desktop")
 
 
@@ -99,4 +99,4 @@ def disposition_sheet(heading: Heading, d: Disposition) -> Document:
                                                              min_row_height=60))
     flow.skip(8)
     flow.paragraph("Setelah ditindaklanjuti, lembar disposisi ini disimpan bersama surat aslinya.", sans, align="L")
-    return Document(spec=flow.spec, pages=flow.pages, title=f"Lembar disposisi {d.number}", author="UKOM Desktop")
+    return Document(spec=flow.spec, story=flow.story, title=f"Lembar disposisi {d.number}", author="UKOM Desktop")

@@ -252,7 +252,7 @@ def build_individual_report(data: IndividualReportData) -> Document:
     if data.draft:
         flow.paragraph("Draf ini belum ditandatangani; laporan final dicetak setelah disetujui pada pemeriksaan "
                        "mutu (QC) dan diberi nomor.", after=4.0)
-        return Document(flow.spec, flow.pages, "of_total", f"Laporan Individu (DRAF) - {data.name}",
+        return Document(flow.spec, flow.story, "of_total", f"Laporan Individu (DRAF) - {data.name}",
                         watermark="DRAF")
     parties = []
     assessor = data.assessor or Signatory("(belum ditetapkan)", "Asesor Penanggung Jawab")
@@ -260,7 +260,7 @@ def build_individual_report(data: IndividualReportData) -> Document:
     head = data.head or Signatory("(belum ditetapkan)", f"Pimpinan {data.provider_name}".strip())
     parties.append(([place_date(data.place, data.date) if data.date else " "], head))
     draw_signature_row(flow, parties, before=10.0)
-    return Document(flow.spec, flow.pages, "of_total", f"Laporan Individu - {data.name}")
+    return Document(flow.spec, flow.story, "of_total", f"Laporan Individu - {data.name}")
 
 
 def render_individual_reports(

@@ -1,5 +1,6 @@
 """Kop surat: logo at the left, agency lines centred (the first bold and larger), the address and
-contact lines, closed by a thick-and-thin double rule. Drawn once per PDF as a reusable form."""
+contact lines, closed by a thick-and-thin double rule. The first page template of a document with a
+kop draws it (once per PDF, as a reusable form) and starts the text below it (documents/output.py)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
 
 from ukom_desktop.documents.fonts import SANS, font_name, register_fonts
-from ukom_desktop.documents.layout import Flow, Line, Op, Style, line_ops, text_width, wrap
+from ukom_desktop.documents.layout import Style, para, text_width
 from ukom_desktop.documents.model import Letterhead
 
 KOP_TOP = 15 * mm  # distance of the kop from the top edge of the paper
@@ -36,9 +39,24 @@ class LogoError(ValueError):
 
 @dataclass(frozen=True)
 class Kop:
+    """A kop laid out for one paper: drawn once per PDF as a form (`key`), the letter's first frame
+    starting below `bottom`."""
+
     key: str
-    ops: tuple[Op, ...]
-    bottom: float  # y of the lowest rule; the letter continues below it
+    parts: tuple[tuple[Paragraph, float, float], ...]  # paragraph, x, y of its bottom
+    logo: tuple[ImageReader, float, float, float, float] | None
+    rules: tuple[tuple[float, float, float, float], ...]  # x1, x2, y, width
+    bottom: float
+
+    def draw(self, canvas: Canvas) -> None:
+        for paragraph, x, y in self.parts:
+            paragraph.drawOn(canvas, x, y)
+        if self.logo is not None:
+            reader, x, y, width, height = self.logo
+            canvas.drawImage(reader, x, y, width, height, mask="auto", preserveAspectRatio=True)
+        for x1, x2, y, width in self.rules:
+            canvas.setLineWidth(width)
+            canvas.line(x1, y, x2, y)
 
 
 def contact_line(letterhead: Letterhead) -> str:
@@ -52,7 +70,7 @@ def contact_line(letterhead: Letterhead) -> str:
     return "; ".join(parts)
 
 
-def _contact_lines(letterhead: Letterhead, style: Style, width: float) -> tuple[Line, ...]:
+def _contact_text(letterhead: Letterhead, style: Style, width: float) -> str:
     """Telepon/Pos-el/Laman, broken between the items rather than inside one."""
     parts = contact_line(letterhead).split("; ")
     joined: list[str] = []
@@ -62,7 +80,7 @@ def _contact_lines(letterhead: Letterhead, style: Style, width: float) -> tuple[
             joined[-1] = candidate
         else:
             joined.append(part)
-    return wrap("\n".join(joined), style.font, style.size, round(width, 2)) if joined else ()
+    return "\n".join(joined)
 
 
 def _logo_reader(logo: str | Path | bytes) -> ImageReader:
@@ -97,7 +115,6 @@ def _fit_style(text: str, style: Style, width: float, smallest: float) -> Style:
 @lru_cache(maxsize=64)
 def build_kop(letterhead: Letterhead, page_width: float, page_height: float, x0: float, x1: float) -> Kop:
     register_fonts()
-    ops: list[Op] = []
     top = page_height - KOP_TOP
     text_left = x0
     logo_size = (0.0, 0.0)
@@ -111,7 +128,7 @@ def build_kop(letterhead: Letterhead, page_width: float, page_height: float, x0:
     width = x1 - text_left
 
     bold = font_name(SANS, bold=True)
-    blocks: list[tuple[Style, tuple[Line, ...]]] = []
+    blocks: list[tuple[Paragraph, float]] = []  # paragraph and the gap above it
     first_size = 15.0
     for index, agency in enumerate(letterhead.agency_lines):
         if index == 0:
@@ -120,35 +137,26 @@ def build_kop(letterhead: Letterhead, page_width: float, page_height: float, x0:
         else:
             size = min(13.0, first_size - 1.5)
             style = _fit_style(agency, Style(bold, size, size * 1.19), width, 10.0)
-        blocks.append((style, wrap(agency, style.font, style.size, round(width, 2))))
+        blocks.append((para(agency, style, "C"), 0.0))
     small = Style(SANS, 9.5, 11.5)
-    if letterhead.address:
-        blocks.append((small, wrap(letterhead.address, small.font, small.size, round(width, 2))))
-    contact = _contact_lines(letterhead, small, width)
-    if contact:
-        blocks.append((small, contact))
-    text_height = sum(len(lines) * style.leading for style, lines in blocks) + 2  # gap before address
+    contact = _contact_text(letterhead, small, width)
+    for index, text in enumerate(t for t in (letterhead.address, contact) if t):
+        blocks.append((para(text, small, "C"), 2.0 if index == 0 else 0.0))
+    heights = [paragraph.wrap(width, page_height)[1] for paragraph, _gap in blocks]
+    text_height = sum(heights) + sum(gap for _p, gap in blocks)
     height = max(text_height, logo_size[1])
 
+    parts: list[tuple[Paragraph, float, float]] = []
     y = top - (height - text_height) / 2
-    for index, (style, lines) in enumerate(blocks):
-        if style is small and index and blocks[index - 1][0] is not small:
-            y -= 2
-        ops.extend(line_ops(lines, style, text_left, y, width, "C"))
-        y -= len(lines) * style.leading
+    for (paragraph, gap), block_height in zip(blocks, heights, strict=True):
+        y -= gap + block_height
+        parts.append((paragraph, text_left, y))
+    logo = None
     if reader is not None:
         logo_w, logo_h = logo_size
-        ops.append(("i", reader, x0, top - (height + logo_h) / 2, logo_w, logo_h))
+        logo = (reader, x0, top - (height + logo_h) / 2, logo_w, logo_h)
 
     thick_y = top - height - 5
     thin_y = thick_y - THICK_RULE / 2 - 1.6 - THIN_RULE / 2
-    ops.append(("l", x0, thick_y, x1, thick_y, THICK_RULE))
-    ops.append(("l", x0, thin_y, x1, thin_y, THIN_RULE))
-    return Kop(f"kop{next(_keys)}", tuple(ops), thin_y - THIN_RULE / 2)
-
-
-def draw_kop(flow: Flow, letterhead: Letterhead) -> None:
-    """Put the kop on the current (first) page and move the cursor below it."""
-    kop = build_kop(letterhead, flow.page_width, flow.page_height, flow.x0, flow.x1)
-    flow.ops.append(("f", kop.key, list(kop.ops)))
-    flow.y = kop.bottom - GAP_AFTER
+    rules = ((x0, x1, thick_y, THICK_RULE), (x0, x1, thin_y, THIN_RULE))
+    return Kop(f"kop{next(_keys)}", tuple(parts), logo, rules, thin_y - THIN_RULE / 2)

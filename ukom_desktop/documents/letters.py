@@ -120,7 +120,7 @@ def build_letter(data: LetterData, kind: str) -> Document:
     if data.participants:
         _draw_attachment(flow, data)
     who = data.recipient.name if data.recipient else data.event.name
-    return Document(flow.spec, flow.pages, "dash_top", f"{_TITLES[kind]} - {who}", data.letterhead.agency_lines[0])
+    return Document(flow.spec, flow.story, "dash_top", f"{_TITLES[kind]} - {who}", data.letterhead.agency_lines[0])
 
 
 def build_invitation(data: LetterData) -> Document:

@@ -57,7 +57,7 @@ def build_minutes(data: MinutesData) -> Document:
     template = data.template if data.template is not None else default_template(KIND_MINUTES)
     draw_body(flow, template, minutes_fields(data), {MARKER_FACTS: _facts_block(data)})  # type: ignore[dict-item]
     draw_signature_row(flow, [([party.caption] if party.caption else [], party.signatory) for party in data.parties])
-    return Document(flow.spec, flow.pages, "dash_top", f"Berita Acara {data.number}", data.letterhead.agency_lines[0])
+    return Document(flow.spec, flow.story, "dash_top", f"Berita Acara {data.number}", data.letterhead.agency_lines[0])
 
 
 def render_minutes(data: MinutesData, out: Target) -> int:

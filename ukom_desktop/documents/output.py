@@ -1,4 +1,4 @@
-"""Drawing laid-out documents onto a ReportLab canvas: one PDF for many documents, or one file each.
+"""Writing documents as PDF with Platypus: one PDF for many documents, or one file each.
 
 Long batches report progress as (done, total, message) and stop when `cancelled()` turns true;
 a cancelled or failed run never leaves a half-written file behind.
@@ -6,6 +6,7 @@ a cancelled or failed run never leaves a half-written file behind.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import tempfile
@@ -16,10 +17,13 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus.doctemplate import PageBegin
 
 from ukom_desktop.documents.fonts import SERIF, font_name, register_fonts
-from ukom_desktop.documents.foreign_terms import italicize_terms
-from ukom_desktop.documents.layout import Op, PageSpec
+from ukom_desktop.documents.layout import PageSpec, Story
+from ukom_desktop.documents.letterhead import GAP_AFTER, Kop, build_kop
+from ukom_desktop.documents.model import Letterhead
 from ukom_desktop.io.output_file import output_errors
 
 PageNumbers = Literal["none", "dash_top", "of_total"]
@@ -37,10 +41,11 @@ class RenderCancelled(Exception):
 
 @dataclass
 class Document:
-    """A laid-out document: its pages as display lists (see layout.py) and how pages are numbered."""
+    """A document to print: its story (flowables and kop, see layout.py), its paper and margins, and
+    how its pages are numbered. `page_count` is known once it has been written (or is measured)."""
 
     spec: PageSpec
-    pages: list[list[Op]]
+    story: Story
     page_numbers: PageNumbers = "none"
     title: str = ""
     author: str = ""
@@ -48,69 +53,201 @@ class Document:
     meta: dict[str, str] = field(default_factory=dict)
     watermark: str = ""  # e.g. "DRAF": drawn large and diagonal across the page
     watermark_pages: frozenset[int] | None = None  # page indexes that get it; None = every page
+    pages_written: int | None = field(default=None, repr=False)
 
     @property
     def page_count(self) -> int:
-        return len(self.pages)
+        if self.pages_written is None:
+            write_pdf([self], io.BytesIO())  # lays it out once to count (the story is left as it was)
+        assert self.pages_written is not None
+        return self.pages_written
 
 
-def _draw_ops(canvas: Canvas, ops: list[Op], forms: set[str]) -> None:
-    text = None
-    font: tuple[str, float] | None = None
-    word_space = 0.0
-    line_width = -1.0
-    for op in ops:
-        kind = op[0]
-        if kind == "t":
-            if text is None:
-                text = canvas.beginText()
-            if font != (op[3], op[4]):
-                font = (op[3], op[4])
-                text.setFont(op[3], op[4])
-            if op[6] != word_space:
-                word_space = op[6]
-                text.setWordSpace(word_space)
-            text.setTextOrigin(op[1], op[2])
-            text.textOut(op[5])
-        elif kind == "l":
-            if op[5] != line_width:
-                line_width = op[5]
-                canvas.setLineWidth(line_width)
-            canvas.line(op[1], op[2], op[3], op[4])
-        elif kind == "r":
-            canvas.setFillGray(op[5])
-            canvas.rect(op[1], op[2], op[3], op[4], stroke=0, fill=1)
-            canvas.setFillGray(0)
-        elif kind == "f":
-            key = op[1]
-            if key not in forms:
-                canvas.beginForm(key)
-                _draw_ops(canvas, op[2], forms)
-                canvas.endForm()
-                forms.add(key)
-            canvas.doForm(key)
-        elif kind == "i":
-            canvas.drawImage(op[1], op[2], op[3], op[4], op[5], mask="auto", preserveAspectRatio=True)
-    if text is not None:
-        canvas.drawText(text)
+PRINTED_BY = "printed_by"  # Document.meta key: "Dicetak oleh ..., tanggal ... pukul ..." on every page
 
 
-def _draw_page_number(canvas: Canvas, doc: Document, index: int) -> None:
-    total = len(doc.pages)
-    if doc.page_numbers == "none" or total < 2:
-        return
-    width, height = doc.spec.size
-    canvas.setFont(doc.number_font, 10)
-    if doc.page_numbers == "dash_top":
-        if index:
+class WatermarkFrom(Flowable):
+    """From the page this is placed on, the document's watermark is (`on`) or is not drawn."""
+
+    def __init__(self, on: bool) -> None:
+        super().__init__()
+        self.on = on
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        template = getattr(self.canv, "_doctemplate", None)
+        if isinstance(template, _PdfTemplate):
+            template.watermark_from(self.on)
+
+
+class _Printing:
+    """One document while it is laid out: its page count and which pages carry the watermark."""
+
+    def __init__(self, doc: Document, number: int) -> None:
+        self.doc = doc
+        self.number = number
+        self.pages = 0
+        self.watermark_on = doc.watermark_pages is None
+        self.watermarked: set[int] = set()
+
+
+class _PdfTemplate(BaseDocTemplate):
+    """Lays out one document after another on one canvas. Page templates are made per paper and kop
+    (the first page of a document with a kop has it drawn from a form and its frame below it); page
+    numbers that need the total are drawn from forms filled in when the document ends."""
+
+    def __init__(self, target: Any, title: str, author: str, first: Document) -> None:
+        self._kops: dict[Letterhead, Kop] = {}
+        self._kop_forms: set[str] = set()
+        self._templates: dict[tuple[PageSpec, Letterhead | None], str] = {}
+        self._current: _Printing | None = None
+        self._pending: _Printing | None = None
+        self._printed = 0
+        super().__init__(target, pagesize=first.spec.size, title=title or first.title,
+                         author=author or first.author, creator="UKOM Desktop",
+                         initialFontName=SERIF, initialFontSize=12, initialLeading=14.4,
+                         leftMargin=0, rightMargin=0, topMargin=0, bottomMargin=0)
+        self._firstPageTemplateIndex = self.pageTemplates.index(self._template_of(first))
+
+    # -- page templates
+    def _kop(self, letterhead: Letterhead, spec: PageSpec) -> Kop:
+        width, height = spec.size
+        return build_kop(letterhead, width, height, spec.left, width - spec.right)
+
+    def _template_of(self, doc: Document) -> PageTemplate:
+        spec, letterhead = doc.spec, doc.story.kop
+        key = (spec, letterhead)
+        name = self._templates.get(key)
+        if name is None:
+            name = f"t{len(self._templates)}"
+            self._templates[key] = name
+            width, height = spec.size
+            body = Frame(spec.left, spec.bottom, width - spec.left - spec.right, height - spec.top - spec.bottom,
+                         leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=f"{name}b")
+            later = PageTemplate(f"{name}-later", [body], pagesize=(width, height))
+            if letterhead is None:
+                self.addPageTemplates([later])
+                self._templates[key] = later.id
+            else:
+                kop = self._kop(letterhead, spec)
+                top = kop.bottom - GAP_AFTER
+                first_frame = Frame(spec.left, spec.bottom, width - spec.left - spec.right, top - spec.bottom,
+                                    leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=f"{name}k")
+                first = PageTemplate(f"{name}-first", [first_frame], pagesize=(width, height),
+                                     onPage=lambda canvas, _doc, kop=kop: self._draw_kop(canvas, kop),
+                                     autoNextPageTemplate=later.id)
+                self.addPageTemplates([first, later])
+                self._templates[key] = first.id
+            name = self._templates[key]
+        return next(t for t in self.pageTemplates if t.id == name)
+
+    def _draw_kop(self, canvas: Canvas, kop: Kop) -> None:
+        if kop.key not in self._kop_forms:
+            canvas.beginForm(kop.key)
+            kop.draw(canvas)
+            canvas.endForm()
+            self._kop_forms.add(kop.key)
+        canvas.doForm(kop.key)
+
+    # -- documents and pages
+    def start(self, doc: Document) -> None:
+        """Make `doc` the document whose pages come next (a new page when one is already printed)."""
+        printing = _Printing(doc, self._printed)
+        self._printed += 1
+        template = self._template_of(doc)
+        if self._current is None:
+            self._pending = printing
+            return
+        self._pending = printing
+        self.handle_nextPageTemplate(template.id)
+        self.handle_pageBreak()
+
+    def handle_pageBegin(self) -> None:
+        if self._pending is not None:
+            self._finish_current()
+            self._current, self._pending = self._pending, None
+        current = self._current
+        assert current is not None
+        current.pages += 1
+        if current.watermark_on:
+            current.watermarked.add(current.pages - 1)
+        super().handle_pageBegin()
+
+    def watermark_from(self, on: bool) -> None:
+        current = self._current
+        if current is not None:
+            current.watermark_on = on
+            if on:
+                current.watermarked.add(current.pages - 1)
+
+    def afterPage(self) -> None:
+        current = self._current
+        assert current is not None
+        index = current.pages - 1
+        canvas = self.canv
+        doc = current.doc
+        if doc.watermark and index in current.watermarked:
+            _draw_watermark(canvas, doc)
+        if doc.page_numbers == "dash_top" and index:
+            width, height = doc.spec.size
+            canvas.setFont(doc.number_font, 10)
             canvas.drawCentredString(width / 2, height - doc.spec.top + 18, f"- {index + 1} -")
-    else:
-        canvas.drawRightString(width - doc.spec.right, doc.spec.bottom - 20, f"Halaman {index + 1} dari {total}")
+        elif doc.page_numbers == "of_total":
+            canvas.doForm(f"pg{current.number}-{index}")  # filled in when the document's total is known
+        line = doc.meta.get(PRINTED_BY)
+        if line:
+            canvas.setFont(doc.number_font, 7)
+            canvas.drawString(doc.spec.left, max(doc.spec.bottom - 32, 12), line)
+
+    def _finish_current(self) -> None:
+        current = self._current
+        if current is None:
+            return
+        doc = current.doc
+        doc.pages_written = current.pages
+        if doc.page_numbers != "of_total":
+            return
+        canvas = self.canv
+        width, _height = doc.spec.size
+        for index in range(current.pages):
+            canvas.beginForm(f"pg{current.number}-{index}")
+            if current.pages > 1:
+                canvas.setFont(doc.number_font, 10)
+                canvas.drawRightString(width - doc.spec.right, doc.spec.bottom - 20,
+                                       f"Halaman {index + 1} dari {current.pages}")
+            canvas.endForm()
+
+    def add_story(self, story: Story) -> None:
+        """Lay out a document's flowables (the story itself is left as it was, for another print)."""
+        flowables = list(story.flowables)
+        edits: list[tuple[Any, ...]] = []
+        self._multiBuildEdits = edits.append
+        try:
+            while flowables:
+                self.clean_hanging()
+                self.handle_flowable(flowables)
+        finally:
+            for edit in reversed(edits):
+                edit[0](*edit[1:])
+            del self._multiBuildEdits
+
+    def finish(self) -> None:
+        self._endBuild_pages()
+        self._finish_current()
+        self.canv.save()
+
+    def _endBuild_pages(self) -> None:
+        if self._hanging and self._hanging[-1] is PageBegin:
+            del self._hanging[-1]
+            self.clean_hanging()
+        else:
+            self.clean_hanging()
+            self.handle_pageBreak()
 
 
-def _draw_watermark(canvas: Canvas, doc: Document, index: int) -> None:
-    if not doc.watermark or (doc.watermark_pages is not None and index not in doc.watermark_pages):
-        return
+def _draw_watermark(canvas: Canvas, doc: Document) -> None:
     width, height = doc.spec.size
     canvas.saveState()
     canvas.setFillGray(0.55)
@@ -120,27 +257,6 @@ def _draw_watermark(canvas: Canvas, doc: Document, index: int) -> None:
     canvas.setFont(font_name(SERIF, bold=True), 110)
     canvas.drawCentredString(0, -38, doc.watermark)
     canvas.restoreState()
-PRINTED_BY = "printed_by"  # Document.meta key: "Dicetak oleh ..., tanggal ... pukul ..." on every page
-
-
-def _draw_printed_by(canvas: Canvas, doc: Document) -> None:
-    line = doc.meta.get(PRINTED_BY)
-    if line:
-        canvas.setFont(doc.number_font, 7)
-        canvas.drawString(doc.spec.left, max(doc.spec.bottom - 32, 12), line)
-
-
-def draw_document(canvas: Canvas, doc: Document, forms: set[str]) -> None:
-    """Append the pages of `doc` to `canvas`."""
-    for index, ops in enumerate(doc.pages):
-        size = doc.spec.size
-        if canvas._pagesize != size:  # noqa: SLF001 - ReportLab keeps no public getter
-            canvas.setPageSize(size)
-        _draw_ops(canvas, italicize_terms(ops), forms)  # foreign terms in italics
-        _draw_watermark(canvas, doc, index)
-        _draw_page_number(canvas, doc, index)
-        _draw_printed_by(canvas, doc)
-        canvas.showPage()
 
 
 class _AtomicFile:
@@ -194,24 +310,19 @@ def iter_write_pdf(
     target = str(atomic.temp) if atomic else out
     pages = 0
     try:
-        canvas: Canvas | None = None
-        forms: set[str] = set()
+        template: _PdfTemplate | None = None
         for done, doc in enumerate(documents, start=1):
-            if canvas is None:
-                # The initial font is a bundled TrueType face: ReportLab's default would reference
-                # Helvetica (base-14, never embedded) on every page, and an archive-ready PDF embeds
-                # every font it names.
-                canvas = Canvas(target, pagesize=doc.spec.size, initialFontName=SERIF, initialFontSize=12,
-                                initialLeading=14.4)
-                canvas.setTitle(title or doc.title)
-                canvas.setAuthor(author or doc.author)
-                canvas.setCreator("UKOM Desktop")
-            draw_document(canvas, doc, forms)
-            pages += doc.page_count
+            if template is None:
+                template = _PdfTemplate(target, title, author, doc)
+                template._startBuild(target)
+                template.canv._doctemplate = template  # noqa: SLF001 - flowables find their template here
+            template.start(doc)
+            template.add_story(doc.story)
             yield done, total or done, f"Menyusun dokumen {done} dari {total or done}"
-        if canvas is None:
+        if template is None:
             raise ValueError("Tidak ada dokumen untuk dicetak.")
-        canvas.save()
+        template.finish()
+        pages = template.canv.getPageNumber() - 1
     except BaseException:
         if atomic:
             atomic.discard()

@@ -87,7 +87,7 @@ def build_timetables(data: TimetableSet) -> Document:
     if not data.pages:
         flow.centered(TITLES[data.kind], flow.style.derive(bold=True, size=13.0), after=6.0)
         flow.paragraph("Belum ada sesi terjadwal.", flow.style)
-    return Document(flow.spec, flow.pages, "of_total", f"{DOC_TITLES[data.kind]} - {data.event_name}")
+    return Document(flow.spec, flow.story, "of_total", f"{DOC_TITLES[data.kind]} - {data.event_name}")
 
 
 def render_timetables(data: TimetableSet, out: Target) -> int:

@@ -223,7 +223,7 @@ def build_psychogram(data: PsychogramData) -> Document:
     draw_legend(flow)
     flow.ensure(5 * flow.style.leading)
     flow.label_rows(_summary_rows(data), flow.style.derive(bold=True), after=4.0)
-    return Document(flow.spec, flow.pages, "of_total", f"Psikogram - {data.name}")
+    return Document(flow.spec, flow.story, "of_total", f"Psikogram - {data.name}")
 
 
 @dataclass(frozen=True)
@@ -294,7 +294,7 @@ def build_group_psychogram(data: GroupPsychogramData) -> Document:
                    align="L", after=4.0)
     for note in data.notes:
         flow.paragraph(note, body, align="L")
-    return Document(flow.spec, flow.pages, "of_total", f"Psikogram Kelompok - {data.event_name}")
+    return Document(flow.spec, flow.story, "of_total", f"Psikogram Kelompok - {data.event_name}")
 
 
 def render_psychograms(

@@ -112,6 +112,6 @@ def build_results_recap(data: RecapData) -> Document:
         draw_signature(flow, data.signatory, captions=captions)
     else:
         draw_legend()
-    return Document(flow.spec, flow.pages, "of_total", f"Rekapitulasi Hasil - {data.event_name}")
+    return Document(flow.spec, flow.story, "of_total", f"Rekapitulasi Hasil - {data.event_name}")
 
 

@@ -115,7 +115,7 @@ def booklet_cover(heading: Heading, person: Person, booklet: str, exercise: str,
     ]
     flow.paragraph("Petunjuk:", sans_bold, after=2)
     flow.numbered(notes, sans, align="L")
-    return Document(spec=flow.spec, pages=flow.pages, title=f"Buku soal {booklet}", author="UKOM Desktop")
+    return Document(spec=flow.spec, story=flow.story, title=f"Buku soal {booklet}", author="UKOM Desktop")
 
 
 def answer_sheet(heading: Heading, person: Person, booklet: str, exercise: str, question_set: str) -> Document:
@@ -132,7 +132,7 @@ def answer_sheet(heading: Heading, person: Person, booklet: str, exercise: str, 
         flow.line(flow.x0, flow.y, flow.x1, flow.y, 0.4)
         if flow.room() < 24:
             break
-    return Document(spec=flow.spec, pages=flow.pages, title=f"Lembar jawaban {booklet}", author="UKOM Desktop")
+    return Document(spec=flow.spec, story=flow.story, title=f"Lembar jawaban {booklet}", author="UKOM Desktop")
 
 
 def rating_form(heading: Heading, person: Person, exercise: str, rows: list[CompetencyRow],
@@ -165,7 +165,7 @@ def rating_form(heading: Heading, person: Person, exercise: str, rows: list[Comp
     flow.paragraph(f"{heading.place_date or '.' * 40}", sans, left=flow.width * 0.55, align="L")
     flow.paragraph("Asesor,", sans, left=flow.width * 0.55, align="L", after=36)
     flow.paragraph(f"({assessor or '.' * 50})", sans, left=flow.width * 0.55, align="L")
-    return Document(spec=flow.spec, pages=flow.pages, title=f"Formulir penilaian {exercise} {person.number_text}",
+    return Document(spec=flow.spec, story=flow.story, title=f"Formulir penilaian {exercise} {person.number_text}",
                     author="UKOM Desktop")
 
 
@@ -219,4 +219,4 @@ def handover_minutes(heading: Heading, rooms: list[HandoverRoom]) -> Document:
         flow.text(x, y - 12, label, sans)
         flow.text(x, y - 80, "(" + "." * 45 + ")", sans)
     flow.skip(90)
-    return Document(spec=flow.spec, pages=flow.pages, title="Berita acara serah terima soal", author="UKOM Desktop")
+    return Document(spec=flow.spec, story=flow.story, title="Berita acara serah terima soal", author="UKOM Desktop")

@@ -43,7 +43,7 @@ def build_rundown(data: RundownData) -> Document:
         rows.append(GroupRow(day_heading(index, len(data.days), day.date)))
         rows.extend([item.time, item.activity, item.executor, item.venue] for item in day.items)
     draw_table(flow, columns, rows, table_style(table))
-    return Document(flow.spec, flow.pages, "of_total", f"Susunan Acara - {data.activity}")
+    return Document(flow.spec, flow.story, "of_total", f"Susunan Acara - {data.activity}")
 
 
 def render_rundown(data: RundownData, out: Target) -> int:

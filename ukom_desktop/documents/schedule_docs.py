@@ -131,7 +131,7 @@ def build_matrix(data: ScheduleDocData) -> Document:
         rows: list[Row] = [[t, *cells] for t, cells in day.rows]
         draw_table(flow, columns, rows, table_style(table), after=6.0)
     _footer(flow, data, _small(8.0))
-    return Document(flow.spec, flow.pages, "of_total", f"Matriks Jadwal - {data.event_name}")
+    return Document(flow.spec, flow.story, "of_total", f"Matriks Jadwal - {data.event_name}")
 
 
 def _build_timetables(data: ScheduleDocData, kind: ScheduleDocKind) -> Document:
@@ -160,7 +160,7 @@ def _build_timetables(data: ScheduleDocData, kind: ScheduleDocKind) -> Document:
         flow.paragraph("Belum ada sesi terjadwal.", flow.style)
     _footer(flow, data, _small(8.0))
     title = "Jadwal per Peserta" if kind == "peserta" else "Jadwal per Asesor"
-    return Document(flow.spec, flow.pages, "of_total", f"{title} - {data.event_name}")
+    return Document(flow.spec, flow.story, "of_total", f"{title} - {data.event_name}")
 
 
 def build_relations(data: ScheduleDocData) -> Document:
@@ -183,7 +183,7 @@ def build_relations(data: ScheduleDocData) -> Document:
     ]
     draw_table(flow, columns, rows, table_style(table), after=6.0)
     _footer(flow, data, _small(8.0))
-    return Document(flow.spec, flow.pages, "of_total", f"Relasi Asesor - {data.event_name}")
+    return Document(flow.spec, flow.story, "of_total", f"Relasi Asesor - {data.event_name}")
 
 
 def build_schedule_document(data: ScheduleDocData, kind: ScheduleDocKind) -> Document:

@@ -3,7 +3,9 @@ bold and underlined, pangkat and "NIP. 19681115 199202 1 002"; one block or seve
 
 from __future__ import annotations
 
-from ukom_desktop.documents.layout import Align, Flow, Line, Style, line_ops, wrap
+from reportlab.platypus import Flowable, Spacer, Table
+
+from ukom_desktop.documents.layout import Align, Flow, Style, para, plain_table
 from ukom_desktop.documents.model import Signatory
 from ukom_desktop.domain.nip import format_nip
 
@@ -32,108 +34,71 @@ def signature_lines(signatory: Signatory) -> list[str]:
     return lines
 
 
-def _wrapped(lines: list[str], style: Style, width: float) -> list[Line]:
-    result: list[Line] = []
-    for line in lines:
-        result.extend(wrap(line, style.font, style.size, round(width, 2)))
-    return result
+def signature_cell(signatory: Signatory, style: Style, *, captions: list[str] | None = None,
+                   align: Align = "L") -> list[Flowable]:
+    """A signature block as flowables stacked in a table cell: captions and jabatan, room for the
+    wet signature and stamp, the name in bold and underlined, pangkat and NIP."""
+    head = [para(line, style, align) for line in [*(captions or []), *signature_heading(signatory)]]
+    name = para(signatory.name, style, align, bold=True, underline=True)
+    rest = [para(line, style, align) for line in signature_lines(signatory)[1:]]
+    return [*head, Spacer(0, SIGNATURE_SPACE), name, *rest]
 
 
-def signature_height(signatory: Signatory, width: float, style: Style, captions: list[str]) -> float:
-    top = _wrapped([*captions, *signature_heading(signatory)], style, width)
-    bottom = _wrapped(signature_lines(signatory), style, width)
-    return (len(top) + len(bottom)) * style.leading + SIGNATURE_SPACE
-
-
-def _draw_name(flow: Flow, names: tuple[Line, ...], bold: Style, x: float, width: float, top: float,
-               align: Align) -> float:
-    """The signatory's name in bold, each line underlined; returns the y below it."""
-    flow.ops.extend(line_ops(names, bold, x, top, width, align))
-    y = top
-    for text, natural, _spaces, _end in names:
-        baseline = y - bold.leading * 0.8
-        lx = x + (width - natural) / 2 if align == "C" else x
-        if text:
-            flow.line(lx, baseline - 1.6, lx + natural, baseline - 1.6, 0.7)
-        y -= bold.leading
-    return y
-
-
-def draw_signature_at(
-    flow: Flow, signatory: Signatory, x: float, width: float, top: float, *, captions: list[str] | None = None,
-    align: Align = "L",
-) -> float:
-    """Draw a signature block with its top at `top`; return its height."""
-    style = flow.style
-    bold = style.derive(bold=True)
-    head = _wrapped([*(captions or []), *signature_heading(signatory)], style, width)
-    flow.ops.extend(line_ops(head, style, x, top, width, align))
-    names = wrap(signatory.name, bold.font, bold.size, round(width, 2))
-    y = _draw_name(flow, names, bold, x, width, top - len(head) * style.leading - SIGNATURE_SPACE, align)
-    rest = _wrapped(signature_lines(signatory)[1:], style, width)
-    flow.ops.extend(line_ops(rest, style, x, y, width, align))
-    return top - (y - len(rest) * style.leading)
+def _height(flowable: Flowable, width: float) -> float:
+    return flowable.wrap(width, 1e6)[1]
 
 
 def signature_block_height(
     flow: Flow, signatory: Signatory, captions: list[str] | None = None, before: float = SIGNATURE_BEFORE,
 ) -> float:
-    """Room `draw_signature` needs, for keeping the text before it on the same page."""
-    return before + signature_height(signatory, flow.x1 - (flow.x0 + flow.width * 0.5), flow.style, captions or [])
+    """Room `draw_signature` needs (for `ensure` and table tails)."""
+    return before + _height(_signature_table(flow, signatory, captions, "L"), flow.width)
+
+
+def _signature_table(flow: Flow, signatory: Signatory, captions: list[str] | None, align: Align) -> Table:
+    half = flow.width * 0.5
+    return plain_table([["", signature_cell(signatory, flow.style, captions=captions, align=align)]],
+                       [half, flow.width - half])
 
 
 def draw_signature(
     flow: Flow, signatory: Signatory, *, captions: list[str] | None = None, before: float = SIGNATURE_BEFORE,
     after: float = 12.0, keep_with: float = 0.0,
 ) -> None:
-    """The signature block in the right half of the page, kept on one page (together with the
-    `keep_with` points that follow it, such as a short Tembusan)."""
-    x = flow.x0 + flow.width * 0.5
-    width = flow.x1 - x
-    height = signature_height(signatory, width, flow.style, captions or [])
-    flow.skip(before)
-    flow.ensure(height + keep_with)
-    flow.y -= draw_signature_at(flow, signatory, x, width, flow.y, captions=captions)
-    flow.skip(after)
+    """The signature block in the right half of the page, kept on one page. With `keep_with` (a short
+    Tembusan follows) the block stays on the page of the lines that follow it."""
+    table = _signature_table(flow, signatory, captions, "L")
+    table.spaceBefore = before
+    table.spaceAfter = after
+    if keep_with:
+        table.keepWithNext = True
+    flow.add(table)
 
 
-def _row_parts(flow: Flow, parties: list[tuple[list[str], Signatory]]) -> tuple[float, list, list, list, float]:
-    style = flow.style
-    bold = style.derive(bold=True)
+def _row_table(flow: Flow, parties: list[tuple[list[str], Signatory]]) -> Table:
     gap = 10.0
     width = (flow.width - gap * (len(parties) - 1)) / len(parties)
-    heads = [_wrapped([*captions, *signature_heading(s)], style, width) for captions, s in parties]
-    rests = [_wrapped(signature_lines(s)[1:], style, width) for _, s in parties]
-    name_lines = [wrap(s.name, bold.font, bold.size, round(width, 2)) for _, s in parties]
-    head_height = max(len(h) for h in heads) * style.leading
-    height = (
-        head_height + SIGNATURE_SPACE + max(len(n) for n in name_lines) * bold.leading
-        + max(len(r) for r in rests) * style.leading
-    )
-    return width, heads, rests, name_lines, height
+    cells: list[object] = []
+    widths: list[float] = []
+    for index, (captions, signatory) in enumerate(parties):
+        if index:
+            cells.append("")
+            widths.append(gap)
+        cells.append(signature_cell(signatory, flow.style, captions=captions, align="C"))
+        widths.append(width)
+    return plain_table([cells], widths)
 
 
 def signature_row_height(flow: Flow, parties: list[tuple[list[str], Signatory]], *, before: float = 14.0) -> float:
-    """Room `draw_signature_row` needs, for keeping the text before it on the same page."""
-    return before + _row_parts(flow, parties)[4]
+    """Room `draw_signature_row` needs."""
+    return before + _height(_row_table(flow, parties), flow.width)
 
 
 def draw_signature_row(
     flow: Flow, parties: list[tuple[list[str], Signatory]], *, before: float = 14.0, after: float = 8.0,
 ) -> None:
-    """Two or three signature blocks side by side, centred in equal columns, names on one level."""
-    style = flow.style
-    bold = style.derive(bold=True)
-    gap = 10.0
-    width, heads, rests, name_lines, height = _row_parts(flow, parties)
-    head_height = max(len(h) for h in heads) * style.leading
-    flow.skip(before)
-    flow.ensure(height)
-    top = flow.y
-    for index, (head, names, rest) in enumerate(zip(heads, name_lines, rests, strict=True)):
-        x = flow.x0 + index * (width + gap)
-        flow.ops.extend(line_ops(head, style, x, top, width, "C"))
-        y = _draw_name(flow, names, bold, x, width, top - head_height - SIGNATURE_SPACE, "C")
-        flow.ops.extend(line_ops(rest, style, x, y, width, "C"))
-    flow.y = top - height
-    flow.skip(after)
+    """Two or three signature blocks side by side, centred in equal columns, kept on one page."""
+    table = _row_table(flow, parties)
+    table.spaceBefore = before
+    table.spaceAfter = after
+    flow.add(table)

@@ -111,7 +111,7 @@ def build_honoraria_list(data: SpjData) -> Document:
 
     flow.keep_with_next(words, signature_row_height(flow, signers))
     draw_signature_row(flow, signers)
-    return Document(flow.spec, flow.pages, "of_total", f"Daftar Nominatif Honorarium - {data.event_name}")
+    return Document(flow.spec, flow.story, "of_total", f"Daftar Nominatif Honorarium - {data.event_name}")
 
 
 def receipts_by_person(items: tuple[Honorarium, ...]) -> list[tuple[Honorarium, ...]]:
@@ -150,7 +150,7 @@ def build_receipt(data: SpjData, items: tuple[Honorarium, ...]) -> Document:
     receiver = Signatory(first.name, "Yang menerima", first.nip, first.golongan)
     draw_signature_row(flow, [(["Setuju dibayar,"], data.ppk), (["Lunas dibayar,"], data.treasurer),
                               (dated, receiver)], before=18.0)
-    return Document(flow.spec, flow.pages, "none", f"Kuitansi {first.name}")
+    return Document(flow.spec, flow.story, "none", f"Kuitansi {first.name}")
 
 
 def build_consumption_attendance(data: SpjData) -> Document:
@@ -169,7 +169,7 @@ def build_consumption_attendance(data: SpjData) -> Document:
     style = table_style(table)
     draw_table(flow, columns, rows, replace(style, min_row_height=26.0), after=6.0)
     draw_signature_row(flow, _signers(data))
-    return Document(flow.spec, flow.pages, "of_total", f"Daftar Hadir Konsumsi - {data.event_name}")
+    return Document(flow.spec, flow.story, "of_total", f"Daftar Hadir Konsumsi - {data.event_name}")
 
 
 def build_realisation(data: SpjData) -> Document:
@@ -208,7 +208,7 @@ def build_realisation(data: SpjData) -> Document:
 
     flow.keep_with_next(words, signature_row_height(flow, signers))
     draw_signature_row(flow, signers)
-    return Document(flow.spec, flow.pages, "of_total", f"Rekap Realisasi - {data.event_name}")
+    return Document(flow.spec, flow.story, "of_total", f"Rekap Realisasi - {data.event_name}")
 
 
 def render_spj(documents: list[Document], out: Target) -> int:

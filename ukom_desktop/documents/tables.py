@@ -1,11 +1,17 @@
-"""Ruled tables on a Flow: wrapped cells, a header repeated on every page, full-width group rows."""
+"""Ruled tables as Platypus tables: wrapped cells, a header repeated on every page, full-width group
+rows, rows that never split, and (with `tail`) the last row kept on the page of what follows it."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from ukom_desktop.documents.layout import Align, Flow, Style, line_ops, text_width, wrap
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable, Indenter, PageBreak, Table
+from reportlab.platypus import TableStyle as PlatypusTableStyle
+
+from ukom_desktop.documents.layout import Align, Flow, Style, para, text_width
 
 
 @dataclass(frozen=True)
@@ -71,96 +77,101 @@ def fit_width(samples: Sequence[str], style: Style, padding: float) -> float:
     return max((text_width(s, style.font, style.size) for s in samples), default=0.0) + 2 * padding + 1
 
 
-def _cell_lines(cell: str | Cell, style: Style, width: float) -> tuple[Style, tuple, Align | None, float]:
-    if isinstance(cell, Cell):
-        cell_style = style.derive(bold=True) if cell.bold else style
-        inner = width * (1 - cell.indent)
-        return cell_style, wrap(cell.text, cell_style.font, cell_style.size, round(inner, 2)), cell.align, cell.indent
-    return style, wrap(cell, style.font, style.size, round(width, 2)), None, 0.0
+def gray(level: float) -> Color:
+    return Color(level, level, level)
+
+
+class Strut(Flowable):
+    """Nothing to see: holds a cell open to a minimum height (rows of a signature sheet)."""
+
+    def __init__(self, height: float) -> None:
+        super().__init__()
+        self.height = height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0.0, self.height
+
+    def draw(self) -> None:
+        return None
+
+
+class TailTable(Table):
+    """A table whose last row stays on the page of the `tail` points that follow it (a signature):
+    when the table fits but its tail does not, the last row moves to the next page, under the
+    repeated header, instead of leaving the signature alone there."""
+
+    tail = 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width, height = super().wrap(available_width, available_height)
+        if self.tail and height <= available_height < height + self.tail and len(self._cellvalues) > 2:
+            return width, available_height + 1.0  # does not fit with its tail: Platypus will split it
+        return width, height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        self._calc(available_width, available_height)
+        last_row_moves = bool(self.tail) and sum(self._rowHeights) <= available_height
+        if last_row_moves:
+            available_height = sum(self._rowHeights[:-1]) + 0.001  # all but the last row on this page
+        parts: list[Flowable] = super().split(available_width, available_height)
+        if parts:
+            parts[-1].tail = self.tail  # type: ignore[attr-defined]
+            if last_row_moves:
+                parts.insert(-1, PageBreak())  # the last row goes over with what follows the table
+        return parts
 
 
 def draw_table(
     flow: Flow, columns: Sequence[Column], rows: Sequence[Row], style: TableStyle, *,
     left: float = 0.0, width: float | None = None, after: float = 0.0, tail: float = 0.0,
 ) -> None:
-    """Draw the table at the cursor; rows never split, the header repeats after a page break.
+    """Add the table; rows never split, the header repeats after a page break and a group row never
+    stays alone at the foot of a page.
 
     `tail` is the height of what must follow the last row on the same page (a signature block):
     when it does not fit, the last row moves to the next page with it.
     """
     total = width if width is not None else flow.width - left
     widths = column_widths(columns, total)
-    xs = [flow.x0 + left]
-    for w in widths:
-        xs.append(xs[-1] + w)
     pad = style.padding
-    header_cells = [
-        wrap(col.title, style.header.font, style.header.size, round(w - 2 * pad, 2))
-        for col, w in zip(columns, widths, strict=True)
+    count = len(columns)
+    strut = style.min_row_height > 2 * pad
+    data: list[list[Any]] = [[para(col.title, style.header, "C") for col in columns] + ([""] if strut else [])]
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), style.rule, gray(0)),
+        ("BACKGROUND", (0, 0), (-1, 0), gray(style.header_shade)),
+        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("VALIGN", (0, 1), (-1, -1), "MIDDLE" if style.valign_middle else "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), pad), ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
     ]
-    header_height = max(len(lines) for lines in header_cells) * style.header.leading + 2 * pad
-
-    def draw_header() -> None:
-        top = flow.y
-        flow.rect(xs[0], top - header_height, xs[-1] - xs[0], header_height, style.header_shade)
-        for lines, x, w in zip(header_cells, xs[:-1], widths, strict=True):
-            offset = (header_height - 2 * pad - len(lines) * style.header.leading) / 2
-            flow.ops.extend(line_ops(lines, style.header, x + pad, top - pad - offset, w - 2 * pad, "C"))
-        _rules(flow, xs, top, header_height, style.rule, top_rule=True)
-        flow.y -= header_height
-
-    first = True
+    if strut:
+        commands += [("LEFTPADDING", (-1, 0), (-1, -1), 0), ("RIGHTPADDING", (-1, 0), (-1, -1), 0)]
     for row in rows:
+        index = len(data)
         if isinstance(row, GroupRow):
-            row_style = style.body.derive(bold=row.bold)
-            lines = wrap(row.text, row_style.font, row_style.size, round(total - 2 * pad, 2))
-            height = len(lines) * row_style.leading + 2 * pad
-            with_next = height + style.body.leading + 2 * pad  # never leave a heading alone at the foot
-            if first or with_next > flow.room() + 0.01:
-                if not first:
-                    flow.new_page()
-                flow.ensure(header_height + height)
-                draw_header()
-                first = False
-            top = flow.y
+            data.append([para(row.text, style.body, "L", bold=row.bold)] + [""] * (count - 1 + strut))
+            commands.append(("SPAN", (0, index), (-1, index)))
+            if row is not rows[-1]:
+                commands.append(("NOSPLIT", (0, index), (-1, index + 1)))  # a heading goes with its first row
             if row.shade < 1:
-                flow.rect(xs[0], top - height, total, height, row.shade)
-            flow.ops.extend(line_ops(lines, row_style, xs[0] + pad, top - pad, total - 2 * pad, "L"))
-            _rules(flow, [xs[0], xs[-1]], top, height, style.rule)
-            flow.y -= height
+                commands.append(("BACKGROUND", (0, index), (-1, index), gray(row.shade)))
             continue
-        cells = [
-            _cell_lines(cell, style.body, w - 2 * pad) for cell, w in zip(row, widths, strict=True)
-        ]
-        content = max(len(lines) * cs.leading for cs, lines, _a, _i in cells)
-        height = max(content + 2 * pad, style.min_row_height)
-        needed = height + (tail + after if row is rows[-1] else 0.0)
-        if first or needed > flow.room() + 0.01:
-            if not first:
-                flow.new_page()
-            flow.ensure(header_height + needed)
-            draw_header()
-            first = False
-        top = flow.y
-        for (cell_style, lines, align, indent), col, x, w in zip(cells, columns, xs[:-1], widths, strict=True):
-            inner = w - 2 * pad
-            shift = inner * indent
-            offset = (height - 2 * pad - len(lines) * cell_style.leading) / 2 if style.valign_middle else 0.0
-            flow.ops.extend(
-                line_ops(lines, cell_style, x + pad + shift, top - pad - offset, inner - shift, align or col.align)
-            )
-        _rules(flow, xs, top, height, style.rule)
-        flow.y -= height
-    if first:  # no rows at all: still show the header
-        flow.ensure(header_height)
-        draw_header()
-    flow.skip(after)
-
-
-def _rules(flow: Flow, xs: Sequence[float], top: float, height: float, width: float, top_rule: bool = False) -> None:
-    bottom = top - height
-    if top_rule:
-        flow.line(xs[0], top, xs[-1], top, width)
-    flow.line(xs[0], bottom, xs[-1], bottom, width)
-    for x in xs:
-        flow.line(x, top, x, bottom, width)
+        cells: list[Any] = []
+        for cell, col, cell_width in zip(row, columns, widths, strict=True):
+            if isinstance(cell, Cell):
+                indent = (cell_width - 2 * pad) * cell.indent
+                cells.append(para(cell.text, style.body, cell.align or col.align, bold=cell.bold, left=indent))
+            else:
+                cells.append(para(cell, style.body, col.align))
+        if strut:
+            cells.append(Strut(style.min_row_height - 2 * pad))
+        data.append(cells)
+    table = TailTable(data, colWidths=[*widths, *([0.0] if strut else [])], repeatRows=1, hAlign="LEFT")
+    table.setStyle(PlatypusTableStyle(commands))
+    table.tail = tail + after if tail else 0.0
+    table.spaceAfter = after
+    if left:
+        flow.add(Indenter(left=left), table, Indenter(left=-left))
+    else:
+        flow.add(table)
