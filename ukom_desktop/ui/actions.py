@@ -22,8 +22,7 @@ from PySide6.QtWidgets import QWidget
 from ukom_desktop.ui import messages
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
+    from ukom_desktop.services.database_access import Session
     from ukom_desktop.ui.background import BackgroundTask, Work
     from ukom_desktop.ui.context import AppContext
 
