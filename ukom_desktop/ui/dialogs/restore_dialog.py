@@ -99,8 +99,9 @@ class RestoreDialog(QDialog):
         from ukom_desktop.services.database_access import describe_backup_file
         from ukom_desktop.ui.actions import run_action
 
-        chosen = run_action(self, lambda: describe_backup_file(Path(path), self.target))  # not a backup: a sentence
-        if chosen:
+        # a file that vanished meanwhile: a sentence (one that is no backup is listed without counts)
+        chosen = run_action(self, lambda: describe_backup_file(Path(path), self.target))
+        if chosen.value is not None:
             self.fill([chosen.value])
 
 

@@ -94,8 +94,8 @@ class EncryptDialog(QDialog):
         source, key = self.source, "" if self.encrypted else self.key.text()
         # a refused folder or full disk is a sentence too
         outcome = run_action(self, lambda: switched_copy(source, Path(path), key), level="warn")
-        if not outcome:
+        if outcome.value is None:
             return
-        self.copy_path = Path(outcome.value)
+        self.copy_path = outcome.value
         messages.info(self, f"Salinan tersimpan: {outcome.value}")
         super().accept()

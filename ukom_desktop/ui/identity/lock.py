@@ -69,7 +69,9 @@ class IdleLock(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(15_000)
         self.timer.timeout.connect(self.check)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
         window.installEventFilter(self)
 
     def _panel(self, host: QWidget) -> LockPanel:
@@ -110,7 +112,9 @@ class IdleLock(QObject):
         for panel in [self.panel, *self.covers]:
             panel.title.setText(f"Layar terkunci. Masukkan kata sandi {self.actor.label} untuk melanjutkan.")
             panel.problem.clear()
-            panel.setGeometry(panel.parentWidget().rect())
+            host = panel.parentWidget()
+            if host is not None:
+                panel.setGeometry(host.rect())
             panel.show()
             panel.raise_()
         self._set_controls(False)  # menu shortcuts do nothing while locked
@@ -125,7 +129,9 @@ class IdleLock(QObject):
             self.window.menuBar().setEnabled(enabled)
             for bar in self.window.findChildren(QToolBar):
                 bar.setEnabled(enabled)
-            self.window.centralWidget().setEnabled(enabled)
+            central = self.window.centralWidget()
+            if central is not None:
+                central.setEnabled(enabled)
 
     def try_unlock(self, panel: LockPanel | None = None) -> None:
         from ukom_desktop.services.users import sign_in

@@ -207,12 +207,13 @@ class AssessorWindow(QMainWindow):
         if self._loading:
             return
         row = self.rows[r]
-        combo = self.form.cellWidget(r, 3)
-        check = self.form.cellWidget(r, 4)
+        combo, check = self.form.cellWidget(r, 3), self.form.cellWidget(r, 4)
+        assert isinstance(combo, QComboBox) and isinstance(check, QCheckBox)
         level = combo.currentText()
         no_evidence = check.isChecked()
         combo.setEnabled(not no_evidence)
-        evidence = self.form.item(r, 5).text() if self.form.item(r, 5) else ""
+        cell = self.form.item(r, 5)
+        evidence = cell.text() if cell is not None else ""
         saved = run_action(self, lambda: lp.save_cell(
             self.url, row.ep, row.exercise, row.competency,
             level=None if level == NO_LEVEL or no_evidence else level, no_evidence=no_evidence, evidence=evidence,

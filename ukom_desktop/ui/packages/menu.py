@@ -84,9 +84,9 @@ def open_merge(window: Any, path: str | None = None) -> Any:
     chosen = Path(path)
     # a file that cannot be read or is not a return package of this database: a sentence
     made = run_action(window, lambda: MergePreviewDialog(window.context, chosen.read_bytes(), chosen.name, window))
-    if not made:
-        return None
     dialog = made.value
+    if dialog is None:
+        return None
     window.package_merge_dialog = dialog
     dialog.open()
     return dialog
