@@ -196,3 +196,40 @@ def test_reopening_an_encrypted_working_database_asks_the_passphrase(qtbot, issu
     monkeypatch.setattr(menu, "ask_passphrase", lambda _p: None)  # Batal
     encryption.register_key(laptop, None)
     assert menu.open_working_database(None, laptop) is None
+
+
+def test_files_that_cannot_be_used_are_told_in_sentences(qtbot, issued, tmp_path: Path, recorded_messages) -> None:
+    """The package menu and assessor mode tell every failure through the action helper: a sentence in
+    Bahasa Indonesia, never a traceback or the bug dialog."""
+    import sqlite3
+
+    from ukom_desktop.ui.main_window import MainWindow
+    from ukom_desktop.ui.packages import menu
+    from ukom_desktop.ui.packages.assessor_window import AssessorWindow
+
+    db, _event_id, item = issued
+    window = MainWindow(db.url)
+    qtbot.addWidget(window)
+    assert window.open_database()
+    assert menu.open_merge(window, str(tmp_path / "tidak-ada.ukom")) is None
+    assert recorded_messages[-1] == ("error", f"Berkas atau folder {tmp_path / 'tidak-ada.ukom'} tidak ditemukan.")
+    broken = tmp_path / "rusak.ukom"
+    broken.write_bytes(b"bukan paket sama sekali")
+    assert menu.open_merge(window, str(broken)) is None
+    assert recorded_messages[-1][0] == "error" and "paket" in recorded_messages[-1][1].lower()
+    other = tmp_path / "lain.sqlite"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE x (a)")
+    conn.close()
+    assert menu.open_assessor_package(window, str(other)) is None
+    assert recorded_messages[-1] == ("error", "Berkas ini bukan basis data kerja asesor.")
+
+    open_on_laptop(item)
+    assessor = AssessorWindow(item.laptop_url)
+    qtbot.addWidget(assessor)
+    (tmp_path / "berkas.txt").write_text("x", encoding="utf-8")
+    assert assessor.send_back(str(tmp_path / "berkas.txt" / "sub" / "kiriman.ukom")) is None
+    kind, text = recorded_messages[-1]
+    assert kind == "error" and text.startswith("Paket kiriman tidak dapat ditulis. Berkas ")
+    assert "bukan folder" in text
+    assert all(kind != "unexpected" for kind, _text in recorded_messages)

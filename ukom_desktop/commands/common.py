@@ -48,10 +48,9 @@ def sign_in(db: Database, username: str | None) -> None:
     """With users in the database, every command acts as --user (password: UKOM_PASSWORD or a prompt)."""
     import os
 
-    from ukom_desktop.db.engine import transaction
     from ukom_desktop.errors import UserFacingError
+    from ukom_desktop.services import users
     from ukom_desktop.services.access import bind_actor, users_exist
-    from ukom_desktop.services.users import UserError, login
 
     with db.sessions() as session:
         has_users = users_exist(session)
@@ -67,14 +66,7 @@ def sign_in(db: Database, username: str | None) -> None:
         import getpass
 
         password = getpass.getpass(f"Kata sandi {username}: ")
-    failure: UserError | None = None
-    with transaction(db.sessions) as session:
-        try:
-            outcome = login(session, username, password)
-        except UserError as exc:
-            failure = exc  # the failed attempt is committed to the audit log, then refused
-    if failure is not None:
-        raise failure
+    outcome = users.sign_in(db.sessions, username, password)  # a failed attempt stays in the audit log
     if outcome.must_change_password:
         raise UserFacingError(
             "Kata sandi ini sekali pakai: masuk lewat jendela aplikasi dan ganti kata sandi terlebih dahulu."

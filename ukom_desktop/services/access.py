@@ -39,6 +39,11 @@ def bind_actor(sessions: sessionmaker[Session], actor: Actor | None) -> None:
     sessions.configure(info={ACTOR_KEY: actor})
 
 
+def bound_actor(sessions: sessionmaker[Session]) -> Actor | None:
+    """The user ``bind_actor`` bound to this session factory (None: nobody signed in)."""
+    return (sessions.kw.get("info") or {}).get(ACTOR_KEY)
+
+
 def current_actor(session: Session) -> Actor | None:
     return session.info.get(ACTOR_KEY)
 

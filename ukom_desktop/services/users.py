@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from ukom_desktop.db import audit
 from ukom_desktop.db.models import TeamMember, User
@@ -234,6 +234,19 @@ def login(session: Session, username: str, password: str, *, now: datetime | Non
     user.last_login_at = now
     audit.record(session, action="login", entity="pengguna", entity_id=user.id, actor=user.username)
     return LoginOutcome(to_actor(user), user.must_change_password)
+
+
+def sign_in(sessions: sessionmaker[Session], username: str, password: str) -> LoginOutcome:
+    """`login` in a unit of work of its own: the attempt is committed to the audit log (a failed one too,
+    with the account lock it may cause) before a refusal is raised (the login form, the idle lock, the CLI)."""
+    with sessions() as session:
+        try:
+            outcome = login(session, username, password)
+        except UserError:
+            session.commit()
+            raise
+        session.commit()
+    return outcome
 
 
 def change_password(session: Session, user_id: int, old_password: str, new_password: str) -> None:

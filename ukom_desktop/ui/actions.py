@@ -22,8 +22,7 @@ from PySide6.QtWidgets import QWidget
 from ukom_desktop.ui import messages
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
+    from ukom_desktop.services.database_access import Session
     from ukom_desktop.ui.background import BackgroundTask, Work
     from ukom_desktop.ui.context import AppContext
 
@@ -165,11 +164,10 @@ def export_in_background(parent: QWidget | None, context: AppContext, write: Cal
     assert database is not None, "no database open"
 
     def run() -> T:
-        session = database.sessions()
-        try:
-            return write(session)
-        finally:
-            session.close()
+        from ukom_desktop.services.database_access import session
+
+        with session(database) as opened:  # its own session: the work runs on another thread
+            return write(opened)
 
     return write_file_in_background(parent, run, title=title,
                                     on_done=lambda result: status_message(parent, done(result), 15000))

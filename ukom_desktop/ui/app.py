@@ -43,7 +43,7 @@ def install_excepthook() -> None:
         from ukom_desktop.logging_setup import setup_logging
 
         setup_logging()
-        from ukom_desktop.db.credentials import mask_secrets
+        from ukom_desktop.services.database_access import mask_secrets
 
         details = mask_secrets("".join(traceback.format_exception(exc_type, exc, tb)))  # never a password
         log.error("Kesalahan tak terduga:\n%s", details)

@@ -9,9 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, Signal
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    from ukom_desktop.db.database import Database
+    from ukom_desktop.services.database_access import Database, Session
 
 
 def database_key(url: str) -> str:
@@ -60,9 +58,9 @@ class AppContext(QObject):
         """The signed-in user bound to this database's sessions (None without users or before a login)."""
         if self.database is None:
             return None
-        from ukom_desktop.services.access import ACTOR_KEY
+        from ukom_desktop.services.access import bound_actor
 
-        return (self.database.sessions.kw.get("info") or {}).get(ACTOR_KEY)
+        return bound_actor(self.database.sessions)
 
     @property
     def roles(self) -> frozenset[str] | None:
@@ -77,27 +75,26 @@ class AppContext(QObject):
 
     def _event_key(self) -> str:
         """The settings key of the remembered event: the database address without any password."""
-        from ukom_desktop.db.credentials import url_without_password
+        from ukom_desktop.services.database_access import public_address
 
         assert self.database is not None
         # hashed: a settings key holds neither a password nor a path (a Windows path breaks the key)
-        return f"current_event/{database_key(url_without_password(self.database.url))}"
+        return f"current_event/{database_key(public_address(self.database.url))}"
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A read session (no commit)."""
+        from ukom_desktop.services.database_access import session
+
         assert self.database is not None, "no database open"
-        session = self.database.sessions()
-        try:
-            yield session
-        finally:
-            session.close()
+        with session(self.database) as opened:
+            yield opened
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends normally, rolled back on any error."""
-        from ukom_desktop.db.engine import transaction
+        from ukom_desktop.services.database_access import transaction
 
         assert self.database is not None, "no database open"
-        with transaction(self.database.sessions) as session:
-            yield session
+        with transaction(self.database) as opened:
+            yield opened

@@ -172,10 +172,10 @@ class MainWindow(QMainWindow):
     def open_database(self, url: str | None = None, *, allow_empty: bool = False) -> bool:
         """Open (creating and upgrading as needed) a database; tell the user in words when it fails."""
         self.finish_startup()
-        from ukom_desktop.db.database import open_database
-        from ukom_desktop.db.sqlite_file import EmptyDatabaseFileError
-        from ukom_desktop.errors import user_message
+        from ukom_desktop.services.database_access import open_for_window
         from ukom_desktop.ui import single_instance
+        from ukom_desktop.ui.actions import run_action
+        from ukom_desktop.ui.identity.encrypt_dialog import ask_key
         from ukom_desktop.ui.server_login import complete_for_window, keep_password
 
         login = complete_for_window(self, url if url is not None else self.database_url)
@@ -186,31 +186,16 @@ class MainWindow(QMainWindow):
                 self.db_label.setText("Tidak ada basis data yang terbuka")
             return False
         self.db_label.setText("Membuka basis data...")
-        from ukom_desktop.ui.identity.encrypt_dialog import open_with_key
-
-        try:
-            # asks the key of an encrypted file
-            database = open_with_key(self, lambda t: open_database(t, allow_empty=allow_empty), login.url)
-        except EmptyDatabaseFileError as exc:  # never made a database without asking
+        target = login.url
+        opened = run_action(self, lambda: open_for_window(
+            target, ask_key=lambda name, problem: ask_key(self, name, problem),  # an encrypted file's key
+            confirm_empty=self._confirm_empty_file, allow_empty=allow_empty,
+        ), report=lambda text: messages.error(self, f"Basis data tidak dapat dibuka.\n\n{text}"))
+        database = opened.value
+        if database is None:  # told why, or the user declined an empty file
             single_instance.settle(self, False)
-            if messages.confirm(self, f"Berkas {exc.path} kosong (0 byte). Jadikan berkas ini basis data UKOM "
-                                      "Desktop yang baru?", "Berkas kosong"):
-                return self.open_database(login.url, allow_empty=True)
             self.db_label.setText("Tidak ada basis data yang terbuka")
             return False
-        except Exception as exc:  # noqa: BLE001 - shown to the user in words, logged when unexpected
-            single_instance.settle(self, False)
-            text = user_message(exc)
-            if text is None:
-                raise
-            self.db_label.setText("Tidak ada basis data yang terbuka")
-            messages.error(self, f"Basis data tidak dapat dibuka.\n\n{text}")
-            return False
-        if database.created:
-            from ukom_desktop.services.reference_data import ensure_reference_data
-
-            with database.sessions.begin() as session:
-                ensure_reference_data(session)
         keep_password(self, login)
         from ukom_desktop.ui.identity.login import sign_in
 
@@ -237,6 +222,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.show_setup_wizard)
         self.database_opened.emit()
         return True
+
+    def _confirm_empty_file(self, path: object) -> bool:
+        """A 0-byte file never becomes a database without asking."""
+        return messages.confirm(self, f"Berkas {path} kosong (0 byte). Jadikan berkas ini basis data UKOM "
+                                      "Desktop yang baru?", "Berkas kosong")
 
     def open_package(self, path: str) -> None:
         """A .ukom package given at start (double-clicked): handed to the assessor-package area when it
@@ -334,7 +324,8 @@ class MainWindow(QMainWindow):
             self.open_database(path)
 
     def _on_backup(self) -> None:
-        from ukom_desktop.db.backup import backup_sqlite
+        from ukom_desktop.services.database_access import backup_copy
+        from ukom_desktop.ui.actions import run_action
 
         db = self.context.database
         if db is None or db.file is None:
@@ -347,8 +338,10 @@ class MainWindow(QMainWindow):
             return
         from pathlib import Path
 
-        made = backup_sqlite(db.file, Path(path))
-        self.statusBar().showMessage(f"Cadangan tersimpan: {made}", 10000)
+        source = db.file
+        made = run_action(self, lambda: backup_copy(source, Path(path)))
+        if made:
+            self.statusBar().showMessage(f"Cadangan tersimpan: {made.value}", 10000)
 
     def _on_server(self) -> None:
         from ukom_desktop.ui.server_login import ask_server_address

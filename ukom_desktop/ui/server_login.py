@@ -20,22 +20,18 @@ class Login:
 def complete_for_window(parent: QWidget | None, target: str | None) -> Login:
     """The address to open: a local file as it is; a server address without a password completed from
     UKOM_DB_PASSWORD or the credential store, otherwise asked in a dialog."""
-    from ukom_desktop.db.credentials import needs_password, with_password
-    from ukom_desktop.db.engine import DatabaseUrlError, resolve_database_url
+    from ukom_desktop.services.database_access import resolve_address, with_password
 
-    try:
-        resolved = resolve_database_url(target)
-    except DatabaseUrlError:
-        return Login(target)  # open_database says what is wrong with it
-    if not needs_password(resolved):
-        return Login(resolved)
+    address = resolve_address(target)  # an address that cannot be used: opening it says what is wrong
+    if not address.needs_password:
+        return Login(address.url)
     from ukom_desktop.ui.dialogs.password_dialog import ask_password
 
-    answer = ask_password(parent, resolved)
+    answer = ask_password(parent, address.url)
     if answer is None:
         return Login(None)
     password, keep = answer
-    return Login(with_password(resolved, password), password if keep else None)
+    return Login(with_password(address.url, password), password if keep else None)
 
 
 LAST_SERVER_KEY = "database/last_server"  # the address without its password
@@ -46,22 +42,16 @@ def keep_password(parent: QWidget | None, login: Login) -> None:
     the credential store when asked; a failing store is a warning only."""
     if login.url is None:
         return
-    from ukom_desktop.db.credentials import (
-        CredentialStoreWarning,
-        is_server_url,
-        store_password,
-        url_without_password,
-    )
+    from ukom_desktop.services.database_access import keep_server_password, server_to_remember
 
-    if is_server_url(login.url):
-        QSettings().setValue(LAST_SERVER_KEY, url_without_password(login.url))
+    server = server_to_remember(login.url)
+    if server is not None:
+        QSettings().setValue(LAST_SERVER_KEY, server)
     if login.password_to_keep is None:
         return
-
-    try:
-        store_password(login.url, login.password_to_keep)
-    except CredentialStoreWarning as exc:
-        messages.warn(parent, str(exc))
+    problem = keep_server_password(login.url, login.password_to_keep)
+    if problem is not None:
+        messages.warn(parent, problem)
 
 
 def ask_server_address(parent: QWidget | None) -> str | None:
@@ -74,14 +64,7 @@ def ask_server_address(parent: QWidget | None) -> str | None:
     text = text.strip()
     if not ok or not text:
         return None
-    from ukom_desktop.db.credentials import is_server_url, url_without_password
-    from ukom_desktop.db.engine import DatabaseUrlError, resolve_database_url
+    from ukom_desktop.services.database_access import check_server_address
+    from ukom_desktop.ui.actions import run_action
 
-    try:
-        if not is_server_url(resolve_database_url(text)):
-            messages.warn(parent, "Alamat server harus diawali postgresql://, misalnya postgresql://ukom@server/ukom.")
-            return None
-    except (DatabaseUrlError, ValueError):
-        messages.warn(parent, "Alamat server tidak dikenali; contoh: postgresql://ukom@server:5432/ukom.")
-        return None
-    return url_without_password(resolve_database_url(text))
+    return run_action(parent, lambda: check_server_address(text), level="warn").value

@@ -5,22 +5,11 @@ opens another database."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from ukom_desktop.ui import messages
 
 RAISE = b"tampilkan\n"
-
-
-def _file_of(url: str | None) -> Path | None:
-    from ukom_desktop.db.engine import DatabaseUrlError, resolve_database_url, sqlite_path
-
-    try:
-        path = sqlite_path(resolve_database_url(url))
-    except (DatabaseUrlError, ValueError):
-        return None  # open_database tells the user about the address
-    return path.resolve() if path is not None else None
 
 
 def ask_to_come_forward(server: str) -> bool:
@@ -41,9 +30,10 @@ def claim(window: Any, url: str | None) -> bool:
     """Take the lock of the file behind `url` for `window` (kept pending until the database opened).
     False when another window holds it: the user has been told, and nothing else should happen."""
     from ukom_desktop.instance_lock import Holder, acquire
+    from ukom_desktop.services.database_access import sqlite_file_of
 
     window.pending_lock = None
-    path = _file_of(url)
+    path = sqlite_file_of(url)  # None for a server or an unusable address (opening it tells the user)
     held = getattr(window, "instance_lock", None)
     if path is None or (held is not None and held.db_file == path):
         return True

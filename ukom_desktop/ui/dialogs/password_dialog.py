@@ -52,9 +52,9 @@ class PasswordDialog(QDialog):
 
 def ask_password(parent: QWidget | None, url: str) -> tuple[str, bool] | None:
     """(password, keep it in the credential store) or None when the user cancels."""
-    from ukom_desktop.db.credentials import url_without_password
+    from ukom_desktop.services.database_access import public_address
 
-    dialog = PasswordDialog(url_without_password(url), parent)
+    dialog = PasswordDialog(public_address(url), parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.password, dialog.remember

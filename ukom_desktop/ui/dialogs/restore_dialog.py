@@ -4,6 +4,7 @@ put it in place of the open SQLite file; the current file is kept as a copy firs
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ukom_desktop.db.encryption import key_for
-from ukom_desktop.db.restore import BackupInfo, describe_backup, list_backups
 from ukom_desktop.ui.geometry import fit_to_screen
+
+if TYPE_CHECKING:
+    from ukom_desktop.services.database_access import BackupInfo
 
 HEADERS = ("Tanggal", "Ukuran", "Revisi", "Kegiatan", "Peserta", "Berkas")
 
@@ -52,7 +54,9 @@ class RestoreDialog(QDialog):
         self.backups: list[BackupInfo] = []
         buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton("Pulihkan", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.fill(list_backups(folder, key_for(target)))
+        from ukom_desktop.services.database_access import backups_for
+
+        self.fill(backups_for(target, folder))
         other = QPushButton("Berkas lain...")
         buttons.addButton(other, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton("Batal", QDialogButtonBox.ButtonRole.RejectRole)
@@ -90,15 +94,22 @@ class RestoreDialog(QDialog):
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Pilih berkas cadangan", "",
                                               "Basis data UKOM (*.sqlite *.db);;Semua berkas (*)")
-        if path:
-            self.fill([describe_backup(Path(path), key_for(self.target))])
+        if not path:
+            return
+        from ukom_desktop.services.database_access import describe_backup_file
+        from ukom_desktop.ui.actions import run_action
+
+        # a file that vanished meanwhile: a sentence (one that is no backup is listed without counts)
+        chosen = run_action(self, lambda: describe_backup_file(Path(path), self.target))
+        if chosen.value is not None:
+            self.fill([chosen.value])
 
 
 def restore_from_backup(window) -> bool:  # type: ignore[no-untyped-def]
     """The whole action for the main window: choose, confirm, close the database, restore, reopen."""
-    from ukom_desktop.db.backup import BackupError
-    from ukom_desktop.db.restore import restore_backup
+    from ukom_desktop.services.database_access import restore
     from ukom_desktop.ui import messages
+    from ukom_desktop.ui.actions import run_action
 
     db = window.context.database
     if db is None or db.file is None:
@@ -113,12 +124,12 @@ def restore_from_backup(window) -> bool:  # type: ignore[no-untyped-def]
                                     "Berkas yang sekarang disalin dahulu ke folder cadangan. Lanjutkan?"):
         return False
     window.context.set_database(None)  # every connection to the file is closed before it is replaced
-    try:
-        result = restore_backup(dialog.chosen, target)
-    except BackupError as exc:
-        messages.error(window, f"Pemulihan gagal; basis data tidak diubah.\n\n{exc}")
+    chosen = dialog.chosen
+    restored = run_action(window, lambda: restore(chosen, target))  # refused: a sentence, the file unchanged
+    if not restored or restored.value is None:
         window.open_database(str(target))
         return False
+    result = restored.value
     if not window.open_database(str(target)):
         return False
     kept = f"\nSalinan berkas sebelum pemulihan: {result.previous_copy}" if result.previous_copy else ""

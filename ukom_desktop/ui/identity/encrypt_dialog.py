@@ -3,9 +3,8 @@ Berkas > Enkripsi basis data... (an encrypted or a plain copy of the open file).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,38 +31,18 @@ def ask_key(parent: QWidget | None, name: str, problem: str = "") -> str | None:
     return key if ok and key else None
 
 
-def open_with_key(parent: QWidget | None, opener: Callable[[Any], Any], target: Any) -> Any:
-    """Open a database; for an encrypted file ask the key until it is right or the user gives up.
-
-    A wrong key changes nothing (the file is only read to test it)."""
-    from ukom_desktop.db.encryption import KeyNeededError, WrongKeyError, register_key
-
-    problem = ""
-    while True:
-        try:
-            return opener(target)
-        except (KeyNeededError, WrongKeyError) as exc:
-            if isinstance(exc, WrongKeyError):
-                register_key(exc.path, None)
-                problem = str(exc)
-            key = ask_key(parent, exc.path.name, problem)
-            if key is None:
-                raise KeyNeededError(exc.path) from None
-            register_key(exc.path, key)
-
-
 class EncryptDialog(QDialog):
     """An encrypted copy of a plain file, or a plain copy of an encrypted one; the open file is unchanged."""
 
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
-        from ukom_desktop.db.encryption import is_encrypted
+        from ukom_desktop.services.database_access import is_encrypted_file
 
         super().__init__(parent)
         self.window_ = window
         self.copy_path: Path | None = None  # the copy made, once accepted
         db = window.context.database
         self.source: Path | None = db.file if db is not None else None
-        self.encrypted = bool(self.source and is_encrypted(self.source))
+        self.encrypted = is_encrypted_file(self.source)
         self.setWindowTitle("Enkripsi basis data")
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
@@ -93,7 +72,7 @@ class EncryptDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        from ukom_desktop.db.encryption import check_new_key, decrypt_copy, encrypt_copy, key_for
+        from ukom_desktop.services.database_access import switched_copy
         from ukom_desktop.ui.actions import in_session, run_action
 
         if self.source is None:
@@ -112,17 +91,11 @@ class EncryptDialog(QDialog):
                                               "Basis data UKOM (*.sqlite)")
         if not path:
             return
-        source = self.source
-
-        def make_copy() -> Path:
-            if self.encrypted:
-                return decrypt_copy(source, Path(path), key_for(source) or "")
-            check_new_key(self.key.text())
-            return encrypt_copy(source, Path(path), self.key.text())
-
-        outcome = run_action(self, make_copy, level="warn")  # a refused folder or full disk is a sentence too
-        if not outcome:
+        source, key = self.source, "" if self.encrypted else self.key.text()
+        # a refused folder or full disk is a sentence too
+        outcome = run_action(self, lambda: switched_copy(source, Path(path), key), level="warn")
+        if outcome.value is None:
             return
-        self.copy_path = Path(outcome.value)
+        self.copy_path = outcome.value
         messages.info(self, f"Salinan tersimpan: {outcome.value}")
         super().accept()

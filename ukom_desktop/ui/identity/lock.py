@@ -13,8 +13,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
-    from ukom_desktop.db.database import Database
     from ukom_desktop.domain.permissions import Actor
+    from ukom_desktop.services.database_access import Database
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
@@ -69,7 +69,9 @@ class IdleLock(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(15_000)
         self.timer.timeout.connect(self.check)
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
         window.installEventFilter(self)
 
     def _panel(self, host: QWidget) -> LockPanel:
@@ -110,7 +112,9 @@ class IdleLock(QObject):
         for panel in [self.panel, *self.covers]:
             panel.title.setText(f"Layar terkunci. Masukkan kata sandi {self.actor.label} untuk melanjutkan.")
             panel.problem.clear()
-            panel.setGeometry(panel.parentWidget().rect())
+            host = panel.parentWidget()
+            if host is not None:
+                panel.setGeometry(host.rect())
             panel.show()
             panel.raise_()
         self._set_controls(False)  # menu shortcuts do nothing while locked
@@ -125,24 +129,24 @@ class IdleLock(QObject):
             self.window.menuBar().setEnabled(enabled)
             for bar in self.window.findChildren(QToolBar):
                 bar.setEnabled(enabled)
-            self.window.centralWidget().setEnabled(enabled)
+            central = self.window.centralWidget()
+            if central is not None:
+                central.setEnabled(enabled)
 
     def try_unlock(self, panel: LockPanel | None = None) -> None:
-        from ukom_desktop.services.users import UserError, login
+        from ukom_desktop.services.users import sign_in
+        from ukom_desktop.ui.actions import run_action
 
         if self.database is None or self.actor is None:
             return
-        with self.database.sessions() as session:
-            panel = panel or self.panel
-            try:
-                outcome = login(session, self.actor.username, panel.password.text())
-            except UserError as exc:
-                session.commit()
-                panel.problem.setText(str(exc))
-                panel.password.clear()
-                return
-            session.commit()
-        if outcome.actor.id != self.actor.id:
+        panel = panel or self.panel
+        sessions, username, password = self.database.sessions, self.actor.username, panel.password.text()
+        # a wrong password counts like at the login form (audit log, lock after five)
+        outcome = run_action(panel, lambda: sign_in(sessions, username, password), report=panel.problem.setText)
+        if not outcome or outcome.value is None:
+            panel.password.clear()
+            return
+        if outcome.value.actor.id != self.actor.id:
             return
         panel.password.clear()
         self._set_controls(True)

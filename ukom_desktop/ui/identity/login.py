@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from ukom_desktop.ui.widgets.form_parts import password_field
 
 if TYPE_CHECKING:
-    from ukom_desktop.db.database import Database
     from ukom_desktop.domain.permissions import Actor
+    from ukom_desktop.services.database_access import Database, Session
     from ukom_desktop.services.users import LoginOutcome
 
 
@@ -64,18 +64,17 @@ class LoginDialog(_Form):
         (self.password if username else self.username).setFocus()
 
     def accept(self) -> None:
-        from ukom_desktop.services.users import UserError, login
+        from ukom_desktop.services.users import sign_in as check_login
+        from ukom_desktop.ui.actions import run_action
 
-        with self.database.sessions() as session:
-            try:
-                self.outcome = login(session, self.username.text(), self.password.text())
-            except UserError as exc:
-                session.commit()  # the failed attempt stays in the audit log
-                self.problem.setText(str(exc))
-                self.password.clear()
-                self.password.setFocus()
-                return
-            session.commit()
+        # every attempt, also a failed one, is committed to the audit log by the service
+        outcome = run_action(self, lambda: check_login(self.database.sessions, self.username.text(),
+                                                       self.password.text()), report=self.problem.setText)
+        if not outcome:
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.outcome = outcome.value
         self.entered = self.password.text()
         self.password.clear()
         super().accept()
@@ -101,18 +100,17 @@ class ChangePasswordDialog(_Form):
         self.form.addRow("Ulangi kata sandi baru:", self.repeat)
 
     def accept(self) -> None:
-        from ukom_desktop.services.users import UserError, change_password
+        from ukom_desktop.services.database_access import in_transaction
+        from ukom_desktop.services.users import change_password
+        from ukom_desktop.ui.actions import run_action
 
         if self.new.text() != self.repeat.text():
             self.problem.setText("Kedua kata sandi baru tidak sama.")
             return
-        try:
-            with self.database.sessions.begin() as session:
-                change_password(session, self.actor.id, self.old.text(), self.new.text())
-        except UserError as exc:
-            self.problem.setText(str(exc))
-            return
-        super().accept()
+        user_id, old, new = self.actor.id, self.old.text(), self.new.text()
+        if run_action(self, lambda: in_transaction(self.database, lambda s: change_password(s, user_id, old, new)),
+                      report=self.problem.setText):
+            super().accept()
 
 
 class FirstAdminDialog(_Form):
@@ -144,21 +142,24 @@ class FirstAdminDialog(_Form):
         self.actor: Actor | None = None
 
     def accept(self) -> None:
-        from ukom_desktop.services.users import UserError, actor_for, create_user
+        from ukom_desktop.services.database_access import in_transaction
+        from ukom_desktop.services.users import actor_for, create_user
+        from ukom_desktop.ui.actions import run_action
 
         if self.password.text() != self.repeat.text():
             self.problem.setText("Kedua kata sandi tidak sama.")
             return
         roles = ["admin", "sekretariat"] if self.sekretariat.isChecked() else ["admin"]
-        try:
-            with self.database.sessions.begin() as session:
-                user_id = create_user(session, username=self.username.text(), full_name=self.full_name.text(),
-                                      roles=roles, password=self.password.text())
-                self.actor = actor_for(session, user_id)
-        except UserError as exc:
-            self.problem.setText(str(exc))
-            return
-        super().accept()
+        username, full_name, password = self.username.text(), self.full_name.text(), self.password.text()
+
+        def create(session: Session) -> Actor:
+            user_id = create_user(session, username=username, full_name=full_name, roles=roles, password=password)
+            return actor_for(session, user_id)
+
+        outcome = run_action(self, lambda: in_transaction(self.database, create), report=self.problem.setText)
+        if outcome:
+            self.actor = outcome.value
+            super().accept()
 
 
 def sign_in(parent: QWidget | None, database: Database) -> bool:
@@ -167,9 +168,10 @@ def sign_in(parent: QWidget | None, database: Database) -> bool:
     Binds the signed-in user to the database's sessions; False when the user gave up.
     """
     from ukom_desktop.services.access import bind_actor, users_exist
+    from ukom_desktop.services.database_access import session
 
-    with database.sessions() as session:
-        has_users = users_exist(session)
+    with session(database) as opened:
+        has_users = users_exist(opened)
     if not has_users:
         bind_actor(database.sessions, None)
         return True

@@ -31,10 +31,7 @@ TAB_ACTIONS: dict[str, tuple[str, ...]] = {
 
 def context_actor(context: AppContext) -> Actor | None:
     """The signed-in user of the open database (None without users)."""
-    db = context.database
-    if db is None:
-        return None
-    return db.sessions.kw.get("info", {}).get("actor")
+    return context.actor  # the user bound to the database's sessions (services.access.bound_actor)
 
 
 def context_allows(context: AppContext, action: str) -> bool:
@@ -141,7 +138,7 @@ class IdentityArea:
             from ukom_desktop.services.access import users_exist
             from ukom_desktop.services.users import lock_minutes
 
-            with db.sessions() as session:
+            with window.context.session() as session:
                 has_users = users_exist(session)
                 minutes = lock_minutes(session)
         window.has_users = has_users  # type: ignore[attr-defined]

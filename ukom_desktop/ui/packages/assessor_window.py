@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from ukom_desktop import APP_NAME
-from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services import packages_laptop as lp
 from ukom_desktop.services.packages_laptop_view import LaptopFormRow, load_form, load_view
 from ukom_desktop.ui import messages
+from ukom_desktop.ui.actions import run_action
 from ukom_desktop.ui.geometry import fit_to_screen
 
 SECTION_TITLES = {
@@ -207,17 +207,18 @@ class AssessorWindow(QMainWindow):
         if self._loading:
             return
         row = self.rows[r]
-        combo = self.form.cellWidget(r, 3)
-        check = self.form.cellWidget(r, 4)
+        combo, check = self.form.cellWidget(r, 3), self.form.cellWidget(r, 4)
+        assert isinstance(combo, QComboBox) and isinstance(check, QCheckBox)
         level = combo.currentText()
         no_evidence = check.isChecked()
         combo.setEnabled(not no_evidence)
-        try:
-            lp.save_cell(self.url, row.ep, row.exercise, row.competency,
-                         level=None if level == NO_LEVEL or no_evidence else level, no_evidence=no_evidence,
-                         evidence=self.form.item(r, 5).text() if self.form.item(r, 5) else "")
-        except UserFacingError as exc:
-            messages.warn(self, str(exc))
+        cell = self.form.item(r, 5)
+        evidence = cell.text() if cell is not None else ""
+        saved = run_action(self, lambda: lp.save_cell(
+            self.url, row.ep, row.exercise, row.competency,
+            level=None if level == NO_LEVEL or no_evidence else level, no_evidence=no_evidence, evidence=evidence,
+        ), level="warn")
+        if not saved:
             return
         self.statusBar().showMessage("Tersimpan otomatis.", 3000)
         self._fill_participants()
@@ -227,10 +228,8 @@ class AssessorWindow(QMainWindow):
             return
         if not messages.confirm(self, "Kirim penilaian peserta ini? Setelah dikirim, isian tidak dapat diubah."):
             return
-        try:
-            lp.submit_participant(self.url, self.current_ep)
-        except UserFacingError as exc:
-            messages.warn(self, str(exc))
+        ep = self.current_ep
+        if not run_action(self, lambda: lp.submit_participant(self.url, ep), level="warn"):
             return
         self._load_form()
         self._fill_participants()
@@ -267,10 +266,8 @@ class AssessorWindow(QMainWindow):
         text = self.section_text.toPlainText()
         if text == self._sections.get(key):
             return
-        try:
-            lp.save_narrative(self.url, self.current_report, {key: text})
-        except UserFacingError as exc:
-            messages.warn(self, str(exc))
+        report = self.current_report
+        if not run_action(self, lambda: lp.save_narrative(self.url, report, {key: text}), level="warn"):
             return
         self._sections = {**self._sections, key: text}
         self.statusBar().showMessage("Uraian tersimpan otomatis.", 3000)
@@ -283,14 +280,11 @@ class AssessorWindow(QMainWindow):
         target = path or ask_return_path(self, suggested)
         if not target:
             return None
-        try:
-            done = lp.write_return(self.url, Path(target))
-        except UserFacingError as exc:
-            messages.error(self, f"Paket kiriman tidak dapat ditulis: {exc}")
-            return None
-        except OSError:
-            messages.error(self, f"Paket kiriman tidak dapat ditulis ke {target}. Periksa hak akses folder dan sisa "
-                                 "ruang penyimpanan, atau pilih lokasi lain.")
+        # a refused folder, a full disk: a sentence naming the file; nothing half-written stays
+        written = run_action(self, lambda: lp.write_return(self.url, Path(target)),
+                             report=lambda text: messages.error(self, f"Paket kiriman tidak dapat ditulis. {text}"))
+        done = written.value
+        if done is None:
             return None
         messages.info(self, f"Kiriman ke-{done.sequence} tersimpan di {done.path}:\n{done.cells} isian penilaian "
                             f"dan {done.narratives} uraian laporan. Serahkan berkas ini kepada sekretariat; "

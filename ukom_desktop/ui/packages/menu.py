@@ -78,17 +78,14 @@ def open_merge(window: Any, path: str | None = None) -> Any:
     path = path or ask_package_file(window, "Terima paket kiriman asesor", "Paket kiriman asesor (*.ukom)")
     if not path:
         return None
-    from ukom_desktop.errors import UserFacingError
+    from ukom_desktop.ui.actions import run_action
     from ukom_desktop.ui.packages.merge_dialog import MergePreviewDialog
 
-    try:
-        data = Path(path).read_bytes()
-        dialog = MergePreviewDialog(window.context, data, Path(path).name, window)
-    except OSError as exc:
-        messages.error(window, f"Berkas {path} tidak dapat dibaca ({exc.strerror}).")
-        return None
-    except UserFacingError as exc:
-        messages.error(window, str(exc))
+    chosen = Path(path)
+    # a file that cannot be read or is not a return package of this database: a sentence
+    made = run_action(window, lambda: MergePreviewDialog(window.context, chosen.read_bytes(), chosen.name, window))
+    dialog = made.value
+    if dialog is None:
         return None
     window.package_merge_dialog = dialog
     dialog.open()
@@ -115,50 +112,53 @@ def working_database_for(package: Path) -> Path:
 
 def open_assessor_package(window: Any, path: str | None = None, passphrase: str | None = None) -> Any:
     """Open a package (asking its passphrase) or an existing working database, in the assessor window."""
-    from ukom_desktop.errors import UserFacingError
-    from ukom_desktop.services import packages_laptop as lp
+    from ukom_desktop.ui.actions import run_action
 
     path = path or ask_package_file(window, "Buka paket asesor",
                                     "Paket asesor (*.ukom);;Basis data kerja asesor (*.sqlite)")
     if not path:
         return None
     chosen = Path(path)
-    try:
-        if chosen.suffix.lower() == ".ukom":
-            target = working_database_for(chosen)
-            url = f"sqlite:///{target}"
-            if lp.is_locked(url) and not _unlock(window, url, passphrase):
-                return None
-            if lp.is_working_database(url):
-                from ukom_desktop.io.exchange_package import read_header
-
-                if read_header(chosen.read_bytes()).package_id != lp.working_package_id(url):
-                    raise UserFacingError(
-                        f"Laptop ini sudah memakai paket lama dengan nama yang sama ({target}). Kirim kembali "
-                        "hasilnya dulu, lalu pindahkan atau ganti nama berkas basis data kerja lama itu.")
-            else:
-                passphrase = passphrase or ask_passphrase(window)
-                if passphrase is None:
-                    return None
-                lp.open_package(url, chosen.read_bytes(), passphrase)
-        else:
-            url = f"sqlite:///{chosen}"
-            if lp.is_locked(url) and not _unlock(window, url, passphrase):
-                return None
-            if not lp.is_working_database(url):
-                raise UserFacingError("Berkas ini bukan basis data kerja asesor.")
-        from ukom_desktop.ui.packages.assessor_window import AssessorWindow
-
-        assessor_window = AssessorWindow(url)
-    except UserFacingError as exc:
-        messages.error(window, str(exc))
-        return None
-    except OSError as exc:
-        messages.error(window, f"Berkas {path} tidak dapat dibaca ({exc.strerror}).")
+    # a wrong passphrase, a foreign or unreadable file: a sentence; None after Batal
+    opened = run_action(window, lambda: _assessor_window_for(window, chosen, passphrase))
+    assessor_window = opened.value
+    if assessor_window is None:
         return None
     window.assessor_window = assessor_window
     assessor_window.show()
     return assessor_window
+
+
+def _assessor_window_for(window: Any, chosen: Path, passphrase: str | None) -> Any:
+    from ukom_desktop.errors import UserFacingError
+    from ukom_desktop.services import packages_laptop as lp
+
+    if chosen.suffix.lower() == ".ukom":
+        target = working_database_for(chosen)
+        url = f"sqlite:///{target}"
+        if lp.is_locked(url) and not _unlock(window, url, passphrase):
+            return None
+        if lp.is_working_database(url):
+            from ukom_desktop.io.exchange_package import read_header
+
+            if read_header(chosen.read_bytes()).package_id != lp.working_package_id(url):
+                raise UserFacingError(
+                    f"Laptop ini sudah memakai paket lama dengan nama yang sama ({target}). Kirim kembali "
+                    "hasilnya dulu, lalu pindahkan atau ganti nama berkas basis data kerja lama itu.")
+        else:
+            passphrase = passphrase or ask_passphrase(window)
+            if passphrase is None:
+                return None
+            lp.open_package(url, chosen.read_bytes(), passphrase)
+    else:
+        url = f"sqlite:///{chosen}"
+        if lp.is_locked(url) and not _unlock(window, url, passphrase):
+            return None
+        if not lp.is_working_database(url):
+            raise UserFacingError("Berkas ini bukan basis data kerja asesor.")
+    from ukom_desktop.ui.packages.assessor_window import AssessorWindow
+
+    return AssessorWindow(url)
 
 
 def _unlock(window: Any, url: str, passphrase: str | None) -> bool:
@@ -176,41 +176,24 @@ def _unlock(window: Any, url: str, passphrase: str | None) -> bool:
 def open_working_database(window: Any, laptop: Path) -> Any:
     """The assessor window on a working database given at start (--db), asking its passphrase when encrypted;
     None after Batal or a wrong passphrase (said in a message)."""
-    from ukom_desktop.errors import UserFacingError
     from ukom_desktop.services import packages_laptop as lp
+    from ukom_desktop.ui.actions import run_action
 
     url = f"sqlite:///{laptop}"
-    try:
+
+    def open_window() -> Any:
         if lp.is_locked(url) and not _unlock(window, url, None):
             return None
         from ukom_desktop.ui.packages.assessor_window import AssessorWindow
 
         return AssessorWindow(url)
-    except UserFacingError as exc:
-        messages.error(window, str(exc))
-        return None
+
+    return run_action(window, open_window).value
 
 
 def working_database_file(database: str | None) -> Path | None:
-    """The file when `database` (a --db value) is an assessor's working database; cheap (stdlib sqlite3 only),
-    so starting the window stays fast. An encrypted one is recognised by its folder (`asesor/` of the data
-    folder, where Berkas > Buka paket asesor puts them)."""
-    import sqlite3
+    """The file when `database` (a --db value) is an assessor's working database (checked cheaply, so the
+    window still starts fast)."""
+    from ukom_desktop.services.database_access import assessor_working_file
 
-    if not database or "://" in database and not database.startswith("sqlite:///"):
-        return None
-    path = Path(database.removeprefix("sqlite:///"))
-    if not path.is_file() or path.stat().st_size == 0:
-        return None
-    from ukom_desktop.db.encryption import is_encrypted
-
-    if is_encrypted(path):  # its tables are unreadable before the passphrase: the folder of working databases tells
-        from ukom_desktop import paths
-
-        return path if path.resolve().parent == (paths.data_dir() / "asesor").resolve() else None
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-            found = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='lp_meta'").fetchone()
-    except sqlite3.Error:
-        return None
-    return path if found else None
+    return assessor_working_file(database)
