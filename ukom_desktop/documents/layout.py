@@ -141,6 +141,12 @@ def para(text: str, style: Style, align: Align = "L", *, left: float = 0.0, righ
                      bulletText=escape(label) if label else None)
 
 
+def bullet_room(label: str, style: Style) -> float:
+    """Width a hanging label needs before its text: Platypus keeps 0.6 em after a bullet and pushes the
+    first line right when the label's column is narrower."""
+    return text_width(label, style.font, style.size) + style.size * 0.6
+
+
 def line_count(paragraph: Paragraph, width: float) -> int:
     """How many lines `paragraph` takes at `width`."""
     paragraph.wrap(width, 1e6)
@@ -220,8 +226,12 @@ class Flow:
     ) -> None:
         """A wrapped paragraph that may continue on the next page (unless `keep`).
 
-        With `label` ("1.", "a.", "-"), the label hangs in `label_width` before the text.
+        With `label` ("1.", "a.", "-"), the label hangs in `label_width` before the text (widened to
+        the label plus Platypus's bullet gap, else the first line would start right of the others).
         """
+        if label:
+            style = style or self.style
+            label_width = max(label_width, bullet_room(label, style))
         paragraph = para(text, style or self.style, align, left=left + label_width, right=right,
                          first_indent=first_indent, after=after, label=label, label_indent=left)
         self.add(KeepTogether([paragraph]) if keep else paragraph)
@@ -289,7 +299,7 @@ class Flow:
         """A numbered list ("1.", "2.", ...) with hanging indent."""
         style = style or self.style
         labels = list(labels) if labels is not None else [f"{i}." for i in range(1, len(items) + 1)]
-        label_width = max((text_width(lab, style.font, style.size) for lab in labels), default=0.0) + 6
+        label_width = max((bullet_room(lab, style) for lab in labels), default=0.0)
         for label, item in zip(labels, items, strict=True):
             self.paragraph(item, style, left=left, label=label, label_width=label_width, align=align,
                            after=after_item)
