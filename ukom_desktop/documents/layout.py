@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -137,8 +137,16 @@ def para(text: str, style: Style, align: Align = "L", *, left: float = 0.0, righ
         style = style.derive(bold=True)
     pstyle = paragraph_style(style.font, style.size, style.leading, align, round(left, 2), round(right, 2),
                              round(first_indent, 2), round(after, 2), round(label_indent, 2), round(before, 2))
-    return Paragraph(markup(keep_numbers_with_words(text), underline=underline), pstyle,
-                     bulletText=escape(label) if label else None)
+    body = markup(keep_numbers_with_words(text), underline=underline)
+    return Paragraph(body, pstyle, bulletText=escape(label) if label else None,
+                     frags=[frag.clone() for frag in _fragments(body, pstyle)])
+
+
+@lru_cache(maxsize=4096)
+def _fragments(body: str, pstyle: ParagraphStyle) -> tuple[Any, ...]:
+    """The parsed markup of a paragraph (cached: a batch of letters repeats most of its paragraphs, and
+    parsing is a good part of Platypus's time). Every paragraph gets its own copies of the fragments."""
+    return tuple(Paragraph(body, pstyle).frags)
 
 
 def bullet_room(label: str, style: Style) -> float:
