@@ -334,6 +334,17 @@ def test_style_derive_keeps_the_family_and_scales_the_leading() -> None:
     assert isinstance(bold, Style)
 
 
+def test_an_empty_document_still_prints_its_one_blank_page() -> None:
+    empty = Document(PageSpec(), Flow(PageSpec(), body_style()).story)
+    letter = Flow(PageSpec(), body_style())
+    letter.paragraph("Surat kedua.")
+    out = io.BytesIO()
+    assert write_pdf([empty, Document(letter.spec, letter.story)], out) == 2
+    assert empty.page_count == 1
+    first, second = page_texts(PdfReader(io.BytesIO(out.getvalue())))
+    assert first.strip() == "" and "Surat kedua." in second
+
+
 def test_unknown_paper_size_is_refused_in_indonesian() -> None:
     with pytest.raises(ValueError, match="A4 atau F4"):
         _ = PageSpec("Letter").size  # type: ignore[arg-type]
