@@ -259,6 +259,28 @@ def test_tail_keeps_the_last_row_on_the_page_of_the_signature() -> None:
     assert moved
 
 
+def test_a_one_row_table_moves_whole_with_its_signature() -> None:
+    def table_and_signature(flow: Flow) -> None:
+        draw_table(flow, [Column("No.", 1), Column("Nama", 4)], [["1.", "Peserta Tunggal"]], _table_style(),
+                   tail=signature_block_height(flow, SIGNATORY), after=6)
+        draw_signature(flow, SIGNATORY)
+
+    moved = 0
+    for offset in range(int(FRAME) - 200, int(FRAME) - 20, 10):
+        reader = _fill_then(offset, table_and_signature)
+        assert page_of(reader, "Peserta Tunggal") == page_of(reader, SIGNATORY.name), offset
+        moved += page_of(reader, "Nama") == [1]
+    assert moved
+
+
+def test_a_tail_taller_than_a_page_does_not_stop_the_layout() -> None:
+    flow = Flow(PageSpec(), body_style(10))
+    draw_table(flow, [Column("No.", 1), Column("Nama", 4)], [["1.", "Peserta Tunggal"]], _table_style(),
+               tail=FRAME * 2)
+    flow.paragraph("Sesudah tabel.")
+    assert "Peserta Tunggal" in page_texts(pdf_of(flow))[0]
+
+
 def test_keep_with_next_moves_the_closing_line_with_its_signature() -> None:
     def closing(flow: Flow) -> None:
         flow.paragraph("Isi surat.", align="L")
