@@ -85,9 +85,10 @@ NBSP = "\u00a0"
 
 
 def keep_numbers_with_words(text: str) -> str:
-    """"2 (dua)" never breaks between the figure and its words, nor a date or date range
-    ("17 - 18 November 2026") between its parts."""
+    """"2 (dua)" never breaks between the figure and its words, nor a telephone number or NIP between
+    its digit groups, nor a date or date range ("17 - 18 November 2026") between its parts."""
     text = bind_terms(_NUMBER_WORDS.sub("\\1" + NBSP + "(", text))  # "assessment center" stays on one line
+    text = _DIGIT_GROUPS.sub(NBSP, text)  # "0812 3456 7890", "NIP. 19681115 199202 1 002" stay whole
     if not _ANY_MONTH.search(text):
         return text
     text = _DAY_MONTH.sub("\\1" + NBSP + "\\2", text)
@@ -96,6 +97,7 @@ def keep_numbers_with_words(text: str) -> str:
 
 
 _NUMBER_WORDS = re.compile(r"(\d) \(")
+_DIGIT_GROUPS = re.compile(r"(?<=\d) (?=\d)")
 _MONTHS = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
 _ANY_MONTH = re.compile(rf"\b(?:{_MONTHS})\b")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}}) ({_MONTHS})\b")
