@@ -85,10 +85,11 @@ NBSP = "\u00a0"
 
 
 def keep_numbers_with_words(text: str) -> str:
-    """"2 (dua)" never breaks between the figure and its words, nor a telephone number or NIP between
-    its digit groups, nor a date or date range ("17 - 18 November 2026") between its parts."""
+    """"2 (dua)" never breaks between the figure and its words, nor a telephone number between its
+    digit groups, nor a date or date range ("17 - 18 November 2026") between its parts."""
     text = bind_terms(_NUMBER_WORDS.sub("\\1" + NBSP + "(", text))  # "assessment center" stays on one line
-    text = _DIGIT_GROUPS.sub(NBSP, text)  # "0812 3456 7890", "NIP. 19681115 199202 1 002" stay whole
+    if "0" in text:  # "0812 3456 7890", "(021) 5253004" stay whole (a NIP may still wrap in a narrow column)
+        text = _PHONE.sub(lambda match: match.group(0).replace(" ", NBSP), text)
     if not _ANY_MONTH.search(text):
         return text
     text = _DAY_MONTH.sub("\\1" + NBSP + "\\2", text)
@@ -97,7 +98,7 @@ def keep_numbers_with_words(text: str) -> str:
 
 
 _NUMBER_WORDS = re.compile(r"(\d) \(")
-_DIGIT_GROUPS = re.compile(r"(?<=\d) (?=\d)")
+_PHONE = re.compile(r"(?<![\w/.-])(?:\+62 ?|\(0\d{1,3}\) ?|0)\d{2,8}(?:[ -]\d{3,4}){0,3}(?![\w/])")
 _MONTHS = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
 _ANY_MONTH = re.compile(rf"\b(?:{_MONTHS})\b")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}}) ({_MONTHS})\b")
