@@ -293,12 +293,12 @@ def _locked_case(kind: str) -> Callable[[Path], Outcome]:
 
 def _write_one_pdf(out: Path) -> int:
     """Every PDF goes through documents.output; a page is enough, and an error is a sentence (exit 2)."""
-    from ukom_desktop.documents.layout import PageSpec
+    from ukom_desktop.documents.layout import PageSpec, Story
     from ukom_desktop.documents.output import Document, write_pdf
     from ukom_desktop.errors import UserFacingError
 
     try:
-        write_pdf([Document(PageSpec(), [[]])], out)
+        write_pdf([Document(PageSpec(), Story(()))], out)
     except UserFacingError as exc:
         print(f"Galat: {exc}", file=sys.stderr)
         return 2

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import io
 
-from ukom_desktop.documents.layout import NBSP, keep_numbers_with_words, wrap
+import pytest
+from pypdf import PdfReader
+
+from ukom_desktop.documents.layout import NBSP, Flow, PageSpec, body_style, keep_numbers_with_words
+from ukom_desktop.documents.output import Document, write_pdf
 from ukom_desktop.domain.official_titles import head_of
 
 
@@ -30,6 +34,10 @@ def test_head_of_a_unit(unit: str, head: str) -> None:
 def test_a_date_range_is_never_broken_across_lines() -> None:
     text = keep_numbers_with_words("Hari/tanggal: Selasa s.d. Rabu, 17 - 18 November 2026 di Aula")
     assert f"17{NBSP}-{NBSP}18{NBSP}November{NBSP}2026" in text
-    for width in range(130, 400, 7):  # at any width that can hold it, the range stays on one line
-        lines = [line[0] for line in wrap(text, "Helvetica", 11, float(width))]
-        assert any("17" in line and "2026" in line for line in lines)
+    for width in range(130, 400, 9):  # at any width that can hold it, the range stays on one line
+        flow = Flow(PageSpec(), body_style(11))
+        flow.paragraph("Hari/tanggal: Selasa s.d. Rabu, 17 - 18 November 2026 di Aula", right=flow.width - width)
+        out = io.BytesIO()
+        write_pdf([Document(flow.spec, flow.story)], out)
+        lines = (PdfReader(io.BytesIO(out.getvalue())).pages[0].extract_text() or "").splitlines()
+        assert any("17" in line and "2026" in line for line in lines), (width, lines)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -85,9 +85,11 @@ NBSP = "\u00a0"
 
 
 def keep_numbers_with_words(text: str) -> str:
-    """"2 (dua)" never breaks between the figure and its words, nor a date or date range
-    ("17 - 18 November 2026") between its parts."""
+    """"2 (dua)" never breaks between the figure and its words, nor a telephone number between its
+    digit groups, nor a date or date range ("17 - 18 November 2026") between its parts."""
     text = bind_terms(_NUMBER_WORDS.sub("\\1" + NBSP + "(", text))  # "assessment center" stays on one line
+    if "0" in text:  # "0812 3456 7890", "(021) 5253004" stay whole (a NIP may still wrap in a narrow column)
+        text = _PHONE.sub(lambda match: match.group(0).replace(" ", NBSP), text)
     if not _ANY_MONTH.search(text):
         return text
     text = _DAY_MONTH.sub("\\1" + NBSP + "\\2", text)
@@ -96,6 +98,7 @@ def keep_numbers_with_words(text: str) -> str:
 
 
 _NUMBER_WORDS = re.compile(r"(\d) \(")
+_PHONE = re.compile(r"(?<![\w/.-])(?:\+62 ?|\(0\d{1,3}\) ?|0)\d{2,8}(?:[ -]\d{3,4}){0,3}(?![\w/])")
 _MONTHS = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"
 _ANY_MONTH = re.compile(rf"\b(?:{_MONTHS})\b")
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}}) ({_MONTHS})\b")
@@ -137,8 +140,22 @@ def para(text: str, style: Style, align: Align = "L", *, left: float = 0.0, righ
         style = style.derive(bold=True)
     pstyle = paragraph_style(style.font, style.size, style.leading, align, round(left, 2), round(right, 2),
                              round(first_indent, 2), round(after, 2), round(label_indent, 2), round(before, 2))
-    return Paragraph(markup(keep_numbers_with_words(text), underline=underline), pstyle,
-                     bulletText=escape(label) if label else None)
+    body = markup(keep_numbers_with_words(text), underline=underline)
+    return Paragraph(body, pstyle, bulletText=escape(label) if label else None,
+                     frags=[frag.clone() for frag in _fragments(body, pstyle)])
+
+
+@lru_cache(maxsize=4096)
+def _fragments(body: str, pstyle: ParagraphStyle) -> tuple[Any, ...]:
+    """The parsed markup of a paragraph (cached: a batch of letters repeats most of its paragraphs, and
+    parsing is a good part of Platypus's time). Every paragraph gets its own copies of the fragments."""
+    return tuple(Paragraph(body, pstyle).frags)
+
+
+def bullet_room(label: str, style: Style) -> float:
+    """Width a hanging label needs before its text: Platypus keeps 0.6 em after a bullet and pushes the
+    first line right when the label's column is narrower."""
+    return text_width(label, style.font, style.size) + style.size * 0.6
 
 
 def line_count(paragraph: Paragraph, width: float) -> int:
@@ -220,8 +237,12 @@ class Flow:
     ) -> None:
         """A wrapped paragraph that may continue on the next page (unless `keep`).
 
-        With `label` ("1.", "a.", "-"), the label hangs in `label_width` before the text.
+        With `label` ("1.", "a.", "-"), the label hangs in `label_width` before the text (widened to
+        the label plus Platypus's bullet gap, else the first line would start right of the others).
         """
+        if label:
+            style = style or self.style
+            label_width = max(label_width, bullet_room(label, style))
         paragraph = para(text, style or self.style, align, left=left + label_width, right=right,
                          first_indent=first_indent, after=after, label=label, label_indent=left)
         self.add(KeepTogether([paragraph]) if keep else paragraph)
@@ -289,7 +310,7 @@ class Flow:
         """A numbered list ("1.", "2.", ...) with hanging indent."""
         style = style or self.style
         labels = list(labels) if labels is not None else [f"{i}." for i in range(1, len(items) + 1)]
-        label_width = max((text_width(lab, style.font, style.size) for lab in labels), default=0.0) + 6
+        label_width = max((bullet_room(lab, style) for lab in labels), default=0.0)
         for label, item in zip(labels, items, strict=True):
             self.paragraph(item, style, left=left, label=label, label_width=label_width, align=align,
                            after=after_item)

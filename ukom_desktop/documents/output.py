@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import PageBegin
 
 from ukom_desktop.documents.fonts import SERIF, font_name, register_fonts
@@ -220,8 +220,9 @@ class _PdfTemplate(BaseDocTemplate):
             canvas.endForm()
 
     def add_story(self, story: Story) -> None:
-        """Lay out a document's flowables (the story itself is left as it was, for another print)."""
-        flowables = list(story.flowables)
+        """Lay out a document's flowables (the story itself is left as it was, for another print); an
+        empty story still gets its one blank page (and a page count)."""
+        flowables = list(story.flowables) or [Spacer(0, 0)]
         edits: list[tuple[Any, ...]] = []
         self._multiBuildEdits = edits.append
         try:

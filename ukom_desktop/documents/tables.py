@@ -104,9 +104,17 @@ class TailTable(Table):
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         width, height = super().wrap(available_width, available_height)
-        if self.tail and height <= available_height < height + self.tail and len(self._cellvalues) > 2:
-            return width, available_height + 1.0  # does not fit with its tail: Platypus will split it
+        if self.tail and height <= available_height < height + self.tail and self._may_move():
+            return width, available_height + 1.0  # does not fit with its tail: Platypus will split or move it
         return width, height
+
+    def _may_move(self) -> bool:
+        """A table of several rows sends its last row over; one of a single row goes over whole, with
+        its header, unless it already starts the page (then nothing would be gained)."""
+        if len(self._cellvalues) > 2:
+            return True
+        frame = getattr(self, "_frame", None)
+        return frame is not None and not getattr(frame, "_atTop", True)
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         self._calc(available_width, available_height)
