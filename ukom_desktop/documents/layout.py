@@ -209,8 +209,12 @@ class Flow:
         alone on a page). `next_height` is kept for callers; Platypus measures the next block itself."""
         start = len(self.flowables)
         draw()
-        for flowable in self.flowables[start:]:
+        added: list[Flowable] = []
+        for flowable in self.flowables[start:]:  # Platypus ends a keepWithNext chain at a KeepTogether:
+            added.extend(flowable._content if isinstance(flowable, KeepTogether) else [flowable])  # its parts
+        for flowable in added:
             flowable.keepWithNext = True
+        self.flowables[start:] = added
 
     # -- text blocks
     def paragraph(
