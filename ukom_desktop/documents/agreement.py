@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 
+from reportlab.platypus import Flowable, Table
+
 from ukom_desktop.documents.blocks import new_flow
+from ukom_desktop.documents.layout import Flow, Style
 from ukom_desktop.documents.model import Letterhead, PaperSize, Signatory
 from ukom_desktop.documents.output import Document, Target, write_pdf
-from ukom_desktop.documents.signature import SIGNATURE_SPACE, _row_parts, draw_signature_row
+from ukom_desktop.documents.signature import SIGNATURE_SPACE, signature_row_table
 from ukom_desktop.domain.terbilang import date_in_words
 
 MATERAI = "Meterai Rp10.000"
@@ -58,7 +61,6 @@ def build_agreement(data: AgreementData) -> Document:
                    "untuk mengadakan Perjanjian Kerja Sama dengan ketentuan sebagai berikut:", after=10.0)
     parties = [(["PIHAK KEDUA,", data.second.agency], data.second.signatory),
                (["PIHAK PERTAMA,", data.first.agency], data.first.signatory)]
-    width, heads, _rests, _names, height = _row_parts(flow, parties)
 
     def article(number: int, title: str, paragraphs: tuple[str, ...]) -> None:
         flow.ensure(4 * style.leading)
@@ -73,23 +75,48 @@ def build_agreement(data: AgreementData) -> Document:
 
     for number, (title, paragraphs) in enumerate(data.articles, start=1):
         if number == len(data.articles):  # the closing article stays with the signatures
-            flow.keep_with_next(partial(article, number, title, paragraphs), height + 14.0)
+            flow.keep_with_next(partial(article, number, title, paragraphs))
         else:
             article(number, title, paragraphs)
-    flow.ensure(height + 14.0)
-    top = flow.y - 14.0
-    head_height = max(len(h) for h in heads) * style.leading
-    draw_signature_row(flow, parties)
-    # the materai goes where PIHAK KEDUA signs (the party bound by the payment); a dashed box marks it
-    small = style.derive(size=7.0)
-    box_w, box_h = 72.0, 30.0
-    x = flow.x0 + width / 2 - box_w - 6
-    y = top - head_height - SIGNATURE_SPACE / 2 - box_h / 2
-    for x1, y1, x2, y2 in ((x, y, x + box_w, y), (x, y + box_h, x + box_w, y + box_h), (x, y, x, y + box_h),
-                           (x + box_w, y, x + box_w, y + box_h)):
-        flow.line(x1, y1, x2, y2, 0.4)
-    flow.text(x + 4, y + box_h / 2 - 3, MATERAI, small)
+    flow.add(_signatures(flow, parties))
     return Document(flow.spec, flow.story, "dash_top", f"Perjanjian Kerja Sama {data.first.number}")
+
+
+class Materai(Flowable):
+    """The signature space of PIHAK KEDUA (the party bound by the payment) with a dashed box marking
+    where the meterai goes, left of the middle of the column."""
+
+    box_width, box_height = 72.0, 30.0
+
+    def __init__(self, style: Style) -> None:
+        super().__init__()
+        self.style = style
+        self.width = 0.0
+        self.height = SIGNATURE_SPACE
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        x = self.width / 2 - self.box_width - 6
+        y = (self.height - self.box_height) / 2
+        canvas.saveState()
+        canvas.setLineWidth(0.4)
+        canvas.setDash(2, 2)
+        canvas.rect(x, y, self.box_width, self.box_height)
+        canvas.setFont(self.style.font, 7.0)
+        canvas.drawString(x + 4, y + self.box_height / 2 - 3, MATERAI)
+        canvas.restoreState()
+
+
+def _signatures(flow: Flow, parties: list[tuple[list[str], Signatory]]) -> Table:
+    """Both parties side by side, the meterai in PIHAK KEDUA's signature space."""
+    table = signature_row_table(flow, parties, {0: Materai(flow.style)})
+    table.spaceBefore = 14.0
+    table.spaceAfter = 8.0
+    return table
 
 
 def render_agreement(data: AgreementData, out: Target) -> int:

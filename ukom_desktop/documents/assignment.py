@@ -13,7 +13,7 @@ from ukom_desktop.documents.blocks import (
     place_date,
     signatory_fields,
 )
-from ukom_desktop.documents.layout import Style, text_width
+from ukom_desktop.documents.layout import Style, para, plain_table, text_width
 from ukom_desktop.documents.model import AssignmentData
 from ukom_desktop.documents.output import Document, Target, write_pdf
 from ukom_desktop.documents.participants_table import draw_team_table
@@ -61,12 +61,11 @@ def build_assignment(data: AssignmentData) -> Document:
 
     label_width = max(text_width(label, style.font, style.size) for label in ("Dasar", "Kepada", "Untuk")) + 10
     draw_labelled_list(flow, "Dasar", basis_items(data), label_width, after=10.0)
+    flow.ensure(style.leading * 3 + 60.0)  # "MENUGASKAN", "Kepada :" and the table's first rows together
     flow.centered("MENUGASKAN:", style.derive(bold=True), after=8.0)
-    flow.ensure(style.leading * 4)
-    baseline = flow.y - style.leading * 0.8
-    flow.text(flow.x0, baseline, "Kepada", style)
-    flow.text(flow.x0 + label_width, baseline, ":", style)
-    flow.y -= style.leading + 4
+    kepada = plain_table([[para("Kepada", style), para(":", style)]],
+                         [label_width, flow.width - label_width], row_gap=4.0)
+    flow.add(kepada)
     draw_team_table(flow, data.team, Style(style.font, 10.0, 12.0))
     flow.skip(6.0)
     dated = place_date(data.place or data.letterhead.city, data.date)

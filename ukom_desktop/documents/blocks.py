@@ -162,13 +162,14 @@ def draw_labelled_list(
         last = index == len(items) - 1
         rows.append([
             para(label, style) if index == 0 else "", para(":", style) if index == 0 else "",
-            para(number, style) if number else "", para(item, style, "J", after=after if last else 2.0),
+            para(number, style) if number else "", para(item, style, "J", after=0.0 if last else 2.0),
         ])
     widths = [label_width, colon_width, number_width, text_width_left]
     if len(rows) > 1:
         keep_first_two = [("NOSPLIT", (0, 0), (-1, 1))] if len(rows) > 2 else []  # the label never stands alone
         flow.add(plain_table(rows[:-1], widths, commands=keep_first_two))
     last_table = plain_table(rows[-1:], widths)
+    last_table.spaceAfter = after  # a cell drops its last paragraph's space after: the table keeps it
     if keep_last_with:
         last_table.keepWithNext = True
     flow.add(last_table)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.lib.colors import black
 from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, HRFlowable
 
 from ukom_desktop.documents.fonts import SANS, font_name, register_fonts
 from ukom_desktop.documents.layout import Flow, PageSpec, Style
@@ -54,19 +56,37 @@ def _table_style(body: Style) -> TableStyle:
     return TableStyle(body=body, header=body.derive(bold=True), padding=5.0)
 
 
-def _slide(flow: Flow, title: str, data: BriefingData, first: bool = False) -> None:
+class SlideFoot(Flowable):
+    """Ends a slide: takes the rest of the page and writes the event and agency under it, in the
+    bottom margin (the same on every slide)."""
+
+    def __init__(self, text: str, style: Style) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = available_width, max(available_height, 0.0)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setFont(self.style.font, self.style.size)
+        self.canv.drawString(0, -16, self.text)
+
+
+def _slide(flow: Flow, title: str, data: BriefingData, *, foot: bool = True) -> None:
+    """End the slide before (with its foot line unless it is the title slide) and start the next."""
     heading, _body, _bold, small = _styles()
-    if not first:
-        flow.new_page()
+    if foot:
+        flow.add(SlideFoot(f"{data.event_name} | {data.agency}", small))
+    flow.new_page()
     flow.paragraph(title, heading, align="L", after=4.0)
-    flow.line(flow.x0, flow.y, flow.x1, flow.y, 2.0)
-    flow.skip(14.0)
-    flow.text(flow.x0, flow.bottom - 16, f"{data.event_name} | {data.agency}", small)
+    flow.add(HRFlowable(width="100%", thickness=2.0, color=black, spaceBefore=0.0, spaceAfter=14.0))
 
 
 def build_briefing(data: BriefingData) -> Document:
     spec = PageSpec("A4", left=18 * mm, right=18 * mm, top=16 * mm, bottom=18 * mm, landscape=True)
-    heading, body, bold, _small = _styles()
+    heading, body, bold, small = _styles()
     flow = Flow(spec, body)
     # 1. title slide
     flow.skip(70.0)
@@ -76,7 +96,7 @@ def build_briefing(data: BriefingData) -> Document:
         if line:
             flow.paragraph(line, body, align="C", after=4.0)
     # 2. rules
-    _slide(flow, "Tata Tertib Peserta", data)
+    _slide(flow, "Tata Tertib Peserta", data, foot=False)
     flow.numbered(list(data.rules), body, after_item=6.0, align="L")
     # 3. the day's rundown
     _slide(flow, f"Susunan Acara: {data.day_label}", data)
@@ -102,6 +122,7 @@ def build_briefing(data: BriefingData) -> Document:
         flow.paragraph("Peserta belum dibagi ke dalam kelompok.", body, align="L")
     flow.skip(12.0)
     flow.paragraph("Selamat mengikuti penilaian kompetensi.", bold, align="C")
+    flow.add(SlideFoot(f"{data.event_name} | {data.agency}", small))
     return Document(spec, flow.story, "none", f"Paparan Pembukaan - {data.event_name}")
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from ukom_desktop.documents.blocks import new_flow
-from ukom_desktop.documents.layout import Flow, Style, text_width
+from ukom_desktop.documents.layout import Align, Flow, Style, para, plain_table, text_width
 from ukom_desktop.documents.model import Letterhead, PaperSize, Person, Signatory
 from ukom_desktop.documents.output import Document, Target, write_pdf
 from ukom_desktop.documents.participants_table import number_column, table_style
@@ -42,19 +43,32 @@ def issuer(signatory: Signatory) -> str:
     return signatory.jabatan.strip().rstrip(",").upper()
 
 
-def _labelled(flow: Flow, label: str, labels: list[str], items: list[str], label_width: float) -> None:
-    """"Menimbang : a. bahwa ..." with items hanging under their letter or number."""
+Item = tuple[str, str, str]  # label ("Menimbang", "" under it), letter or number ("a.", ""), text
+
+
+def _labelled(flow: Flow, items: list[Item], label_width: float, *, align: Align = "J", gap: float = 2.0,
+              after: float = 8.0) -> None:
+    """"Menimbang : a. bahwa ..." as borderless rows: the label and colon in their columns, each item
+    hanging under its letter or number. The label never stands alone at the foot of a page."""
     style = flow.style
-    colon = flow.x0 + label_width
-    number_width = max(text_width(lab, style.font, style.size) for lab in labels) + 6
-    left = label_width + text_width(":", style.font, style.size) + 6
-    flow.ensure(3 * style.leading)
-    baseline = flow.y - style.leading * 0.8
-    flow.text(flow.x0, baseline, label, style)
-    flow.text(colon, baseline, ":", style)
-    for index, (lab, item) in enumerate(zip(labels, items, strict=True)):
-        flow.paragraph(item, left=left + number_width, label=lab, label_width=number_width,
-                       after=8.0 if index == len(items) - 1 else 2.0)
+    colon_width = text_width(":", style.font, style.size) + 6
+    number_width = max((text_width(number, style.font, style.size) for _, number, _ in items), default=0.0)
+    number_width = number_width + 6 if number_width else 0.0
+    rows: list[list[object]] = []
+    for index, (label, number, text) in enumerate(items):
+        last = index == len(items) - 1
+        rows.append([para(label, style) if label else "", para(":", style) if label else "",
+                     para(number, style) if number else "",
+                     para(text, style, align, after=0.0 if last else gap)])
+    keep = [("NOSPLIT", (0, 0), (-1, 1))] if len(rows) > 1 else []
+    table = plain_table(rows, [label_width, colon_width, number_width,
+                               flow.width - label_width - colon_width - number_width], commands=keep)
+    table.spaceAfter = after
+    flow.add(table)
+
+
+def _list(label: str, labels: list[str], items: list[str]) -> list[Item]:
+    return [(label if index == 0 else "", lab, item) for index, (lab, item) in enumerate(zip(labels, items, strict=True))]
 
 
 def _letters(count: int) -> list[str]:
@@ -73,24 +87,20 @@ def build_decree(data: DecreeData) -> Document:
     flow.centered("DENGAN RAHMAT TUHAN YANG MAHA ESA", bold, after=8.0)
     flow.paragraph(f"{issuer(data.signatory)},", bold, align="C", after=10.0)
     label_width = max(text_width("Menetapkan", style.font, style.size), text_width("KESEPULUH", style.font, style.size)) + 10
-    _labelled(flow, "Menimbang", _letters(len(data.considering)), list(data.considering), label_width)
-    _labelled(flow, "Mengingat", [f"{i}." for i in range(1, len(data.basis) + 1)], list(data.basis), label_width)
+    _labelled(flow, _list("Menimbang", _letters(len(data.considering)), list(data.considering)), label_width)
+    _labelled(flow, _list("Mengingat", [f"{i}." for i in range(1, len(data.basis) + 1)], list(data.basis)),
+              label_width)
     flow.ensure(4 * style.leading)
     flow.centered("MEMUTUSKAN:", bold, after=6.0)
-    left = label_width + text_width(":", style.font, style.size) + 6
-
-    def labelled(label: str, text: str, align: str) -> None:
-        flow.ensure(2 * style.leading)
-        baseline = flow.y - style.leading * 0.8
-        flow.text(flow.x0, baseline, label, style)
-        flow.text(flow.x0 + label_width, baseline, ":", style)
-        flow.paragraph(text, left=left, align=align, after=6.0)  # type: ignore[arg-type]
-
-    labelled("Menetapkan", f"KEPUTUSAN {issuer(data.signatory)} TENTANG {data.subject.upper()}.", "L")
-    for index, text in enumerate(data.decisions):
-        labelled(ORDINALS[index] if index < len(ORDINALS) else f"KE-{index + 1}", text, "J")
+    _labelled(flow, [("Menetapkan", "", f"KEPUTUSAN {issuer(data.signatory)} TENTANG {data.subject.upper()}.")],
+              label_width, align="L", after=6.0)
+    diktum = [(ORDINALS[index] if index < len(ORDINALS) else f"KE-{index + 1}", "", text)
+              for index, text in enumerate(data.decisions)]
+    for item in diktum[:-1]:
+        _labelled(flow, [item], label_width, after=6.0)
+    if diktum:  # the last diktum stays on the page of the signature
+        flow.keep_with_next(partial(_labelled, flow, diktum[-1:], label_width, after=6.0))
     captions = [f"Ditetapkan di {data.place}" if data.place else "Ditetapkan di", f"pada tanggal {format_date_id(data.date)}"]
-    flow.ensure(signature_block_height(flow, data.signatory, captions))
     draw_signature(flow, data.signatory, captions=captions)
     if data.people:
         _attachment(flow, data)
@@ -100,14 +110,12 @@ def build_decree(data: DecreeData) -> Document:
 def _attachment(flow: Flow, data: DecreeData) -> None:
     flow.new_page()
     style = flow.style
-    x = flow.x0 + flow.width * 0.45
-    rows = [("LAMPIRAN", ""), (f"KEPUTUSAN {issuer(data.signatory)}", ""), ("NOMOR", data.number),
-            ("TANGGAL", format_date_id(data.date)), ("TENTANG", data.subject.upper())]
+    left = flow.width * 0.45
     small = Style(style.font, 10.5, 12.6)
-    for label, value in rows:
-        text = f"{label} : {value}" if value else label
-        flow.paragraph(text, small, left=x - flow.x0, align="L")
-    flow.skip(12.0)
+    flow.paragraph("LAMPIRAN", small, left=left, align="L")
+    flow.paragraph(f"KEPUTUSAN {issuer(data.signatory)}", small, left=left, align="L")
+    flow.label_rows([("NOMOR", data.number), ("TANGGAL", format_date_id(data.date)),
+                     ("TENTANG", data.subject.upper())], small, left=left, after=12.0)
     title = data.attachment_title or data.subject.upper()
     flow.paragraph(title, style.derive(bold=True), align="C", after=10.0)
     table = Style(style.font, 10.0, 12.0)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ukom_desktop.documents.blocks import (
+    copies_height,
     draw_addressee,
     draw_copies,
     draw_reference_block,
@@ -88,7 +89,7 @@ def build_delivery(data: DeliveryData) -> Document:
                                first_indent=35),
         signature_block_height(flow, data.signatory, captions),
     )
-    draw_signature(flow, data.signatory, captions=captions)
+    draw_signature(flow, data.signatory, captions=captions, keep_with=copies_height(flow, data.copies))
     draw_copies(flow, data.copies)
     _receipt(flow, data, table)
     return Document(flow.spec, flow.story, "dash_top", f"Penyampaian Hasil {data.number}")

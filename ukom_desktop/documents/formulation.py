@@ -18,7 +18,7 @@ from ukom_desktop.documents.layout import Flow, Style
 from ukom_desktop.documents.model import Letterhead, PaperSize, Signatory
 from ukom_desktop.documents.output import Document, Target, write_pdf
 from ukom_desktop.documents.participants_table import nip_column, number_column, table_style
-from ukom_desktop.documents.signature import draw_signature_row, signature_row_height
+from ukom_desktop.documents.signature import draw_signature_row
 from ukom_desktop.documents.tables import Cell, Column, GroupRow, Row, draw_table, fit_width
 from ukom_desktop.domain.dates import format_date_id
 from ukom_desktop.domain.nip import format_nip
@@ -239,13 +239,7 @@ def build_formulation(data: FormulationData) -> Document:
         ([data.unit_caption] if data.unit_caption else [], data.unit_signatory),
     ]
     # the closing and the date stay on the page of the signatures: never a page of signatures alone
-    need = signature_row_height(flow, parties, before=8.0)
-    point, pages = flow.checkpoint(), len(flow.story)
-    closing()
-    if len(flow.story) != pages or need > flow.room() + 0.01:  # closing, date and signatures on one page
-        flow.rewind(point)
-        flow.new_page()
-        closing()
+    flow.keep_with_next(closing)
     draw_signature_row(flow, parties, before=8.0)
     return Document(flow.spec, flow.story, "of_total", f"Dokumen Rumusan Kompetensi - {data.event_name}",
                     data.letterhead.agency_lines[0])

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.lib.colors import black
+from reportlab.platypus import HRFlowable
+
 from ukom_desktop.documents.layout import Flow, Style
 from ukom_desktop.documents.output import Document
 from ukom_desktop.documents.room_materials import (
@@ -49,9 +52,8 @@ def interview_guide(heading: Heading, person: Person, assessor: str, competencie
             flow.skip(3)
         flow.ensure(small.leading + 2 + 6 * 16)
         flow.paragraph("Catatan perilaku (situasi - tindakan - hasil):", small.derive(bold=True), after=2)
-        for _ in range(6):
-            flow.skip(16)
-            flow.line(flow.x0, flow.y, flow.x1, flow.y, 0.4)
+        for _ in range(6):  # ruled lines to write on
+            flow.add(HRFlowable(width="100%", thickness=0.4, color=black, spaceBefore=16, spaceAfter=0))
         flow.skip(10)
     return Document(spec=flow.spec, story=flow.story, title=f"Panduan wawancara {person.number_text}",
                     author="UKOM Desktop")
@@ -78,9 +80,7 @@ def disposition_sheet(heading: Heading, d: Disposition) -> Document:
     for line in heading.institution:
         flow.centered(line, sans_bold)
     if heading.institution:
-        flow.skip(4)
-        flow.line(flow.x0, flow.y, flow.x1, flow.y, 1.0)
-        flow.skip(10)
+        flow.add(HRFlowable(width="100%", thickness=1.0, color=black, spaceBefore=4, spaceAfter=10))
     flow.centered("LEMBAR DISPOSISI", title, after=10)
     style = table_style()
     rows = [

@@ -172,7 +172,7 @@ def plain_table(rows: list[list[object]], widths: Sequence[float], *, row_gap: f
     table.setStyle(PlatypusTableStyle([
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), row_gap),
-        ("VALIGN", (0, 0), (-1, -1), valign), *commands,
+        ("VALIGN", (0, 0), (-1, -1), valign), ("FONT", (0, 0), (-1, -1), SERIF), *commands,  # no Helvetica
     ]))
     return table
 
@@ -226,8 +226,12 @@ class Flow:
         alone on a page). `next_height` is kept for callers; Platypus measures the next block itself."""
         start = len(self.flowables)
         draw()
-        for flowable in self.flowables[start:]:
+        added: list[Flowable] = []
+        for flowable in self.flowables[start:]:  # Platypus ends a keepWithNext chain at a KeepTogether:
+            added.extend(flowable._content if isinstance(flowable, KeepTogether) else [flowable])  # its parts
+        for flowable in added:
             flowable.keepWithNext = True
+        self.flowables[start:] = added
 
     # -- text blocks
     def paragraph(

@@ -75,30 +75,39 @@ def draw_signature(
     flow.add(table)
 
 
-def _row_table(flow: Flow, parties: list[tuple[list[str], Signatory]]) -> Table:
+def signature_row_table(flow: Flow, parties: list[tuple[list[str], Signatory]],
+                        spaces: dict[int, Flowable] | None = None) -> Table:
+    """Signature blocks side by side in equal columns: the captions in a first row and the signature
+    space with the name in a second, so the names share one line however many lines the captions
+    take. `spaces` replaces a party's empty signature space (the meterai box of an agreement)."""
     gap = 10.0
     width = (flow.width - gap * (len(parties) - 1)) / len(parties)
-    cells: list[object] = []
+    heads: list[object] = []
+    bodies: list[object] = []
     widths: list[float] = []
     for index, (captions, signatory) in enumerate(parties):
         if index:
-            cells.append("")
+            heads.append("")
+            bodies.append("")
             widths.append(gap)
-        cells.append(signature_cell(signatory, flow.style, captions=captions, align="C"))
+        cell = signature_cell(signatory, flow.style, captions=captions, align="C")
+        cut = next(i for i, part in enumerate(cell) if isinstance(part, Spacer))
+        heads.append(cell[:cut] or "")
+        bodies.append([(spaces or {}).get(index, cell[cut]), *cell[cut + 1:]])
         widths.append(width)
-    return plain_table([cells], widths)
+    return plain_table([heads, bodies], widths, commands=[("NOSPLIT", (0, 0), (-1, -1))])
 
 
 def signature_row_height(flow: Flow, parties: list[tuple[list[str], Signatory]], *, before: float = 14.0) -> float:
     """Room `draw_signature_row` needs."""
-    return before + _height(_row_table(flow, parties), flow.width)
+    return before + _height(signature_row_table(flow, parties), flow.width)
 
 
 def draw_signature_row(
     flow: Flow, parties: list[tuple[list[str], Signatory]], *, before: float = 14.0, after: float = 8.0,
 ) -> None:
     """Two or three signature blocks side by side, centred in equal columns, kept on one page."""
-    table = _row_table(flow, parties)
+    table = signature_row_table(flow, parties)
     table.spaceBefore = before
     table.spaceAfter = after
     flow.add(table)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from doc_samples import read_pdf, sample_event_report, sample_minutes, sample_rundown, sample_speech
+from pypdf import PdfReader
 
 from ukom_desktop.documents.event_report import percent_id, render_event_report, render_speech_outline
 from ukom_desktop.documents.minutes import render_minutes
@@ -94,13 +95,25 @@ def test_minutes_write_the_date_in_words(tmp_path: Path) -> None:
     assert "NIP. 19750115 200003 2 001" in text
 
 
-def test_minutes_parties_sign_side_by_side() -> None:
-    from ukom_desktop.documents.minutes import build_minutes
+def _bold_runs(pdf: bytes, page: int) -> dict[str, tuple[float, float]]:
+    """Bold text of a page with where it starts on the page (x, y)."""
+    runs: dict[str, tuple[float, float]] = {}
 
-    doc = build_minutes(sample_minutes())
-    names = {op[5]: (op[1], op[2]) for op in doc.pages[-1] if op[0] == "t" and "Bold" in op[3]}
+    def visit(text, cm, tm, font, _size):  # type: ignore[no-untyped-def]
+        if text.strip() and font and "Bold" in str(font.get("/BaseFont")):
+            x, y = tm[4], tm[5]
+            runs[text.strip()] = (x * cm[0] + y * cm[2] + cm[4], x * cm[1] + y * cm[3] + cm[5])
+
+    PdfReader(io.BytesIO(pdf)).pages[page].extract_text(visitor_text=visit)
+    return runs
+
+
+def test_minutes_parties_sign_side_by_side() -> None:
+    out = io.BytesIO()
+    render_minutes(sample_minutes(), out)
+    names = _bold_runs(out.getvalue(), -1)
     chair, committee = names["Rina Marlina, S.Psi., M.Psi."], names["Andi Wijaya, S.Psi."]
-    assert chair[1] == pytest.approx(committee[1])  # same baseline
+    assert chair[1] == pytest.approx(committee[1])  # same line
     assert committee[0] > chair[0] + 100  # next column
 
 
@@ -117,3 +130,15 @@ def test_minutes_need_one_to_three_parties() -> None:
     base = sample_minutes()
     with pytest.raises(ValueError, match="satu sampai tiga"):
         MinutesData(base.letterhead, base.number, base.event, base.facts, base.parties * 2)
+
+
+def test_minutes_closing_sentence_is_never_parted_from_the_signatures() -> None:
+    base = sample_minutes()
+    pages_seen = set()
+    for count in range(14, 34, 2):  # facts enough to push the closing to every place near the page foot
+        facts = tuple((f"Keterangan nomor {n}", f"{n} orang") for n in range(1, count + 1))
+        out = io.BytesIO()
+        pages_seen.add(render_minutes(dataclasses.replace(base, facts=facts), out))
+        last = " ".join(read_pdf(out.getvalue()).pages[-1].split())
+        assert "mestinya." in last and "Rina Marlina, S.Psi., M.Psi." in last, count
+    assert pages_seen == {1, 2}
