@@ -155,8 +155,8 @@ def plain_table(rows: list[list[object]], widths: Sequence[float], *, row_gap: f
     table.setStyle(PlatypusTableStyle([
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), row_gap),
-        ("VALIGN", (0, 0), (-1, -1), valign), *commands,
-    ]))
+        ("VALIGN", (0, 0), (-1, -1), valign), ("FONTNAME", (0, 0), (-1, -1), SERIF), *commands,
+    ]))  # FONTNAME: a cell's default font would put an unembedded Helvetica into the PDF
     return table
 
 

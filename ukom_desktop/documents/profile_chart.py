@@ -13,6 +13,7 @@ from typing import Any
 from reportlab.platypus import Flowable, Table
 from reportlab.platypus import TableStyle as PlatypusTableStyle
 
+from ukom_desktop.documents.fonts import SANS
 from ukom_desktop.documents.layout import Style, para, plain_table, text_width
 from ukom_desktop.documents.tables import Strut, gray
 
@@ -83,6 +84,7 @@ def level_chart(data: list[list[Any]], widths: Sequence[float], header_height: f
                        repeatRows=1, hAlign="LEFT")
     table.setStyle(PlatypusTableStyle([
         ("GRID", (0, 0), (-1, -1), RULE, gray(0)),
+        ("FONTNAME", (0, 0), (-1, -1), SANS),  # not the cells' default, unembedded Helvetica
         ("BACKGROUND", (0, 0), (-1, 0), gray(SHADE_HEADER)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
