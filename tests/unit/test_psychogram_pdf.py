@@ -12,7 +12,6 @@ from pypdf.generic import ContentStream
 from ukom_desktop.documents.individual_report import (
     NOT_FOR_PENGISIAN,
     IndividualReportData,
-    build_individual_report,
     render_individual_reports,
 )
 from ukom_desktop.documents.model import Letterhead, Signatory
