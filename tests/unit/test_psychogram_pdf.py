@@ -27,7 +27,7 @@ from ukom_desktop.documents.psychogram import (
 )
 from ukom_desktop.domain.kamus import COMPETENCIES
 
-FINALS = [3, 4, 2, Decimal("3.5"), 3, 2, 5, 3, 4]
+FINALS: list[Decimal | int] = [3, 4, 2, Decimal("3.5"), 3, 2, 5, 3, 4]
 ROWS = tuple(PsychogramRow(c.code, c.name, Decimal(3), Decimal(v)) for c, v in zip(COMPETENCIES, FINALS, strict=True))
 Box = tuple[float, float, float, float]
 KOP = Letterhead(("KEMENTERIAN CONTOH", "BALAI PENILAIAN KOMPETENSI"), address="Jalan Contoh 1", city="Jakarta")
