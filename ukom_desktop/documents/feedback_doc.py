@@ -109,17 +109,15 @@ def _draw_sheet(flow: Flow, pack: FeedbackPack, sheet: FeedbackSheet) -> None:
                "atasan langsung. Hasil lengkap tercantum dalam laporan individu.")
     captions = [place_date(pack.place, pack.date)] if pack.date else []
 
-    def draw_rest() -> None:
-        draw_narrative(flow, sheet.suggestions_text, left=4 * mm)
-        flow.paragraph(closing, after=2.0)
-
-    if sheet.assessor is not None and not sheet.draft:
+    draw_narrative(flow, sheet.suggestions_text, left=4 * mm)
+    if sheet.assessor is not None and not sheet.draft:  # the closing stays on the page of the signature
         assessor = Signatory(sheet.assessor.name, "Asesor Pemberi Umpan Balik", nip=sheet.assessor.nip,
                              golongan=sheet.assessor.golongan)
-        flow.keep_with_next(draw_rest, signature_block_height(flow, assessor, captions))
+        flow.keep_with_next(lambda: flow.paragraph(closing, after=2.0),
+                            signature_block_height(flow, assessor, captions))
         draw_signature(flow, assessor, captions=captions)
     else:
-        draw_rest()
+        flow.paragraph(closing, after=2.0)
 
 
 def _draw_unit_summary(flow: Flow, pack: FeedbackPack) -> None:

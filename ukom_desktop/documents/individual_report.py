@@ -220,12 +220,13 @@ def build_individual_report(data: IndividualReportData) -> Document:
     if data.valid_until:
         closing += (f" Hasil penilaian kompetensi ini berlaku selama 3 (tiga) tahun, sampai dengan "
                     f"{format_date_id(data.valid_until)}.")
-    flow.paragraph(closing, after=4.0)
     if data.draft:
+        flow.paragraph(closing, after=4.0)
         flow.paragraph("Draf ini belum ditandatangani; laporan final dicetak setelah disetujui pada pemeriksaan "
                        "mutu (QC) dan diberi nomor.", after=4.0)
         return Document(flow.spec, flow.story, "of_total", f"Laporan Individu (DRAF) - {data.name}",
                         watermark="DRAF")
+    flow.keep_with_next(lambda: flow.paragraph(closing, after=4.0))  # never a page of signatures alone
     parties = []
     assessor = data.assessor or Signatory("(belum ditetapkan)", "Asesor Penanggung Jawab")
     parties.append(([" "], assessor))
