@@ -15,8 +15,12 @@ Platypus, issue 16 item 0) on the shared 2-core development machine, `--particip
 (242 pages, 874 KiB): ukom 0.868 s, bare canvas script 0.937 s (0.93x), bare script with the kop as a
 form 0.805 s (1.08x).
 
-On Platypus, same machine, 2026-12-06, `--participants 30 --repeat 1` (121 pages): see the figures in
-the reply of the branch that moved this bench (docsB); the run prints them.
+On Platypus (this baseline), same machine, 2026-12-06, `--participants 30 --repeat 1` (122 pages, 544 KiB;
+the bare script 122 pages, 495 KiB), load average 6-7 on the 2 cores: four runs gave ukom 2.9-4.6 s against
+a baseline of 1.3-3.9 s, wall-time ratios 0.88x, 1.01x, 1.26x and 1.64x (the shared machine's load decides);
+process CPU time 1.09-1.18 s against 0.89-1.14 s, 1.03x-1.22x. Against the old engine's figures above:
+about 1.1 s of CPU for 122 pages now, against 0.87 s for 242 pages then (Platypus lays out some 2.5x slower
+per page than the hand-written engine did).
 """
 
 from __future__ import annotations
@@ -95,11 +99,12 @@ def ours(psychograms: list[Any], reports: list[Any], out: Path) -> int:
     from ukom_desktop.documents.output import write_pdf
     from ukom_desktop.documents.psychogram import build_psychogram
 
-    docs = []
-    for psychogram, data in zip(psychograms, reports, strict=True):
-        docs.append(build_psychogram(psychogram))
-        docs.append(build_individual_report(data))
-    return write_pdf(docs, out)
+    def documents() -> Any:  # built as they are written, as the app's batch printing does
+        for psychogram, data in zip(psychograms, reports, strict=True):
+            yield build_psychogram(psychogram)
+            yield build_individual_report(data)
+
+    return write_pdf(documents(), out)
 
 
 # ------------------------------------------------------------------ the bare Platypus script
@@ -385,16 +390,18 @@ class BareTemplate(BaseDocTemplate):
                 self.canv.drawRightString(W - RIGHT, BOTTOM - 20, f"Halaman {page} dari {pages}")
             self.canv.endForm()
 
-    def build_all(self, story: list[Any]) -> None:
+    def start(self) -> None:
         self._startBuild()
         self.canv._doctemplate = self  # type: ignore[attr-defined]
         self.pages = 0
+
+    def add(self, story: list[Any]) -> None:
+        """Lay out one document's flowables (each document built just before, like ukom's batch)."""
         while story:
             self.clean_hanging()
             self.handle_flowable(story)
-        self._endBuild()
 
-    def _endBuild(self) -> None:
+    def finish(self) -> None:
         if self._hanging and self._hanging[-1] is PageBegin:
             del self._hanging[-1]
             self.clean_hanging()
@@ -406,15 +413,23 @@ class BareTemplate(BaseDocTemplate):
 
 
 def bare_script(psychograms: list[Any], reports: list[Any], path: Path) -> int:
-    story: list[Any] = []
-    for psychogram, data in zip(psychograms, reports, strict=True):
-        for part, draft in ((bare_psychogram(psychogram), False), (bare_report(data), data.draft)):
-            if story:
-                story += [NextPageTemplate("kop"), PageBreak()]
-            story += [DocStart(draft), *part]
     template = BareTemplate(str(path), reports[0].letterhead)
-    template.build_all(story)
+    template.start()
+    first = True
+    for psychogram, data in zip(psychograms, reports, strict=True):
+        for build, source, draft in ((bare_psychogram, psychogram, False), (bare_report, data, data.draft)):
+            head = [] if first else [NextPageTemplate("kop"), PageBreak()]
+            template.add([*head, DocStart(draft), *build(source)])
+            first = False
+    template.finish()
     return int(template.canv.getPageNumber()) - 1
+
+
+def cpu_time(fn: Any) -> float:
+    """CPU seconds of this process for one run (wall time on a busy shared machine varies by half)."""
+    started = time.process_time()
+    fn()
+    return time.process_time() - started
 
 
 def main() -> None:
@@ -432,10 +447,13 @@ def main() -> None:
         bare_count = bare_script(psychograms, reports, out / "warm-bare.pdf")
         bare = best_of(lambda: bare_script(psychograms, reports, out / "bare.pdf"), args.repeat)
         mine = best_of(lambda: ours(psychograms, reports, out / "ukom.pdf"), args.repeat)
+        cpu_bare = cpu_time(lambda: bare_script(psychograms, reports, out / "bare.pdf"))
+        cpu_mine = cpu_time(lambda: ours(psychograms, reports, out / "ukom.pdf"))
         size, bare_size = (out / "ukom.pdf").stat().st_size, (out / "bare.pdf").stat().st_size
     print(f"{len(reports)} psikogram dan {len(reports)} laporan individu: ukom {count} halaman, PDF "
           f"{size / 1024:.0f} KiB; skrip polos {bare_count} halaman, PDF {bare_size / 1024:.0f} KiB")
     ok = report("Dibanding skrip Platypus polos", mine, bare, 1.3)
+    report("Waktu CPU proses, sekali jalan (informasi; tidak terganggu beban mesin bersama)", cpu_mine, cpu_bare, 1.3)
     print("Mesin tata letak lama (tercatat, --participants 60 --repeat 1, 242 halaman): ukom 0.868 s, "
           "skrip kanvas polos 0.937 s (0.93x), dengan kop sebagai form 0.805 s (1.08x)")
     sys.exit(0 if ok else 1)
