@@ -39,11 +39,11 @@ def _pdf_text(render) -> list[str]:  # type: ignore[no-untyped-def]
     return [page.extract_text() for page in PdfReader(io.BytesIO(buffer.getvalue())).pages]
 
 
-def _filled_squares_and_shades(pdf: bytes) -> tuple[list[Box], list[Box]]:
-    """Filled rectangles on the first page in page coordinates: black squares (the level marks) and
-    grey cells darker than the header (the standard level)."""
+def _filled_squares_and_shades(pdf: bytes, index: int = 0) -> tuple[list[Box], list[Box]]:
+    """Filled rectangles on a page in page coordinates: black squares (the level marks) and grey
+    cells darker than the header (the standard level)."""
     reader = PdfReader(io.BytesIO(pdf))
-    page = reader.pages[0]
+    page = reader.pages[index]
     stack: list[tuple[float, float, float]] = []
     dx = dy = 0.0
     fill = 0.0
@@ -105,6 +105,21 @@ def test_psychogram_marks_the_achieved_level_in_its_column() -> None:
     # Final 3 = standard 3: the mark sits in the middle of the shaded standard cell.
     assert abs((mark[0] + mark[2] / 2) - (shade[0] + shade[2] / 2)) < 0.01
     assert abs((mark[1] + mark[3] / 2) - (shade[1] + shade[3] / 2)) < 0.01
+
+
+def test_a_long_profile_continues_under_its_repeated_header_with_every_mark() -> None:
+    rows = tuple(PsychogramRow(f"K.{n:02d}", f"Kompetensi contoh nomor {n}", Decimal(3), Decimal(1 + n % 5))
+                 for n in range(1, 41))
+    buffer = io.BytesIO()
+    write_pdf([build_psychogram(PsychogramData("A", "", 1, "", "", "", rows, letterhead=KOP))], buffer)
+    reader = PdfReader(io.BytesIO(buffer.getvalue()))
+    pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    table_pages = [i for i, text in enumerate(pages) if "(K." in text]
+    assert len(table_pages) >= 2 and all("Kompetensi Standar Capaian" in pages[i] for i in table_pages)
+    assert "(K.01)" in pages[0] and "(K.40)" in pages[table_pages[-1]]
+    marks = [len(_filled_squares_and_shades(buffer.getvalue(), i)[0]) for i in range(len(pages))]
+    assert sum(marks) == len(rows) + 1  # one mark per row wherever it falls, and the legend's
+    assert all(marks[i] > 0 for i in table_pages)
 
 
 def test_group_psychogram_lists_participants_against_competencies() -> None:
