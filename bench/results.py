@@ -127,9 +127,11 @@ def pct(value: Any) -> str:
 
 
 class Chart(Table):
-    """A table that draws a black square in each row's level and joins them (cell (row, 4) holds the level)."""
+    """A table that draws a black square at each row's level and joins them; `levels` maps a row to
+    (level, first level column, lowest level). The charts of this bench fit on their page (a
+    CondPageBreak goes before each), so a split part needs no marks of its own."""
 
-    levels: dict[int, tuple[float, int, int]] = {}  # noqa: RUF012 - per instance, set after building
+    levels: dict[int, tuple[float, int, int]] = {}  # noqa: RUF012 - replaced per instance by chart()
 
     def draw(self) -> None:
         super().draw()
