@@ -7,14 +7,15 @@ from datetime import date
 from decimal import Decimal
 
 from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
 from ukom_desktop.documents.individual_report import (
     NOT_FOR_PENGISIAN,
     IndividualReportData,
-    build_individual_report,
     render_individual_reports,
 )
 from ukom_desktop.documents.model import Letterhead, Signatory
+from ukom_desktop.documents.output import write_pdf
 from ukom_desktop.documents.psychogram import (
     GroupMember,
     GroupPsychogramData,
@@ -26,8 +27,9 @@ from ukom_desktop.documents.psychogram import (
 )
 from ukom_desktop.domain.kamus import COMPETENCIES
 
-FINALS = [3, 4, 2, Decimal("3.5"), 3, 2, 5, 3, 4]
+FINALS: list[Decimal | int] = [3, 4, 2, Decimal("3.5"), 3, 2, 5, 3, 4]
 ROWS = tuple(PsychogramRow(c.code, c.name, Decimal(3), Decimal(v)) for c, v in zip(COMPETENCIES, FINALS, strict=True))
+Box = tuple[float, float, float, float]
 KOP = Letterhead(("KEMENTERIAN CONTOH", "BALAI PENILAIAN KOMPETENSI"), address="Jalan Contoh 1", city="Jakarta")
 
 
@@ -35,6 +37,44 @@ def _pdf_text(render) -> list[str]:  # type: ignore[no-untyped-def]
     buffer = io.BytesIO()
     render(buffer)
     return [page.extract_text() for page in PdfReader(io.BytesIO(buffer.getvalue())).pages]
+
+
+def _filled_squares_and_shades(pdf: bytes, index: int = 0) -> tuple[list[Box], list[Box]]:
+    """Filled rectangles on a page in page coordinates: black squares (the level marks) and grey
+    cells darker than the header (the standard level)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    page = reader.pages[index]
+    stack: list[tuple[float, float, float]] = []
+    dx = dy = 0.0
+    fill = 0.0
+    pending: list[Box] = []
+    squares: list[Box] = []
+    shades: list[Box] = []
+    for operands, operator in ContentStream(page.get_contents(), reader).operations:
+        if operator == b"q":
+            stack.append((dx, dy, fill))
+        elif operator == b"Q":
+            dx, dy, fill = stack.pop()
+        elif operator == b"cm":
+            dx += float(operands[4])
+            dy += float(operands[5])
+        elif operator == b"g":
+            fill = float(operands[0])
+        elif operator == b"rg":
+            fill = float(operands[0]) if len({float(v) for v in operands}) == 1 else -1.0
+        elif operator == b"re":
+            x, y, w, h = (float(v) for v in operands)
+            pending.append((dx + x, dy + y, w, h))
+        elif operator in (b"f", b"f*", b"B", b"b"):
+            for box in pending:
+                if fill == 0.0 and abs(box[2] - box[3]) < 0.01 and box[2] < 10:
+                    squares.append(box)
+                elif 0 < fill < 0.85:
+                    shades.append(box)
+            pending = []
+        elif operator in (b"n", b"S", b"W"):
+            pending = []
+    return squares, shades
 
 
 def test_fmt_prints_levels_and_signed_gaps_the_indonesian_way() -> None:
@@ -47,7 +87,7 @@ def test_psychogram_page_has_every_competency_gap_and_the_jpm() -> None:
     data = PsychogramData("Budi Santoso, S.T.", "198609262015051001", 7, "Kepala Bagian Umum (Administrator)",
                           "Pemetaan Kompetensi", "Penilaian Kompetensi 2026", ROWS, Decimal("29.5"), Decimal(27),
                           Decimal("100.00"), "O", "Optimal", "JPM ≥ 90%", letterhead=KOP)
-    (page,) = _pdf_text(lambda out: render_psychograms([data], out))
+    (page,) = [" ".join(text.split()) for text in _pdf_text(lambda out: render_psychograms([data], out))]
     assert "19860926 201505 1 001" in page and "Budi Santoso, S.T." in page
     for row in ROWS:
         assert f"{row.name} ({row.code})" in page
@@ -56,13 +96,30 @@ def test_psychogram_page_has_every_competency_gap_and_the_jpm() -> None:
 
 
 def test_psychogram_marks_the_achieved_level_in_its_column() -> None:
-    doc = build_psychogram(PsychogramData("A", "", 1, "", "", "", ROWS[:1]))
-    marks = [op for op in doc.pages[0] if op[0] == "r" and op[5] == 0.0 and op[3] == op[4]]
-    shades = [op for op in doc.pages[0] if op[0] == "r" and 0 < op[5] < 0.85]
+    buffer = io.BytesIO()
+    write_pdf([build_psychogram(PsychogramData("A", "", 1, "", "", "", ROWS[:1]))], buffer)
+    marks, shades = _filled_squares_and_shades(buffer.getvalue())
     assert len(marks) == 1 + 1  # the mark in the table and the one in the legend
-    mark, shade = marks[0], shades[0]
-    # Final 3 = standard 3: the mark sits in the middle of the shaded standard column.
+    mark = max(marks, key=lambda box: box[1])  # the table's, above the legend
+    shade = max(shades, key=lambda box: box[2] * box[3])  # the standard cell, not the legend's swatch
+    # Final 3 = standard 3: the mark sits in the middle of the shaded standard cell.
+    assert abs((mark[0] + mark[2] / 2) - (shade[0] + shade[2] / 2)) < 0.01
     assert abs((mark[1] + mark[3] / 2) - (shade[1] + shade[3] / 2)) < 0.01
+
+
+def test_a_long_profile_continues_under_its_repeated_header_with_every_mark() -> None:
+    rows = tuple(PsychogramRow(f"K.{n:02d}", f"Kompetensi contoh nomor {n}", Decimal(3), Decimal(1 + n % 5))
+                 for n in range(1, 41))
+    buffer = io.BytesIO()
+    write_pdf([build_psychogram(PsychogramData("A", "", 1, "", "", "", rows, letterhead=KOP))], buffer)
+    reader = PdfReader(io.BytesIO(buffer.getvalue()))
+    pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+    table_pages = [i for i, text in enumerate(pages) if "(K." in text]
+    assert len(table_pages) >= 2 and all("Kompetensi Standar Capaian" in pages[i] for i in table_pages)
+    assert "(K.01)" in pages[0] and "(K.40)" in pages[table_pages[-1]]
+    marks = [len(_filled_squares_and_shades(buffer.getvalue(), i)[0]) for i in range(len(pages))]
+    assert sum(marks) == len(rows) + 1  # one mark per row wherever it falls, and the legend's
+    assert all(marks[i] > 0 for i in table_pages)
 
 
 def test_group_psychogram_lists_participants_against_competencies() -> None:
@@ -144,9 +201,9 @@ def test_long_report_keeps_headings_with_their_content() -> None:
     long_text = "\n".join(f"- Butir pengembangan nomor {n} yang cukup panjang untuk memenuhi baris." for n in range(60))
     from dataclasses import replace
 
-    doc = build_individual_report(replace(data, development_suggestions=long_text))
-    assert doc.page_count >= 3
-    for page in doc.pages:
-        texts = [op for op in page if op[0] == "t"]
-        lowest = min(texts, key=lambda op: op[2])
-        assert not lowest[5].startswith(("A. ", "B. ", "C. ", "II.", "III.", "IV.", "V.", "VI."))
+    pages = _pdf_text(lambda out: render_individual_reports([replace(data, development_suggestions=long_text)], out))
+    assert len(pages) >= 3
+    for text in pages:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        lowest = next(line for line in reversed(lines) if not line.startswith("Halaman "))  # above the page number
+        assert not lowest.startswith(("A. ", "B. ", "C. ", "II.", "III.", "IV.", "V.", "VI."))

@@ -135,14 +135,19 @@ def build_assessor_evaluation(data: AssessorEvaluationData) -> Document:
     notes = Style(style.font, 9.5, 11.6)
     captions = [place_date(data.place, data.as_of)]
 
-    def draw_notes() -> None:
-        flow.numbered(list(EXPLANATIONS), notes, left=2 * mm, after_item=2.0, align="J")
+    labels = [f"{n}." for n in range(1, len(EXPLANATIONS) + 1)]
 
-    if data.signatory is not None:
-        flow.keep_with_next(draw_notes, signature_block_height(flow, data.signatory, captions))
+    def draw_notes(first: int, last: int) -> None:
+        flow.numbered(list(EXPLANATIONS[first:last]), notes, left=2 * mm, after_item=2.0, align="J",
+                      labels=labels[first:last])
+
+    if data.signatory is not None:  # the last explanation stays on the page of the signature
+        draw_notes(0, len(labels) - 1)
+        flow.keep_with_next(lambda: draw_notes(len(labels) - 1, len(labels)),
+                            signature_block_height(flow, data.signatory, captions))
         draw_signature(flow, data.signatory, captions=captions)
     else:
-        draw_notes()
+        draw_notes(0, len(labels))
     return Document(flow.spec, flow.story, "of_total", f"Evaluasi Kinerja Asesor - {data.event_name}")
 
 

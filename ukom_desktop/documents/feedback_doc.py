@@ -18,7 +18,7 @@ from ukom_desktop.documents.blocks import new_flow, place_date
 from ukom_desktop.documents.individual_report import draw_narrative
 from ukom_desktop.documents.layout import Flow, Style, body_style
 from ukom_desktop.documents.model import Letterhead, PaperSize, Signatory
-from ukom_desktop.documents.output import Document
+from ukom_desktop.documents.output import Document, WatermarkFrom
 from ukom_desktop.documents.participants_table import NIP_SAMPLE, number_column, table_style
 from ukom_desktop.documents.psychogram import PsychogramRow, draw_legend, draw_profile, fmt_percent
 from ukom_desktop.documents.signature import draw_signature, signature_block_height
@@ -109,17 +109,15 @@ def _draw_sheet(flow: Flow, pack: FeedbackPack, sheet: FeedbackSheet) -> None:
                "atasan langsung. Hasil lengkap tercantum dalam laporan individu.")
     captions = [place_date(pack.place, pack.date)] if pack.date else []
 
-    def draw_rest() -> None:
-        draw_narrative(flow, sheet.suggestions_text, left=4 * mm)
-        flow.paragraph(closing, after=2.0)
-
-    if sheet.assessor is not None and not sheet.draft:
+    draw_narrative(flow, sheet.suggestions_text, left=4 * mm)
+    if sheet.assessor is not None and not sheet.draft:  # the closing stays on the page of the signature
         assessor = Signatory(sheet.assessor.name, "Asesor Pemberi Umpan Balik", nip=sheet.assessor.nip,
                              golongan=sheet.assessor.golongan)
-        flow.keep_with_next(draw_rest, signature_block_height(flow, assessor, captions))
+        flow.keep_with_next(lambda: flow.paragraph(closing, after=2.0),
+                            signature_block_height(flow, assessor, captions))
         draw_signature(flow, assessor, captions=captions)
     else:
-        draw_rest()
+        flow.paragraph(closing, after=2.0)
 
 
 def _draw_unit_summary(flow: Flow, pack: FeedbackPack) -> None:
@@ -149,24 +147,26 @@ def _draw_unit_summary(flow: Flow, pack: FeedbackPack) -> None:
 
 
 def build_feedback(pack: FeedbackPack) -> Document:
+    """The sheets one after another (after the unit summary of a pack per unit); the pages of a sheet
+    from a report not yet approved carry the DRAF watermark, and so does the unit summary then."""
     flow = new_flow(pack.paper, pack.letterhead, body_style(11.0))
+    any_draft = any(sheet.draft for sheet in pack.sheets)
     first = True
     if pack.unit:
+        if any_draft:
+            flow.add(WatermarkFrom(True))  # the unit summary counts the drafts too
         _draw_unit_summary(flow, pack)
+        flow.add(WatermarkFrom(False))
         first = False
-    draft_pages: set[int] = set()
     for sheet in pack.sheets:
         if not first:
             flow.new_page()
-        start = len(flow.story) - 1
+        if sheet.draft:
+            flow.add(WatermarkFrom(True))
         _draw_sheet(flow, pack, sheet)
         if sheet.draft:
-            draft_pages.update(range(start, len(flow.story)))
+            flow.add(WatermarkFrom(False))
         first = False
-    if pack.unit and draft_pages:
-        draft_pages.add(0)  # the unit summary counts the drafts too
     title = f"Umpan Balik - {pack.unit}" if pack.unit else "Umpan Balik Hasil Penilaian Kompetensi"
-    return Document(flow.spec, flow.story, "of_total", title, watermark="DRAF" if draft_pages else "",
-                    watermark_pages=frozenset(draft_pages))
-
-
+    return Document(flow.spec, flow.story, "of_total", title, watermark="DRAF" if any_draft else "",
+                    watermark_pages=frozenset())

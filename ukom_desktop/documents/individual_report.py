@@ -20,20 +20,16 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 
 from ukom_desktop.documents.blocks import new_flow, place_date
-from ukom_desktop.documents.layout import Flow, body_style, text_width, wrap
+from ukom_desktop.documents.layout import Flow, body_style, para, text_width
 from ukom_desktop.documents.model import Letterhead, PaperSize, Signatory
 from ukom_desktop.documents.output import Cancelled, Document, Progress, Target, write_pdf
+from ukom_desktop.documents.profile_chart import LevelMark, level_chart
 from ukom_desktop.documents.psychogram import (
-    MARK,
-    SHADE_HEADER,
     PsychogramRow,
-    cell_text,
     draw_legend,
     draw_profile,
     fmt,
     fmt_percent,
-    grid,
-    profile_line,
     table_styles,
 )
 from ukom_desktop.documents.signature import draw_signature_row
@@ -121,46 +117,22 @@ def _flush(flow: Flow, paragraph: list[str], left: float) -> None:
 def draw_scale_chart(flow: Flow, rows: Sequence[tuple[str, Decimal]], low: int, high: int) -> None:
     """No, Aspek, scale columns low..high with the score marked and joined, Nilai."""
     body, bold, _title = table_styles()
-    x0 = flow.x0
     no_w = text_width("No.", bold.font, bold.size) + 10
     value_w = text_width("Nilai", bold.font, bold.size) + 14
     steps = list(range(low, high + 1))
     col_w = min(12 * mm, (flow.width * 0.45) / max(len(steps), 1))
     name_w = flow.width - no_w - value_w - col_w * len(steps)
     widths = [no_w, name_w, *([col_w] * len(steps)), value_w]
-    xs = [x0]
-    for w in widths:
-        xs.append(xs[-1] + w)
     header_h = bold.leading + 8
     row_h = 18.0
-    flow.ensure(header_h + row_h * 3)
-    top = flow.y
-    flow.rect(xs[0], top - header_h, xs[-1] - xs[0], header_h, SHADE_HEADER)
-    for title, x, w in zip(["No.", "Aspek Potensi", *[str(s) for s in steps], "Nilai"], xs, widths, strict=False):
-        cell_text(flow, title, bold, x, top, w, header_h)
-    grid(flow, xs, top, header_h)
-    flow.y -= header_h
-    marks: list[tuple[float, float] | None] = []
+    data: list[list[object]] = [[para(t, bold, "C") for t in ["No.", "Aspek Potensi", *map(str, steps), "Nilai"]]]
     for index, (name, value) in enumerate(rows, start=1):
-        lines = wrap(name, body.font, body.size, round(name_w - 6, 2))
-        height = max(row_h, len(lines) * body.leading + 6)
-        if height > flow.room():
-            profile_line(flow, marks)
-            marks = []
-            flow.new_page()
-        top = flow.y
-        cell_text(flow, f"{index}.", body, xs[0], top, widths[0], height)
-        cell_text(flow, name, body, xs[1], top, widths[1], height, "L")
-        cell_text(flow, fmt(value), bold, xs[-2], top, widths[-1], height)
-        grid(flow, xs, top, height)
-        clamped = min(max(float(value), low), high)
-        cx = xs[2] + (clamped - low + 0.5) * col_w
-        cy = top - height / 2
-        flow.rect(cx - MARK / 2, cy - MARK / 2, MARK, MARK, 0.0)
-        marks.append((cx, cy))
-        flow.y -= height
-    profile_line(flow, marks)
-    flow.skip(6.0)
+        data.append([para(f"{index}.", body, "C"), para(name, body), LevelMark(value, low, high, row_h - 6),
+                     *[""] * (len(steps) - 1), para(fmt(value), bold, "C")])
+    flow.ensure(header_h + row_h * 3)
+    chart = level_chart(data, widths, header_h)
+    chart.spaceAfter = 6.0
+    flow.add(chart)
 
 
 def _heading(flow: Flow, text: str) -> None:
@@ -181,7 +153,7 @@ def build_individual_report(data: IndividualReportData) -> Document:
     flow = new_flow(data.paper, data.letterhead, body_style(11.0))
     style = flow.style
     bold = style.derive(bold=True)
-    flow.text(flow.x1 - text_width("RAHASIA", bold.font, bold.size), flow.y + 4, "RAHASIA", bold)
+    flow.add(para("RAHASIA", bold, "R"))
     flow.centered("LAPORAN INDIVIDU", style.derive(bold=True, size=13.0), after=0.0)
     flow.centered("HASIL PENILAIAN KOMPETENSI", style.derive(bold=True, size=13.0), after=2.0)
     if data.draft:
@@ -248,12 +220,13 @@ def build_individual_report(data: IndividualReportData) -> Document:
     if data.valid_until:
         closing += (f" Hasil penilaian kompetensi ini berlaku selama 3 (tiga) tahun, sampai dengan "
                     f"{format_date_id(data.valid_until)}.")
-    flow.paragraph(closing, after=4.0)
     if data.draft:
+        flow.paragraph(closing, after=4.0)
         flow.paragraph("Draf ini belum ditandatangani; laporan final dicetak setelah disetujui pada pemeriksaan "
                        "mutu (QC) dan diberi nomor.", after=4.0)
         return Document(flow.spec, flow.story, "of_total", f"Laporan Individu (DRAF) - {data.name}",
                         watermark="DRAF")
+    flow.keep_with_next(lambda: flow.paragraph(closing, after=4.0))  # never a page of signatures alone
     parties = []
     assessor = data.assessor or Signatory("(belum ditetapkan)", "Asesor Penanggung Jawab")
     parties.append(([" "], assessor))

@@ -13,18 +13,22 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from reportlab.lib.units import mm
+from reportlab.platypus import Indenter
 
 from ukom_desktop.documents.blocks import new_flow
 from ukom_desktop.documents.fonts import SANS, font_name, register_fonts
-from ukom_desktop.documents.layout import Flow, PageSpec, Style, line_ops, text_width, wrap
+from ukom_desktop.documents.layout import Flow, PageSpec, Style, para, text_width
 from ukom_desktop.documents.model import Letterhead, PaperSize
 from ukom_desktop.documents.output import Cancelled, Document, Progress, Target, write_pdf
+from ukom_desktop.documents.profile_chart import (
+    SHADE_BELOW,
+    SHADE_STANDARD,
+    LevelMark,
+    legend,
+    level_chart,
+)
+from ukom_desktop.documents.tables import gray
 from ukom_desktop.domain.nip import format_nip
-
-SHADE_STANDARD = 0.78
-SHADE_HEADER = 0.88
-SHADE_BELOW = 0.85
-MARK = 7.0
 
 
 def fmt(value: Decimal | float | int | None, signed: bool = False) -> str:
@@ -100,98 +104,41 @@ def table_styles() -> tuple[Style, Style, Style]:
     return body, Style(font_name(SANS, bold=True), 9.5, 11.5), Style(font_name(SANS, bold=True), 13.0, 16.0)
 
 
-def cell_text(flow: Flow, text: str, style: Style, x: float, top: float, width: float, height: float,
-               align: str = "C") -> None:
-    lines = wrap(text, style.font, style.size, round(width - 6, 2))
-    offset = (height - len(lines) * style.leading) / 2
-    flow.ops.extend(line_ops(lines, style, x + 3, top - offset, width - 6, align))  # type: ignore[arg-type]
-
-
-def grid(flow: Flow, xs: Sequence[float], top: float, height: float, width: float = 0.6) -> None:
-    bottom = top - height
-    flow.line(xs[0], top, xs[-1], top, width)
-    flow.line(xs[0], bottom, xs[-1], bottom, width)
-    for x in xs:
-        flow.line(x, top, x, bottom, width)
-
-
 def draw_profile(flow: Flow, rows: Sequence[PsychogramRow], max_level: int = 5, *, left: float = 0.0) -> None:
-    """The profile table at the cursor: No, Kompetensi, Standar, Capaian, levels 1..max, Gap."""
+    """The profile table: No, Kompetensi, Standar, Capaian, levels 1..max, Gap; the standard level's
+    cell shaded, the achieved levels marked and joined (the header repeats on a new page)."""
     body, bold, _title = table_styles()
-    x0 = flow.x0 + left
-    total = flow.x1 - x0
+    total = flow.width - left
     no_w = text_width("No.", bold.font, bold.size) + 10
     small = text_width("Standar", bold.font, bold.size) + 8
     level_w = 11 * mm
     name_w = total - no_w - 3 * small - max_level * level_w
     widths = [no_w, name_w, small, small, *([level_w] * max_level), small]
-    xs = [x0]
-    for w in widths:
-        xs.append(xs[-1] + w)
     header_h = 2 * bold.leading + 6
     row_h = 20.0
-
-    def header() -> None:
-        top = flow.y
-        flow.rect(xs[0], top - header_h, xs[-1] - xs[0], header_h, SHADE_HEADER)
-        titles = ["No.", "Kompetensi", "Standar", "Capaian", *[str(i) for i in range(1, max_level + 1)], "Gap"]
-        for title, x, w in zip(titles, xs, widths, strict=False):
-            cell_text(flow, title, bold, x, top, w, header_h)
-        grid(flow, xs, top, header_h)
-        flow.y -= header_h
-
-    flow.ensure(header_h + row_h * min(3, len(rows)))
-    header()
-    marks: list[tuple[float, float] | None] = []
+    titles = ["No.", "Kompetensi", "Standar", "Capaian", *[str(i) for i in range(1, max_level + 1)], "Gap"]
+    data: list[list[object]] = [[para(title, bold, "C") for title in titles]]
+    commands: list[tuple[object, ...]] = []
     for index, row in enumerate(rows, start=1):
-        name_lines = wrap(f"{row.name} ({row.code})", body.font, body.size, round(name_w - 6, 2))
-        height = max(row_h, len(name_lines) * body.leading + 6)
-        if height > flow.room() + 0.01:
-            profile_line(flow, marks)
-            marks = []
-            flow.new_page()
-            header()
-        top = flow.y
         std = Decimal(row.standard)
         std_col = min(max(int(std.to_integral_value(rounding="ROUND_CEILING")), 1), max_level)
-        flow.rect(xs[3 + std_col], top - height, level_w, height, SHADE_STANDARD)
-        cell_text(flow, f"{index}.", body, xs[0], top, widths[0], height)
-        offset = (height - len(name_lines) * body.leading) / 2
-        flow.ops.extend(line_ops(name_lines, body, xs[1] + 3, top - offset, name_w - 6, "L"))
-        cell_text(flow, fmt(row.standard), body, xs[2], top, widths[2], height)
-        cell_text(flow, fmt(row.final), bold, xs[3], top, widths[3], height)
-        cell_text(flow, fmt(row.gap, signed=True), bold if (row.gap or 0) < 0 else body, xs[-2], top,
-                   widths[-1], height)
-        grid(flow, xs, top, height)
-        if row.final is not None:
-            final = min(max(Decimal(row.final), Decimal(1)), Decimal(max_level))
-            cx = xs[4] + (float(final) - 0.5) * level_w
-            cy = top - height / 2
-            flow.rect(cx - MARK / 2, cy - MARK / 2, MARK, MARK, 0.0)
-            marks.append((cx, cy))
-        else:
-            marks.append(None)
-        flow.y -= height
-    profile_line(flow, marks)
-
-
-def profile_line(flow: Flow, marks: list[tuple[float, float] | None]) -> None:
-    for a, b in zip(marks, marks[1:], strict=False):
-        if a is not None and b is not None:
-            flow.line(a[0], a[1], b[0], b[1], 1.1)
+        commands.append(("BACKGROUND", (3 + std_col, index), (3 + std_col, index), gray(SHADE_STANDARD)))
+        gap_style = bold if (row.gap or 0) < 0 else body
+        levels: list[object] = [LevelMark(row.final, 1, max_level, row_h - 6)] + [""] * (max_level - 1)
+        data.append([para(f"{index}.", body, "C"), para(f"{row.name} ({row.code})", body),
+                     para(fmt(row.standard), body, "C"), para(fmt(row.final), bold, "C"), *levels,
+                     para(fmt(row.gap, signed=True), gap_style, "C")])
+    flow.ensure(header_h + row_h * min(3, len(rows)))
+    chart = level_chart(data, widths, header_h, commands)
+    if left:
+        flow.add(Indenter(left=left), chart, Indenter(left=-left))
+    else:
+        flow.add(chart)
 
 
 def draw_legend(flow: Flow) -> None:
     body, _bold, _title = table_styles()
-    y = flow.y - body.leading
-    x = flow.x0
-    flow.rect(x, y - 1, 9, 9, SHADE_STANDARD)
-    flow.line(x, y - 1, x + 9, y - 1, 0.4)
-    flow.text(x + 13, y, "level standar kompetensi jabatan", body)
-    x2 = x + 13 + text_width("level standar kompetensi jabatan", body.font, body.size) + 18
-    flow.rect(x2 + 1, y, MARK, MARK, 0.0)
-    flow.text(x2 + 13, y, "level capaian peserta (garis menghubungkan profil)", body)
-    flow.y -= body.leading + 8
+    flow.add(legend(body, flow.width))
 
 
 def _summary_rows(data: PsychogramData) -> list[tuple[str, str]]:
@@ -226,19 +173,9 @@ def build_psychogram(data: PsychogramData) -> Document:
     return Document(flow.spec, flow.story, "of_total", f"Psikogram - {data.name}")
 
 
-@dataclass(frozen=True)
-class LandscapeSpec(PageSpec):
-    """The same margins, paper turned sideways (for the group psychogram)."""
-
-    @property
-    def size(self) -> tuple[float, float]:
-        width, height = super().size
-        return (height, width)
-
-
 def build_group_psychogram(data: GroupPsychogramData) -> Document:
     body, bold, title = table_styles()
-    flow = Flow(LandscapeSpec(data.paper, left=15 * mm, right=15 * mm, top=15 * mm, bottom=15 * mm),
+    flow = Flow(PageSpec(data.paper, left=15 * mm, right=15 * mm, top=15 * mm, bottom=15 * mm, landscape=True),
                 Style(SANS, 10.0, 12.5))
     flow.centered("PSIKOGRAM KELOMPOK HASIL PENILAIAN KOMPETENSI", title, after=2.0)
     flow.centered(f"{data.event_name}, {data.subtitle}" if data.subtitle else data.event_name, bold, after=8.0)
@@ -249,48 +186,26 @@ def build_group_psychogram(data: GroupPsychogramData) -> Document:
     fixed = no_w + len(codes) * level_w + 2 * small
     rest = flow.width - fixed
     widths = [no_w, rest * 0.55, rest * 0.45, *([level_w] * len(codes)), small, small]
-    xs = [flow.x0]
-    for w in widths:
-        xs.append(xs[-1] + w)
     header_h = 2 * bold.leading + 6
-
-    def header() -> None:
-        top = flow.y
-        flow.rect(xs[0], top - header_h, xs[-1] - xs[0], header_h, SHADE_HEADER)
-        for text, x, w in zip(["No.", "Nama", "Jabatan Sasaran", *codes, "JPM", "Kategori"], xs, widths,
-                              strict=False):
-            cell_text(flow, text, bold, x, top, w, header_h)
-        grid(flow, xs, top, header_h)
-        flow.y -= header_h
-
-    header()
+    titles = ["No.", "Nama", "Jabatan Sasaran", *codes, "JPM", "Kategori"]
+    table: list[list[object]] = [[para(text, bold, "C") for text in titles]]
+    commands: list[tuple[object, ...]] = [("VALIGN", (1, 1), (2, -1), "TOP")]
     for index, member in enumerate(data.members, start=1):
-        name_lines = wrap(member.name, body.font, body.size, round(widths[1] - 6, 2))
-        pos_lines = wrap(member.position, body.font, body.size, round(widths[2] - 6, 2))
-        height = max(len(name_lines), len(pos_lines)) * body.leading + 6
-        if height > flow.room() + 0.01:
-            flow.new_page()
-            header()
-        top = flow.y
+        cells: list[object] = [para(f"{member.number if member.number is not None else index}.", body, "C"),
+                               para(member.name, body), para(member.position, body)]
         for col, code in enumerate(codes):
             level = member.levels.get(code)
             standard = member.standards.get(code)
-            x = xs[3 + col]
-            if level is not None and standard is not None and level < standard:
-                flow.rect(x, top - height, level_w, height, SHADE_BELOW)
-            cell_text(flow, fmt(level), bold if level is not None and standard is not None and level < standard
-                       else body, x, top, level_w, height)
-        cell_text(flow, f"{member.number if member.number is not None else index}.", body, xs[0], top,
-                   widths[0], height)
-        flow.ops.extend(line_ops(name_lines, body, xs[1] + 3, top - 3, widths[1] - 6, "L"))
-        flow.ops.extend(line_ops(pos_lines, body, xs[2] + 3, top - 3, widths[2] - 6, "L"))
-        cell_text(flow, fmt_percent(member.jpm), body, xs[-3], top, widths[-2], height)
-        cell_text(flow, member.category_code or "-", bold, xs[-2], top, widths[-1], height)
-        grid(flow, xs, top, height)
-        flow.y -= height
+            below = level is not None and standard is not None and level < standard
+            if below:
+                commands.append(("BACKGROUND", (3 + col, index), (3 + col, index), gray(SHADE_BELOW)))
+            cells.append(para(fmt(level), bold if below else body, "C"))
+        cells += [para(fmt_percent(member.jpm), body, "C"), para(member.category_code or "-", bold, "C")]
+        table.append(cells)
+    flow.add(level_chart(table, widths, header_h, commands))
     flow.skip(8.0)
-    legend = "; ".join(f"{code} = {name}" for code, name in data.competencies)
-    flow.paragraph(f"Keterangan: {legend}. Sel berarsir: level akhir di bawah standar jabatan sasaran.", body,
+    key = "; ".join(f"{code} = {name}" for code, name in data.competencies)
+    flow.paragraph(f"Keterangan: {key}. Sel berarsir: level akhir di bawah standar jabatan sasaran.", body,
                    align="L", after=4.0)
     for note in data.notes:
         flow.paragraph(note, body, align="L")
