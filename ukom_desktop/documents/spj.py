@@ -11,7 +11,6 @@ from reportlab.lib.units import mm
 
 from ukom_desktop.documents.blocks import place_date
 from ukom_desktop.documents.layout import Flow, PageSpec, Style, body_style
-from ukom_desktop.documents.letterhead import draw_kop
 from ukom_desktop.documents.model import Letterhead, PaperSize, Person, Signatory
 from ukom_desktop.documents.output import Document, Target, write_pdf
 from ukom_desktop.documents.participants_table import number_column, table_style
@@ -57,10 +56,7 @@ class SpjData:
 
 def _flow(data: SpjData, landscape: bool) -> Flow:
     spec = PageSpec(data.paper, left=20 * mm, right=15 * mm, top=15 * mm, bottom=15 * mm, landscape=landscape)
-    flow = Flow(spec, body_style(11.0))
-    if data.letterhead is not None:
-        draw_kop(flow, data.letterhead)
-    return flow
+    return Flow(spec, body_style(11.0), kop=data.letterhead)
 
 
 def _heading(flow: Flow, title: str, data: SpjData, extra: str = "") -> None:
