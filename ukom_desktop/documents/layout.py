@@ -155,6 +155,7 @@ def plain_table(rows: list[list[object]], widths: Sequence[float], *, row_gap: f
     table.setStyle(PlatypusTableStyle([
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), row_gap),
+        ("FONTNAME", (0, 0), (-1, -1), SERIF),  # empty cells name no base-14 font (all fonts embedded)
         ("VALIGN", (0, 0), (-1, -1), valign), *commands,
     ]))
     return table

@@ -139,6 +139,7 @@ def draw_table(
     data: list[list[Any]] = [[para(col.title, style.header, "C") for col in columns] + ([""] if strut else [])]
     commands: list[tuple[Any, ...]] = [
         ("GRID", (0, 0), (-1, -1), style.rule, gray(0)),
+        ("FONTNAME", (0, 0), (-1, -1), style.body.font),  # empty cells name no base-14 font (all fonts embedded)
         ("BACKGROUND", (0, 0), (-1, 0), gray(style.header_shade)),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
         ("VALIGN", (0, 1), (-1, -1), "MIDDLE" if style.valign_middle else "TOP"),
