@@ -88,16 +88,19 @@ class Confidential(Flowable):
 
 
 class RuledLines(Flowable):
-    """Writing lines every `gap` points down to the foot of the page (an answer sheet)."""
+    """Writing lines every `gap` points: `count` of them, or down to the foot of the page (an answer
+    sheet) when no count is given."""
 
-    def __init__(self, gap: float = 22.0, weight: float = 0.4) -> None:
+    def __init__(self, gap: float = 22.0, weight: float = 0.4, count: int | None = None) -> None:
         super().__init__()
         self.gap = gap
         self.weight = weight
+        self.count = count
         self.width = self.height = 0.0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width, self.height = available_width, max(available_height, self.gap + 2)
+        fill = max(available_height, self.gap + 2)
+        self.width, self.height = available_width, fill if self.count is None else self.count * self.gap + 2
         return self.width, self.height
 
     def draw(self) -> None:
