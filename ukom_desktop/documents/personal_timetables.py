@@ -10,7 +10,7 @@ from typing import Literal
 
 from reportlab.lib.units import mm
 
-from ukom_desktop.documents.layout import Flow, PageSpec, body_style
+from ukom_desktop.documents.layout import Flow, PageSpec, body_style, para
 from ukom_desktop.documents.output import Document, Target, write_pdf
 from ukom_desktop.documents.participants_table import table_style
 from ukom_desktop.documents.schedule_docs import _small
@@ -80,7 +80,9 @@ def build_timetables(data: TimetableSet) -> Document:
         else:
             flow.paragraph("Belum ada sesi terjadwal.", style, after=8.0)
         if page.notes:
-            flow.paragraph(page.notes_heading, style.derive(bold=True), align="L", after=2.0)
+            heading = para(page.notes_heading, style, bold=True, after=2.0)
+            heading.keepWithNext = True  # stays on the page of the first thing to bring
+            flow.add(heading)
             flow.numbered(page.notes, style.derive(size=10.5), align="L", after=6.0)
         if data.printed:
             flow.paragraph(data.printed, _small(8.0), align="L")

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus.flowables import HRFlowable
+
 from ukom_desktop.documents.fonts import SANS
-from ukom_desktop.documents.layout import Flow, PageSpec, Style, body_style
+from ukom_desktop.documents.layout import Flow, PageSpec, Style, body_style, para, plain_table
 from ukom_desktop.documents.output import Document
-from ukom_desktop.documents.tables import Cell, Column, TableStyle, draw_table
+from ukom_desktop.documents.tables import Cell, Column, TableStyle, draw_table, fit_width
 
 BOX = "\u25a1"  # an empty box to tick
 
@@ -67,18 +70,62 @@ def table_style() -> TableStyle:
     return TableStyle(body=sans, header=sans_bold, padding=3.5)
 
 
+class Confidential(Flowable):
+    """"RAHASIA" in the top margin at the right, above the first line of the page; takes no room."""
+
+    def __init__(self, style: Style) -> None:
+        super().__init__()
+        self.style = style
+        self.width = 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, 0.0
+
+    def draw(self) -> None:
+        self.canv.setFont(self.style.font, self.style.size)
+        self.canv.drawRightString(self.width, 4, "RAHASIA")
+
+
+class RuledLines(Flowable):
+    """Writing lines every `gap` points: `count` of them, or down to the foot of the page (an answer
+    sheet) when no count is given."""
+
+    def __init__(self, gap: float = 22.0, weight: float = 0.4, count: int | None = None) -> None:
+        super().__init__()
+        self.gap = gap
+        self.weight = weight
+        self.count = count
+        self.width = self.height = 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        fill = max(available_height, self.gap + 2)
+        self.width, self.height = available_width, fill if self.count is None else self.count * self.gap + 2
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setLineWidth(self.weight)
+        y = self.height - self.gap
+        while y >= 2:
+            self.canv.line(0, y, self.width, y)
+            y -= self.gap
+
+
 def head_block(flow: Flow, heading: Heading, title: str, confidential: bool = True) -> None:
     _body, title_style, sans, sans_bold = styles()
+    if confidential:
+        flow.add(Confidential(sans_bold))
     for line in heading.institution:
         flow.centered(line, sans_bold)
     if heading.institution:
-        flow.skip(4)
-        flow.line(flow.x0, flow.y, flow.x1, flow.y, 1.0)
-        flow.skip(10)
-    if confidential:
-        flow.text(flow.x1 - 60, flow.top + 4, "RAHASIA", sans_bold)
+        flow.add(HRFlowable(width="100%", thickness=1.0, color="black", spaceBefore=4, spaceAfter=10))
     flow.centered(title, title_style, after=2)
     flow.centered(f"{heading.event_name} ({heading.event_code})", sans, after=10)
+
+
+def caption(flow: Flow, text: str, style: Style, *, after: float) -> None:
+    """A heading line that stays on the page of what follows it."""
+    flow.keep_with_next(lambda: flow.paragraph(text, style, align="L", after=after))
 
 
 def identity_block(flow: Flow, person: Person, extra: list[tuple[str, str]] | None = None) -> None:
@@ -124,14 +171,7 @@ def answer_sheet(heading: Heading, person: Person, booklet: str, exercise: str, 
     head_block(flow, heading, f"LEMBAR JAWABAN {exercise.upper()}")
     identity_block(flow, person, [("Nomor buku soal", booklet), ("Paket soal", question_set)])
     flow.skip(4)
-    while True:
-        flow.ensure(24)
-        if flow.room() < 24:
-            break
-        flow.skip(22)
-        flow.line(flow.x0, flow.y, flow.x1, flow.y, 0.4)
-        if flow.room() < 24:
-            break
+    flow.add(RuledLines())
     return Document(spec=flow.spec, story=flow.story, title=f"Lembar jawaban {booklet}", author="UKOM Desktop")
 
 
@@ -145,26 +185,25 @@ def rating_form(heading: Heading, person: Person, exercise: str, rows: list[Comp
     identity_block(flow, person, [("Simulasi", exercise), ("Asesor", assessor or "." * 60)])
     levels = "   ".join(f"{BOX} {n}" for n in range(1, 6))
     columns = [Column("Kompetensi", 2.2), Column("Standar", 0.95, "C"), Column("Level", 2.2, "C"),
-               Column("Tanpa bukti", 0.9, "C"), Column("Catatan bukti", 3.0)]
+               Column("Tanpa bukti", 0.9, "C", fit_width(["Tanpa bukti"], sans_bold, 4)), Column("Catatan bukti", 3.0)]
     table: list[list[str | Cell]] = [[Cell(f"{r.code} {r.name}", bold=True), r.standard, levels, BOX, ""]
                                      for r in rows]
     style = table_style()
     draw_table(flow, columns, table, TableStyle(body=style.body, header=style.header, padding=4,
                                                 min_row_height=58, valign_middle=True), after=12)
     if any(r.anchors for r in rows):
-        flow.paragraph("Rujukan level (kamus kompetensi)", sans_bold, after=4)
+        caption(flow, "Rujukan level (kamus kompetensi)", sans_bold, after=4)
         small = Style(SANS, 8.5, 10.5)
         for r in rows:
             flow.ensure(small.leading * 3)
-            flow.paragraph(f"{r.code} {r.name}", small.derive(bold=True), after=1)
+            caption(flow, f"{r.code} {r.name}", small.derive(bold=True), after=1)
             for level, text in r.anchors:
                 flow.paragraph(text, small, label=f"{level}.", label_width=12, left=6, align="L")
             flow.skip(4)
-    flow.ensure(60)
-    flow.skip(16)
-    flow.paragraph(f"{heading.place_date or '.' * 40}", sans, left=flow.width * 0.55, align="L")
-    flow.paragraph("Asesor,", sans, left=flow.width * 0.55, align="L", after=36)
-    flow.paragraph(f"({assessor or '.' * 50})", sans, left=flow.width * 0.55, align="L")
+    left = flow.width * 0.55
+    flow.add(KeepTogether([Spacer(0, 16), para(f"{heading.place_date or '.' * 40}", sans, left=left),
+                           para("Asesor,", sans, left=left, after=36), para(f"({assessor or '.' * 50})", sans,
+                                                                              left=left)]))
     return Document(spec=flow.spec, story=flow.story, title=f"Formulir penilaian {exercise} {person.number_text}",
                     author="UKOM Desktop")
 
@@ -198,25 +237,23 @@ def handover_minutes(heading: Heading, rooms: list[HandoverRoom]) -> Document:
                       Column("Belum kembali", 1.2, "C")], summary, table_style(), after=10)
     missing = [(r.room, b) for r in rooms for b in r.booklets if not b[2]]
     if missing:
-        flow.paragraph("Buku soal yang BELUM kembali:", sans_bold, after=2)
+        caption(flow, "Buku soal yang BELUM kembali:", sans_bold, after=2)
         draw_table(flow, [Column("Ruang", 2), Column("Nomor buku", 1.2, "C"), Column("Peserta", 3)],
                    [[room, b[0], b[1]] for room, b in missing], table_style(), after=10)
     else:
         flow.paragraph("Seluruh buku soal bernomor telah kembali dengan lengkap.", sans_bold, after=10)
     for r in rooms:
         flow.ensure(60)
-        flow.paragraph(f"Rincian {r.room}", sans_bold, after=2)
+        caption(flow, f"Rincian {r.room}", sans_bold, after=2)
         draw_table(flow, [Column("Nomor buku", 1.2, "C"), Column("Peserta", 3), Column("Kembali", 1, "C")],
                    [[b[0], b[1], "Ya" if b[2] else "BELUM"] for b in r.booklets], table_style(), after=8)
-    flow.ensure(110)
-    flow.skip(10)
+    signing: list[Flowable] = [Spacer(0, 10)]
     if heading.place_date:
-        flow.paragraph(heading.place_date, sans, left=flow.width * 0.55, align="L", after=4)
-    y = flow.y
-    half = flow.width / 2
-    for i, label in enumerate(("Yang menyerahkan,", "Yang menerima,")):
-        x = flow.x0 + i * half
-        flow.text(x, y - 12, label, sans)
-        flow.text(x, y - 80, "(" + "." * 45 + ")", sans)
-    flow.skip(90)
+        signing.append(para(heading.place_date, sans, left=flow.width * 0.55, after=4))
+    blank = "(" + "." * 45 + ")"
+    signing.append(plain_table([[[para(label, sans), Spacer(0, 56), para(blank, sans)]
+                                 for label in ("Yang menyerahkan,", "Yang menerima,")]],
+                               [flow.width / 2, flow.width / 2]))
+    signing.append(Spacer(0, 10))
+    flow.add(KeepTogether(signing))
     return Document(spec=flow.spec, story=flow.story, title="Berita acara serah terima soal", author="UKOM Desktop")

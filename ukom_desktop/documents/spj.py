@@ -10,13 +10,12 @@ from datetime import date
 from reportlab.lib.units import mm
 
 from ukom_desktop.documents.blocks import place_date
-from ukom_desktop.documents.layout import Flow, PageSpec, Style, body_style
-from ukom_desktop.documents.letterhead import draw_kop
+from ukom_desktop.documents.layout import Flow, PageSpec, Style, body_style, para
 from ukom_desktop.documents.model import Letterhead, PaperSize, Person, Signatory
 from ukom_desktop.documents.output import Document, Target, write_pdf
 from ukom_desktop.documents.participants_table import number_column, table_style
 from ukom_desktop.documents.signature import draw_signature_row, signature_row_height
-from ukom_desktop.documents.tables import Cell, Column, Row, draw_table, fit_width
+from ukom_desktop.documents.tables import Cell, Column, Row, TableStyle, draw_table, fit_width
 from ukom_desktop.domain.budget import Budget, Honorarium, thousands
 from ukom_desktop.domain.nip import format_nip
 from ukom_desktop.domain.terbilang import terbilang
@@ -57,10 +56,7 @@ class SpjData:
 
 def _flow(data: SpjData, landscape: bool) -> Flow:
     spec = PageSpec(data.paper, left=20 * mm, right=15 * mm, top=15 * mm, bottom=15 * mm, landscape=landscape)
-    flow = Flow(spec, body_style(11.0))
-    if data.letterhead is not None:
-        draw_kop(flow, data.letterhead)
-    return flow
+    return Flow(spec, body_style(11.0), kop=data.letterhead)
 
 
 def _heading(flow: Flow, title: str, data: SpjData, extra: str = "") -> None:
@@ -74,6 +70,18 @@ def _heading(flow: Flow, title: str, data: SpjData, extra: str = "") -> None:
 def _signers(data: SpjData, first: str = "Mengetahui/Menyetujui,") -> list[tuple[list[str], Signatory]]:
     dated = place_date(data.place, data.date) if data.date else ""
     return [([first], data.ppk), ([dated], data.treasurer)]
+
+
+def _table_words_signatures(flow: Flow, columns: list[Column], rows: list[Row], style: TableStyle, words: str,
+                            words_style: Style, signers: list[tuple[list[str], Signatory]]) -> None:
+    """A table of amounts, its total in words and the signatures: the total row, the words and the
+    signatures are never parted by a page break."""
+    line = para(words, words_style)
+    tail = line.wrap(flow.width, 1e6)[1] + signature_row_height(flow, signers)
+    draw_table(flow, columns, rows, style, after=6.0, tail=tail)
+    line.keepWithNext = True
+    flow.add(line)
+    draw_signature_row(flow, signers)
 
 
 def build_honoraria_list(data: SpjData) -> Document:
@@ -102,15 +110,9 @@ def build_honoraria_list(data: SpjData) -> Document:
     gross, tax, net = sum(h.gross for h in items), sum(h.tax for h in items), sum(h.net for h in items)
     rows.append([Cell(""), Cell("JUMLAH", bold=True), "", "", "", "", Cell(thousands(gross), bold=True), "",
                  Cell(thousands(tax), bold=True), Cell(thousands(net), bold=True), ""])
-    style = table_style(table)
-    draw_table(flow, columns, rows, style, after=6.0)
-    signers = _signers(data)
-
-    def words() -> None:
-        flow.paragraph(f"Terbilang (jumlah diterima): {amount_words(net)}.", table.derive(bold=True), align="L")
-
-    flow.keep_with_next(words, signature_row_height(flow, signers))
-    draw_signature_row(flow, signers)
+    _table_words_signatures(flow, columns, rows, table_style(table),
+                            f"Terbilang (jumlah diterima): {amount_words(net)}.", table.derive(bold=True),
+                            _signers(data))
     return Document(flow.spec, flow.story, "of_total", f"Daftar Nominatif Honorarium - {data.event_name}")
 
 
@@ -167,8 +169,10 @@ def build_consumption_attendance(data: SpjData) -> Document:
         who = f"{p.name}\nNIP {format_nip(p.nip)}" if p.nip else p.name
         rows.append([f"{n}.", who, p.jabatan or p.unit_kerja or "-", *["" for _ in days]])
     style = table_style(table)
-    draw_table(flow, columns, rows, replace(style, min_row_height=26.0), after=6.0)
-    draw_signature_row(flow, _signers(data))
+    signers = _signers(data)
+    draw_table(flow, columns, rows, replace(style, min_row_height=26.0), after=6.0,
+               tail=signature_row_height(flow, signers))
+    draw_signature_row(flow, signers)
     return Document(flow.spec, flow.story, "of_total", f"Daftar Hadir Konsumsi - {data.event_name}")
 
 
@@ -200,14 +204,8 @@ def build_realisation(data: SpjData) -> Document:
     rows.append(["", Cell("JUMLAH", bold=True), Cell(thousands(b.amount), bold=True),
                  Cell(thousands(b.realised), bold=True), Cell(thousands(b.amount - b.realised), bold=True),
                  Cell(percent(b.realised, b.amount), bold=True)])
-    draw_table(flow, columns, rows, table_style(table), after=6.0)
-    signers = _signers(data)
-
-    def words() -> None:
-        flow.paragraph(f"Terbilang (realisasi): {amount_words(b.realised)}.", bold, align="L")
-
-    flow.keep_with_next(words, signature_row_height(flow, signers))
-    draw_signature_row(flow, signers)
+    _table_words_signatures(flow, columns, rows, table_style(table),
+                            f"Terbilang (realisasi): {amount_words(b.realised)}.", bold, _signers(data))
     return Document(flow.spec, flow.story, "of_total", f"Rekap Realisasi - {data.event_name}")
 
 

@@ -285,12 +285,12 @@ def print_documents(session: Session, request: PrintRequest) -> Generator[Progre
     job = (_letters if request.kind in LETTER_KINDS else _single)(session, request, basics, today)
     session.flush()
     total = len(job.build)
-    page_counts: list[int] = []
+    written: list[api.Document] = []
 
     def built() -> Iterator[api.Document]:
         for build in job.build:
             doc = build()
-            page_counts.append(doc.page_count)
+            written.append(doc)  # its page count is known once it has been written
             yield doc
 
     # Written under temporary names, moved into place when the numbers are committed (services/staged_files).
@@ -302,7 +302,7 @@ def print_documents(session: Session, request: PrintRequest) -> Generator[Progre
         yield from api.iter_write_pdf(built(), stage(session, request.out), total=total, title=job.title,
                                       author=basics.letterhead.agency_lines[0])
         paths = [request.out] * len(job.issued)
-    pages = sum(page_counts)
+    pages = sum(doc.page_count for doc in written)
     printed = []
     for issued, path in zip(job.issued, paths, strict=True):
         set_file(session, issued.id, str(path))

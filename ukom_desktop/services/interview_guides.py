@@ -28,8 +28,7 @@ from ukom_desktop.services.room_printing import (
     event_or_fail,
     heading,
     participants_of,
-    render_pdf,
-    write_atomic,
+    write_documents,
 )
 
 
@@ -150,6 +149,6 @@ def print_interview_guides(session: Session, event_id: int, out: str | os.PathLi
         docs.append(interview_guide(head, person, assessors.get(ep_id, ""), rows))
     if not docs:
         raise UserFacingError("Tidak ada peserta dengan jabatan sasaran yang memiliki standar kompetensi.")
-    data = render_pdf(docs)
-    return RoomPrintResult("interview-guides", write_atomic(out, data), sum(d.page_count for d in docs), len(docs),
+    path, pages = write_documents(docs, out)
+    return RoomPrintResult("interview-guides", path, pages, len(docs),
                            tuple(notes))

@@ -155,12 +155,11 @@ def write_timetables_xlsx(data: TimetableSet, path: str | Path) -> Path:
 
 def write_timetables(session: Session, event_id: int, kind: str, path: str | Path) -> tuple[Path, int]:
     """Write the timetables to `path`: .xlsx as a workbook, anything else as a PDF. Returns the file and
-    the number of pages (people, or rooms and days)."""
+    the number of pages (for a workbook: people, or rooms and days; for a PDF: as printed)."""
     data = timetable_set(session, event_id, kind)
     target = Path(path)
     if target.suffix.lower() == ".xlsx":
         return write_timetables_xlsx(data, target), len(data.pages)
     from ukom_desktop.documents.personal_timetables import render_timetables
 
-    render_timetables(data, target)
-    return target, len(data.pages)
+    return target, render_timetables(data, target)

@@ -31,6 +31,7 @@ from ukom_desktop.db.models import (
     Wave,
 )
 from ukom_desktop.documents import room_materials as rm
+from ukom_desktop.documents.output import Document, write_pdf
 from ukom_desktop.domain.dates import format_date_id
 from ukom_desktop.domain.nip import format_nip
 from ukom_desktop.errors import UserFacingError
@@ -97,6 +98,11 @@ def render_pdf(documents: list) -> bytes:  # type: ignore[type-arg]
     return buffer.getvalue()
 
 
+def write_documents(documents: list[Document], out: str | os.PathLike[str]) -> tuple[Path, int]:
+    """Lay the documents out into one PDF at `out` (written atomically); the path and its page count."""
+    return Path(out), write_pdf(documents, out)
+
+
 def _booklets_or_fail(session: Session, event_id: int, wave: int | None, group: str | None = None
                       ) -> list[Booklet]:
     booklets = event_booklets(session, event_id, wave, group)
@@ -159,8 +165,8 @@ def print_answer_sheets(session: Session, event_id: int, out: str | os.PathLike[
     booklets = _booklets_or_fail(session, event_id, wave, group)
     head = heading(session, event)
     docs = [rm.answer_sheet(head, _person_of(b), b.number, b.exercise_name, b.question_set) for b in booklets]
-    data = render_pdf(docs)
-    return RoomPrintResult("answer-sheets", write_atomic(out, data), sum(d.page_count for d in docs), len(docs))
+    path, pages = write_documents(docs, out)
+    return RoomPrintResult("answer-sheets", path, pages, len(docs))
 
 
 def _anchors(session: Session, competency_ids: set[int]) -> dict[int, tuple[tuple[int, str], ...]]:
@@ -232,8 +238,8 @@ def print_rating_forms(session: Session, event_id: int, out: str | os.PathLike[s
                 docs.append(rm.rating_form(head, person, exercise_name, rows))
     if not docs:
         raise UserFacingError("Tidak ada kompetensi yang dinilai untuk peserta ini.")
-    data = render_pdf(docs)
-    return RoomPrintResult("rating-forms", write_atomic(out, data), sum(d.page_count for d in docs), len(docs))
+    path, pages = write_documents(docs, out)
+    return RoomPrintResult("rating-forms", path, pages, len(docs))
 
 
 def print_material_handover(session: Session, event_id: int, out: str | os.PathLike[str], *,
@@ -251,7 +257,8 @@ def print_material_handover(session: Session, event_id: int, out: str | os.PathL
     doc = rm.handover_minutes(heading(session, event), handover)
     missing = sum(len(r.booklets) - r.back for r in handover)
     notes = (f"{missing} buku soal belum kembali.",) if missing else ("Semua buku soal sudah kembali.",)
-    return RoomPrintResult("material-handover", write_atomic(out, render_pdf([doc])), doc.page_count, 1, notes)
+    path, pages = write_documents([doc], out)
+    return RoomPrintResult("material-handover", path, pages, 1, notes)
 
 
 PRINTERS = {

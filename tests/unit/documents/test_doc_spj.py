@@ -57,3 +57,30 @@ def test_nominative_list_totals_and_words() -> None:
     assert "JUMLAH 3.000.000 362.500 2.637.500" in text
     assert "Terbilang (jumlah diterima): Dua juta enam ratus tiga puluh tujuh ribu lima ratus rupiah." in text
     assert "IV/d" in text and "2.5%" in text and "NIP 19750726 199704 2 011" in text
+
+
+def test_the_total_its_words_and_the_signatures_are_never_parted_by_a_page_break() -> None:
+    """However many people are paid, the page with the signatures also carries the JUMLAH row and the
+    amount in words (a signature never stands alone on a page)."""
+    from dataclasses import replace
+
+    from ukom_desktop.documents.model import Person
+    from ukom_desktop.documents.spj import build_consumption_attendance
+
+    for count in range(8, 24):
+        fees = tuple(Honorarium(f"Asesor {i:02d} Wijaya", "199411092023071008", "III/a", "asesor", "Honorarium Asesor",
+                                "521213", 2, "OP", 400_000, Decimal(5)) for i in range(count))
+        base = data()
+        spj = replace(base, budget=Budget(base.budget.mak, (), fees, fees),
+                      people=tuple(Person(f"Peserta {i:02d}", "198609262015051001", "III/a", "Analis", "Biro")
+                                   for i in range(count * 2)), days=(date(2026, 11, 23), date(2026, 11, 24)))
+        buffer = io.BytesIO()
+        write_pdf([build_honoraria_list(spj)], buffer)
+        pages = read_pdf(buffer.getvalue()).pages
+        signed = [page for page in pages if "Drs. Bambang" in page]
+        assert len(signed) == 1 and "JUMLAH" in signed[0] and "Terbilang" in signed[0], count
+        buffer = io.BytesIO()
+        write_pdf([build_consumption_attendance(spj)], buffer)
+        pages = read_pdf(buffer.getvalue()).pages
+        signed = [page for page in pages if "Drs. Bambang" in page]
+        assert len(signed) == 1 and f"Peserta {count * 2 - 1:02d}" in signed[0], count

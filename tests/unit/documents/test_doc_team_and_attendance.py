@@ -9,6 +9,7 @@ from doc_samples import people, read_pdf, sample_assignment, sample_attendance
 
 from ukom_desktop.documents.assignment import render_assignment
 from ukom_desktop.documents.attendance import render_attendance, render_attendance_sheets
+from ukom_desktop.documents.output import write_pdf
 
 
 def test_surat_tugas_has_title_number_dasar_team_and_tasks(tmp_path: Path) -> None:
@@ -80,15 +81,20 @@ def test_attendance_sheet_lists_everyone_with_alternating_signature_numbers(tmp_
 
 
 def test_signature_cells_alternate_left_and_right() -> None:
+    from pypdf import PdfReader
+
     from ukom_desktop.documents.attendance import build_attendance
 
-    doc = build_attendance(sample_attendance())
+    out = io.BytesIO()
+    write_pdf([build_attendance(sample_attendance())], out)
     xs: dict[int, float] = {}
-    for op in doc.pages[0]:
-        if op[0] == "t":
-            match = re.fullmatch(r"(\d+)\. \.+", op[5])
-            if match:
-                xs[int(match.group(1))] = op[1]
+
+    def visit(text, _cm, tm, _font, _size):  # type: ignore[no-untyped-def]
+        match = re.fullmatch(r"(\d+)\. \.+", text.strip())
+        if match:
+            xs[int(match.group(1))] = tm[4]
+
+    PdfReader(out).pages[0].extract_text(visitor_text=visit)
     assert xs[1] == xs[3] and xs[2] == xs[4]
     assert xs[2] > xs[1] + 30
 
