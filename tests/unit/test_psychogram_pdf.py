@@ -180,8 +180,9 @@ def test_report_prints_every_item_of_the_laporan_individu_in_order() -> None:
         "Saran Penempatan", "Dapat dipromosikan ke jabatan sasaran.",  # 18
         "Saran Pengembangan", "Pelatihan komunikasi",  # 19
         "disusun oleh Balai Penilaian Kompetensi",  # 20
-        "Asesor Penanggung Jawab", "Dra. Rina Wulandari, M.Psi.", "NIP. 19751212 200003 2 001",  # 21
-        "Kepala Balai Penilaian Kompetensi", "Dr. Hadi Susilo, M.T.", "NIP. 19681115 199202 1 002",  # 22
+        # 21, 22: the two signatures side by side, their captions on one line and their names on one level
+        "Asesor Penanggung Jawab", "Kepala Balai Penilaian Kompetensi",
+        "Dra. Rina Wulandari, M.Psi.", "NIP. 19751212 200003 2 001", "Dr. Hadi Susilo, M.T.", "NIP. 19681115 199202 1 002",
     ]
     position = 0
     for needle in expected_in_order:
