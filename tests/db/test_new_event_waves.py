@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from ukom_desktop.db.models import EventParticipant, Wave
 from ukom_desktop.services import events
 from ukom_desktop.services.demo import make_nip
+from ukom_desktop.services.document_printing import event_dates
 from ukom_desktop.services.events import EventData
 from ukom_desktop.services.grouping import GroupingOptions, build_groups
 from ukom_desktop.services.listings import list_waves
@@ -83,5 +84,10 @@ def test_two_waves_from_grouping_share_the_events_days(database) -> None:  # typ
         build_groups(session, event_id, GroupingOptions(wave_size=6))
     with database.sessions() as session:
         infos = list_wave_infos(session, event_id)
-    assert [(i.number, i.start_date, i.end_date, i.participants) for i in infos] == [
-        (1, MONDAY, TUESDAY, 6), (2, date(2026, 12, 9), date(2026, 12, 10), 6)]
+        rows = list_waves(session, event_id)
+        letter_days = [event_dates(session, event_id, n) for n in (1, 2)]  # a letter printed for one wave
+    wanted = [(MONDAY, TUESDAY), (date(2026, 12, 9), date(2026, 12, 10))]
+    assert [(i.number, i.participants) for i in infos] == [(1, 6), (2, 6)]
+    assert [(i.start_date, i.end_date) for i in infos] == wanted
+    assert [(r.start_date, r.end_date) for r in rows] == wanted
+    assert letter_days == wanted

@@ -21,7 +21,7 @@ from ukom_desktop.db.models import (
     TeamMember,
     Wave,
 )
-from ukom_desktop.domain.wave_days import default_wave_days, span_of
+from ukom_desktop.domain.wave_days import wave_span
 from ukom_desktop.services import access
 
 
@@ -195,8 +195,8 @@ def list_waves(session: Session, event_id: int) -> list[WaveRow]:
     out = []
     for w, p, g, s in rows:
         start, end = w.start_date, w.end_date
-        if start is None and event is not None:  # no dates of its own: its share of the event's days
-            start, end = span_of(default_wave_days(event.start_date, event.end_date, w.number, len(rows)))
+        if event is not None:  # no dates of its own: its share of the event's days
+            start, end = wave_span(start, end, event.start_date, event.end_date, w.number, len(rows))
         out.append(WaveRow(id=w.id, number=w.number, start_date=start, end_date=end, participants=p, groups=g,
                            sessions=s))
     return out
