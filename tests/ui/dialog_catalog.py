@@ -83,11 +83,14 @@ def _change_password(window: Any) -> Any:
 
 
 def _laptop(window: Any) -> str:
-    """The working database of one assessor's real package, opened on a laptop (assessor mode)."""
+    """The working database of one assessor's real package, opened on a laptop (assessor mode); a folder of its
+    own per call, as a test may build several of these dialogs on one window."""
+    import tempfile
+
     from ukom_desktop.services import packages_export as px
     from ukom_desktop.services import packages_laptop as lp
 
-    folder = Path(str(window.context.database.file)).parent
+    folder = Path(tempfile.mkdtemp(prefix="laptop-", dir=Path(str(window.context.database.file)).parent))
     event_id = int(window.context.event_id)
     with window.context.session() as session:
         member = px.event_assessors(session, event_id)[0][0]

@@ -10,16 +10,16 @@ from ukom_desktop.domain.sentences import control, join_sentences, sentence
 
 @pytest.mark.parametrize(("label", "named"), [
     ("Bagi kelompok...", "Bagi kelompok"),
-    ("Data > Kegiatan baru...", "Data > Kegiatan baru"),
+    ("Impor...", "Impor"),
     ("Susun otomatis", "Susun otomatis"),
     (" Ruang... ", "Ruang"),
 ])
-def test_a_control_is_named_without_its_dialog_dots(label: str, named: str) -> None:
+def test_a_button_is_named_without_its_dialog_dots(label: str, named: str) -> None:
     assert control(label) == named
 
 
 @pytest.mark.parametrize(("text", "wanted"), [
-    ("Klik Gelombang...", "Klik Gelombang."),
+    ("Perbaiki lewat Data > Matriks alat ukur kegiatan...", "Perbaiki lewat Data > Matriks alat ukur kegiatan..."),
     ("Selesai.", "Selesai."),
     ("Dua titik..", "Dua titik."),
     ("Tanpa titik", "Tanpa titik."),
@@ -31,6 +31,8 @@ def test_a_sentence_ends_with_one_full_stop(text: str, wanted: str) -> None:
 
 
 def test_joined_sentences_have_one_full_stop_each() -> None:
-    joined = join_sentences(["Bagi peserta lewat Bagi kelompok...", "", "Atur tanggal.", "Lalu Susun otomatis"])
-    assert joined == "Bagi peserta lewat Bagi kelompok. Atur tanggal. Lalu Susun otomatis."
-    assert ".." not in joined
+    joined = join_sentences([f"Bagi peserta lewat {control('Bagi kelompok...')}", "", "Atur tanggal..",
+                             "Lalu Susun otomatis", "Perbaiki lewat Data > Ruang..."])
+    assert joined == ("Bagi peserta lewat Bagi kelompok. Atur tanggal. Lalu Susun otomatis. "
+                      "Perbaiki lewat Data > Ruang...")
+    assert "...." not in joined and ".. " not in joined

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ukom_desktop.domain.sentences import control
 from ukom_desktop.ui.competency.standard_grid import close_buttons, header_text, level_text
 from ukom_desktop.ui.context import AppContext
 from ukom_desktop.ui.geometry import fit_to_screen
@@ -48,9 +47,8 @@ class EventStandardsDialog(QDialog):
         self.position_list.setWordWrap(True)
         left_box.addWidget(self.position_list, 1)
         self.empty_label = QLabel(
-            "Belum ada jabatan. Jabatan dan standarnya dibuat di "
-            f"{control('Data > Perumusan Kompetensi > Jabatan dan standar kompetensi...')}; klik tombol di bawah untuk "
-            "membukanya, lalu centang jabatan di sini.")
+            "Belum ada jabatan. Jabatan dan standarnya dibuat di Data > Perumusan Kompetensi > Jabatan dan "
+            "standar kompetensi... atau lewat tombol di bawah; setelah itu centang jabatan di sini.")
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet("color:#7a5b00")
         self.empty_label.setVisible(False)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ukom_desktop.domain.sentences import control
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.actions import in_transaction
 from ukom_desktop.ui.geometry import fit_to_screen
@@ -86,7 +85,7 @@ class MergePreviewDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         layout.addWidget(QLabel("Semua yang tanpa konflik diterapkan dalam satu transaksi; konflik masuk antrean "
-                                f"untuk diputuskan ({control('Berkas > Paket asesor > Konflik paket...')})."))
+                                "Berkas > Paket asesor > Konflik paket... untuk diputuskan."))
         buttons = QDialogButtonBox()
         self.apply_button = buttons.addButton("Terapkan", QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.setEnabled(not p.already_received)

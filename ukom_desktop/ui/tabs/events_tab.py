@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton
 
 from ukom_desktop.domain.dates import format_date_range_id
 from ukom_desktop.domain.labels import EVENT_PURPOSE, EVENT_STATUS, label
-from ukom_desktop.domain.sentences import control, join_sentences
+from ukom_desktop.domain.sentences import join_sentences
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.icons import icon
 from ukom_desktop.ui.models.record_table_model import Column
@@ -22,8 +22,8 @@ class EventsTab(RecordTab):
     title = "Kegiatan"
     settings_key = "events"
     empty_hint = join_sentences((
-        "Belum ada kegiatan", f"Mulai dengan {control('Data > Kegiatan baru...')}, lalu isi peserta, tim dan jadwalnya",
-        f"Ingin mencoba dulu? {control('Berkas > Data contoh...')} membuat basis data terpisah berisi kegiatan contoh",
+        "Belum ada kegiatan", "Buat kegiatan lewat Data > Kegiatan baru... lalu isi peserta, tim dan jadwalnya",
+        "Ingin mencoba dulu? Berkas > Data contoh... membuat basis data terpisah berisi kegiatan contoh",
     ))
     event_chosen = Signal(int)
 
