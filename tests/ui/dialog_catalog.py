@@ -82,13 +82,15 @@ def _change_password(window: Any) -> Any:
     return ChangePasswordDialog(window.context.database, Actor(1, "ratna", frozenset({"admin"})), parent=window)
 
 
-def _merge_preview(window: Any) -> Any:
-    """A real return package of one assessor, opened on a laptop database and sent back."""
+def _laptop(window: Any) -> str:
+    """The working database of one assessor's real package, opened on a laptop (assessor mode); a folder of its
+    own per call, as a test may build several of these dialogs on one window."""
+    import tempfile
+
     from ukom_desktop.services import packages_export as px
     from ukom_desktop.services import packages_laptop as lp
-    from ukom_desktop.ui.packages.merge_dialog import MergePreviewDialog
 
-    folder = Path(str(window.context.database.file)).parent
+    folder = Path(tempfile.mkdtemp(prefix="laptop-", dir=Path(str(window.context.database.file)).parent))
     event_id = int(window.context.event_id)
     with window.context.session() as session:
         member = px.event_assessors(session, event_id)[0][0]
@@ -97,8 +99,48 @@ def _merge_preview(window: Any) -> Any:
     px.publish(issued)
     laptop = f"sqlite:///{folder / 'laptop.sqlite'}"
     lp.open_package(laptop, issued[0].path.read_bytes(), issued[0].passphrase)
-    back = lp.write_return(laptop, folder / "kembali.ukom").path
+    return laptop
+
+
+def _merge_preview(window: Any) -> Any:
+    """A real return package of one assessor, opened on a laptop database and sent back."""
+    from ukom_desktop.services import packages_laptop as lp
+    from ukom_desktop.ui.packages.merge_dialog import MergePreviewDialog
+
+    folder = Path(str(window.context.database.file)).parent
+    back = lp.write_return(_laptop(window), folder / "kembali.ukom").path
     return MergePreviewDialog(window.context, back.read_bytes(), back.name, window)
+
+
+def _assessor_window(window: Any) -> Any:
+    """Assessor mode (Berkas > Buka paket asesor...), its first participant's rating form on screen."""
+    from ukom_desktop.ui.packages.assessor_window import AssessorWindow
+
+    assessor = AssessorWindow(_laptop(window))
+    assessor.tabs.setCurrentIndex(1)
+    assessor.participant_list.setCurrentRow(0)
+    return assessor
+
+
+def _competency_import(window: Any) -> Any:
+    """The preview of a competency workbook (Data > Perumusan Kompetensi > Impor kompetensi...), read."""
+    from ukom_desktop.services.competency_transfer import export_competencies, preview_competency_import
+    from ukom_desktop.ui.competency.transfer_dialog import ImportPreviewDialog
+
+    path = Path(str(window.context.database.file)).with_name("kompetensi.xlsx")
+    with window.context.session() as session:
+        export_competencies(session, path, event_id=window.context.event_id)
+        preview = preview_competency_import(session, path)
+    dialog = ImportPreviewDialog(window.context, path, window)
+    dialog.show_preview(preview)
+    return dialog
+
+
+def _move_session(window: Any) -> Any:
+    """Pindahkan sesi, from a session's right-click menu in the Jadwal tab."""
+    tab = window.show_tab("schedule_tab")
+    tab.refresh()
+    return tab.reschedule_dialog(tab.stored.schedule.sessions[0].id)
 
 
 def _wave_rooms(window: Any) -> Any:
@@ -140,6 +182,9 @@ def _new_dialogs() -> dict[str, Factory]:
         "Konflik paket": lambda w: ConflictQueueDialog(w.context, int(w.context.event_id), w),
         "Gelombang": lambda w: WavesDialog(w.context, w),
         "Ruang gelombang": _wave_rooms,
+        "Mode asesor": _assessor_window,
+        "Pratinjau impor kompetensi": _competency_import,
+        "Pindahkan sesi": _move_session,
     }
 
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListView,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -37,7 +38,7 @@ ENGLISH = {
     "modified", "directory", "files", "new", "select", "all", "copy", "paste", "cut", "undo", "redo",
     "january", "february", "march", "may", "june", "july", "august", "october", "december",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "week",
-    "cp-sat", "greedy", "first-fit", "schedule", "report", "participant", "assessor", "event", "loading",
+    "cp-sat", "greedy", "first-fit", "schedule", "report", "participant", "assessor", "event", "loading", "draft",
 }
 # Raw program placeholders must never be shown.
 RAW = re.compile(r"\{(seq3?|roman_month|year|month)\}")
@@ -81,6 +82,10 @@ def texts_of(root: QWidget) -> list[tuple[str, str, bool]]:
             model = w.model()
             out += [(where + " kolom", str(model.headerData(c, Qt.Orientation.Horizontal) or ""), False)
                     for c in range(model.columnCount(QModelIndex()))]
+        elif isinstance(w, QListView) and w.model() is not None:  # a list shows states beside names: "(draf)"
+            model = w.model()
+            out += [(where + " baris", str(model.index(r, 0).data() or ""), False)
+                    for r in range(min(model.rowCount(QModelIndex()), 40))]
     return out
 
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTime
+from PySide6.QtCore import QPoint, QPointF, Qt, QTime
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -102,7 +102,7 @@ def _drag(qtbot, chip, card) -> QDropEvent:  # type: ignore[no-untyped-def]
     """What the mouse does: pick the chip up and let it go over the card."""
     mime = chip.mime_data()
     point = QPoint(5, 5)
-    enter = QDragEnterEvent(point, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(point.toPointF(), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(card, enter)
     drop = QDropEvent(point.toPointF(), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
@@ -149,7 +149,7 @@ def test_hovering_shows_the_verdict_before_the_drop(qtbot, schedule_tab) -> None
     chip = tab.grid.chip(source.id, source.assessor_ids[0])
     card = tab.grid.card(target.id)
     mime = chip.mime_data()  # kept alive: the event does not own it
-    enter = QDragEnterEvent(QPoint(3, 3), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(QPointF(3, 3), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(card, enter)
     assert card.verdict and card.verdict != "ok"

@@ -51,3 +51,12 @@ def default_wave_days(event_start: date | None, event_end: date | None, number: 
 
 def span_of(days: list[date]) -> tuple[date | None, date | None]:
     return (days[0], days[-1]) if days else (None, None)
+
+
+def wave_span(own_start: date | None, own_end: date | None, event_start: date | None, event_end: date | None,
+              number: int, wave_count: int) -> tuple[date | None, date | None]:
+    """First and last day of a wave: its own dates, else its share of the event's days (as the scheduler
+    uses them), so letters, reports and the tables name the days the wave is really assessed on."""
+    if own_start is not None:
+        return own_start, own_end or own_start
+    return span_of(default_wave_days(event_start, event_end, number, wave_count))

@@ -10,10 +10,12 @@ standard (overall and per unit) and, for talent mapping, the 9-box; the reports 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -238,7 +240,7 @@ def delivered_reports(session: Session, event_id: int) -> tuple[DeliveredReport,
         .group_by(ReportStatusChange.report_id)
         .subquery()
     )
-    rows = session.execute(
+    rows: Sequence[tuple[Any, ...]] = session.execute(
         select(EventParticipant.number, Participant.name, Participant.nip, Participant.unit,
                IndividualReport.report_number, IntegratedResult.category_code, delivered_at.c.at)
         .join(IndividualReport, IndividualReport.event_participant_id == EventParticipant.id)
@@ -247,7 +249,7 @@ def delivered_reports(session: Session, event_id: int) -> tuple[DeliveredReport,
         .outerjoin(delivered_at, delivered_at.c.report_id == IndividualReport.id)
         .where(EventParticipant.event_id == event_id, IndividualReport.status == "diserahkan")
         .order_by(EventParticipant.number, Participant.name)
-    ).tuples().all()
+    ).all()
     return tuple(
         DeliveredReport(number, name, nip, (unit or "").strip() or NO_UNIT, report_number or "", category or "",
                         at.date() if at is not None else None)

@@ -325,9 +325,11 @@ def event_dates(session: Session, event_id: int, wave: int | None = None) -> tup
     if event is None:
         raise UserFacingError("Kegiatan tidak ditemukan.")
     if wave is not None:
+        from ukom_desktop.services.waves import wave_dates
+
         row = session.scalars(select(Wave).where(Wave.event_id == event_id, Wave.number == wave)).first()
-        if row is not None and row.start_date:
-            return row.start_date, row.end_date or row.start_date
+        if row is not None and (dates := wave_dates(session, row))[0] is not None:  # own dates or share of event's
+            return dates
     return event.start_date, event.end_date or event.start_date
 
 

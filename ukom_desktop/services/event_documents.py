@@ -111,8 +111,12 @@ def load_event(session: Session, event_id: int, options: PrintOptions) -> EventB
 def event_info(basics: EventBasics, options: PrintOptions, wave: Wave | None = None) -> EventInfo:
     """The schedule block: a wave's own dates when the letter is for one wave."""
     event = basics.event
-    start = (wave.start_date if wave and wave.start_date else None) or event.start_date
-    end = (wave.end_date if wave and wave.start_date else None) or event.end_date
+    start, end = event.start_date, event.end_date
+    if wave is not None:  # a wave without dates of its own: its share of the event's days
+        from ukom_desktop.domain.wave_days import wave_span
+
+        start, end = wave_span(wave.start_date, wave.end_date, start, end, wave.number, len(basics.waves))
+        start, end = start or event.start_date, end or event.end_date
     agenda = options.agenda or (f"Penilaian kompetensi dengan metode {event.method}" if event.method
                                 else "Penilaian kompetensi")
     return EventInfo(event.name, start, end if end and end != start else None,  # type: ignore[arg-type]

@@ -136,6 +136,10 @@ def create_event(session: Session, data: EventData, actor: str = "") -> int:
     event.status_changed_at = utcnow()
     session.add(event)
     session.flush()
+    # The first wave, without dates of its own: it covers the event's days (and follows them when they are
+    # changed) until the user gives it dates; grouping and the scheduler use it instead of adding one.
+    session.add(Wave(event_id=event.id, number=1))
+    session.flush()
     audit.record(session, action="buat", entity="event", entity_id=event.id, entity_uuid=event.uuid,
                  new={"code": event.code, "name": event.name}, actor=actor)
     return event.id

@@ -45,6 +45,7 @@ from ukom_desktop.errors import UserFacingError, check_version
 from ukom_desktop.services import access
 from ukom_desktop.services import ratings as rating_service
 from ukom_desktop.services.settings import event_setting
+from ukom_desktop.services.waves import wave_dates
 
 
 class IntegrationError(UserFacingError):
@@ -241,8 +242,8 @@ def integration_sheet(
 def _assessed_on(session: Session, ep: EventParticipant) -> date:
     if ep.wave_id is not None:
         wave = session.get(Wave, ep.wave_id)
-        if wave is not None and (wave.end_date or wave.start_date):
-            return wave.end_date or wave.start_date  # type: ignore[return-value]
+        if wave is not None and (day := wave_dates(session, wave)[1]) is not None:  # own dates or share of event's
+            return day
     event = session.get(Event, ep.event_id)
     if event is not None and (event.end_date or event.start_date):
         return event.end_date or event.start_date  # type: ignore[return-value]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -20,6 +21,7 @@ from ukom_desktop.db.models import (
     TeamMember,
     Wave,
 )
+from ukom_desktop.domain.wave_days import wave_span
 from ukom_desktop.services import access
 
 
@@ -124,12 +126,13 @@ def list_events(session: Session, include_archived: bool = False) -> list[EventR
     )
     if not include_archived:
         stmt = stmt.where(Event.archived.is_(False))
+    rows: Sequence[tuple[Any, ...]] = session.execute(stmt).all()  # a Row unpacks as a tuple
     return [
         EventRow(
             id=e.id, code=e.code, name=e.name, requesting_agency=e.requesting_agency, purpose=_value(e.purpose),
             start_date=e.start_date, end_date=e.end_date, venue=e.venue, status=_value(e.status), participants=n,
         )
-        for e, n in session.execute(stmt).tuples()
+        for e, n in rows
     ]
 
 
@@ -151,7 +154,7 @@ def list_event_participants(session: Session, event_id: int) -> list[EventPartic
     if (visible := access.visible_participants(session, event_id)) is not None:  # an asesor: their own only
         stmt = stmt.where(EventParticipant.id.in_(visible))
     # More columns than SQLAlchemy types one by one: the rows are plain tuples read by position.
-    rows: list[tuple[Any, ...]] = list(session.execute(stmt).tuples())
+    rows: Sequence[tuple[Any, ...]] = session.execute(stmt).all()
     return [
         EventParticipantRow(
             id=r[0], number=r[1], nip=r[2], name=r[3], golongan=r[4], jabatan=r[5], unit=r[6], phone=r[7],
@@ -187,11 +190,16 @@ def list_waves(session: Session, event_id: int) -> list[WaveRow]:
         select(func.count()).where(ScheduleSession.wave_id == Wave.id).correlate(Wave).scalar_subquery()
     )
     stmt = select(Wave, people, groups, sessions).where(Wave.event_id == event_id).order_by(Wave.number)
-    return [
-        WaveRow(id=w.id, number=w.number, start_date=w.start_date, end_date=w.end_date, participants=p,
-                groups=g, sessions=s)
-        for w, p, g, s in session.execute(stmt).tuples()
-    ]
+    rows: Sequence[tuple[Any, ...]] = session.execute(stmt).all()
+    event = session.get(Event, event_id)
+    out = []
+    for w, p, g, s in rows:
+        start, end = w.start_date, w.end_date
+        if event is not None:  # no dates of its own: its share of the event's days
+            start, end = wave_span(start, end, event.start_date, event.end_date, w.number, len(rows))
+        out.append(WaveRow(id=w.id, number=w.number, start_date=start, end_date=end, participants=p, groups=g,
+                           sessions=s))
+    return out
 
 
 def list_rooms(session: Session) -> list[RoomRow]:

@@ -84,7 +84,7 @@ def list_participant_rows(session: Session, event_id: int) -> list[ParticipantRo
     if (visible := access.visible_participants(session, event_id)) is not None:  # an asesor: their own only
         stmt = stmt.where(ep.id.in_(visible))
     # More columns than SQLAlchemy types one by one: the rows are plain tuples read by position.
-    rows: list[tuple[Any, ...]] = list(session.execute(stmt).tuples())
+    rows: Sequence[tuple[Any, ...]] = session.execute(stmt).all()
     return [
         ParticipantRow(
             id=r[0], participant_id=r[1], number=r[2], nip=r[3], name=r[4], sex=_value(r[5]), golongan=r[6],

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ukom_desktop.db.models import Event, EventParticipant, Room, ScheduleSession, Wave, WaveRoom
-from ukom_desktop.domain.wave_days import default_wave_days, workday_span, working_days
+from ukom_desktop.domain.wave_days import default_wave_days, wave_span, workday_span, working_days
 from ukom_desktop.errors import UserFacingError
 
 MAX_WAVE_DAYS = 10
@@ -71,6 +71,14 @@ def list_wave_infos(session: Session, event_id: int) -> list[WaveInfo]:
             tuple(chosen.get(wave.id, ())), tuple(names[r] for r in chosen.get(wave.id, ())),
         ))
     return infos
+
+
+def wave_dates(session: Session, wave: Wave) -> tuple[date | None, date | None]:
+    """First and last day of the wave: its own, else its share of the event's days (as the scheduler uses)."""
+    if wave.start_date is not None:
+        return wave.start_date, wave.end_date or wave.start_date
+    count = session.scalar(select(func.count()).select_from(Wave).where(Wave.event_id == wave.event_id)) or 1
+    return wave_span(None, None, wave.event.start_date, wave.event.end_date, wave.number, count)
 
 
 def _wave(session: Session, event_id: int, number: int) -> Wave:

@@ -48,7 +48,7 @@ class EventStandardsDialog(QDialog):
         left_box.addWidget(self.position_list, 1)
         self.empty_label = QLabel(
             "Belum ada jabatan. Jabatan dan standarnya dibuat di Data > Perumusan Kompetensi > Jabatan dan "
-            "standar kompetensi...; klik tombol di bawah untuk membukanya, lalu centang jabatan di sini.")
+            "standar kompetensi... atau lewat tombol di bawah; setelah itu centang jabatan di sini.")
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet("color:#7a5b00")
         self.empty_label.setVisible(False)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ukom_desktop.domain.labels import EVENT_PURPOSE, EVENT_STATUS, label
+from ukom_desktop.domain.sentences import join_sentences
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.context import AppContext
 from ukom_desktop.ui.events.agenda import AgendaEditor
@@ -94,7 +95,7 @@ class EventEditorDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         self.code_edit = QLineEdit()
-        self.code_edit.setPlaceholderText("kosongkan untuk kode otomatis, mis. UKOM-2026-004")
+        self._code_year: int | None = None  # the year the code placeholder names (the first day's, as typed)
         self.name_edit = QLineEdit()
         self.agency_edit = QLineEdit()
         self.letter_number_edit = QLineEdit()
@@ -108,6 +109,8 @@ class EventEditorDialog(QDialog):
         self.start_edit = _date_edit()
         self.end_edit = _date_edit()
         self.start_edit.dateChanged.connect(self.end_edit.setAnchor)  # the calendar opens at the first day
+        self.start_edit.dateChanged.connect(lambda _d: self.suggest_code())
+        self.start_edit.edit.textEdited.connect(lambda _t: self.suggest_code())  # a typed date counts at once
         self.venue_edit = QLineEdit()
         self.wave_spin = QSpinBox()
         self.wave_spin.setRange(1, 200)
@@ -131,7 +134,23 @@ class EventEditorDialog(QDialog):
         self.error_label.setStyleSheet("color: #b00020")
         self.error_label.setWordWrap(True)
         form.addRow(self.error_label)
+        self.suggest_code()
         return page
+
+    def suggest_code(self) -> None:
+        """The code placeholder names the code a save would give: the next number of the first day's year."""
+        from ukom_desktop.services.events import next_event_code
+
+        start = self.start_edit.date()
+        year = start.year if start is not None else date.today().year
+        if year == self._code_year:
+            return
+        self._code_year = year
+        code = f"UKOM-{year}-001"
+        if self.context.database is not None:
+            with self.context.session() as session:
+                code = next_event_code(session, year)
+        self.code_edit.setPlaceholderText(f"kosongkan untuk kode otomatis: {code}")
 
     def _status_page(self) -> QWidget:
         page = QWidget()
@@ -239,12 +258,12 @@ class EventEditorDialog(QDialog):
         if result.days_in_stage is not None:
             timing.append(f"sudah berjalan {result.days_in_stage} hari"
                           + (" (melewati mutu baku)" if result.overdue else ""))
-        lines = ["; ".join(timing).capitalize() + "."] if timing else []
+        lines = ["; ".join(timing).capitalize()] if timing else []
         if not result.items:
             lines.append("Tidak ada langkah SOP pada tahap ini.")
         if result.missing_summary:
-            lines.append(f"Masih kurang: {result.missing_summary}.")
-        self.stage_label.setText(" ".join(lines))
+            lines.append(f"Masih kurang: {result.missing_summary}")
+        self.stage_label.setText(join_sentences(lines))
         table = self.checklist_table
         table.blockSignals(True)
         table.setRowCount(len(result.items))

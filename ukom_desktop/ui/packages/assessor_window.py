@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ukom_desktop import APP_NAME
+from ukom_desktop.domain.labels import REPORT_STATUS, label
 from ukom_desktop.services import packages_laptop as lp
 from ukom_desktop.services.packages_laptop_view import LaptopFormRow, load_form, load_view
 from ukom_desktop.ui import messages
@@ -84,6 +85,8 @@ class AssessorWindow(QMainWindow):
         self._narrative_timer.timeout.connect(self.save_narrative)
         fit_to_screen(self, 1200, 720)
         self._fill_participants()
+        if self.view.narratives:
+            self.report_list.setCurrentRow(0)  # a draft open at once, not an empty editor
 
     # -- pages ----------------------------------------------------------------------------------
     def _timetable_page(self) -> QWidget:
@@ -118,13 +121,17 @@ class AssessorWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(self.participant_list)
         splitter.addWidget(right)
-        splitter.setSizes([300, 900])
+        splitter.setSizes([240, 960])
+        # Evidence is read whole: the rows grow with the width its column gets.
+        self.form.setWordWrap(True)
+        self.form.horizontalHeader().sectionResized.connect(
+            lambda column, _old, _new: column == 5 and self.form.resizeRowsToContents())
         return splitter
 
     def _narrative_page(self) -> QWidget:
         self.report_list = QListWidget()
         for n in self.view.narratives:
-            item = QListWidgetItem(f"{n.participant} ({n.status})")
+            item = QListWidgetItem(f"{n.participant} ({label(REPORT_STATUS, n.status).lower()})")
             item.setData(Qt.ItemDataRole.UserRole, n.report)
             self.report_list.addItem(item)
         self.report_list.currentItemChanged.connect(self._on_report)
@@ -142,7 +149,7 @@ class AssessorWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(self.report_list)
         splitter.addWidget(right)
-        splitter.setSizes([300, 900])
+        splitter.setSizes([240, 960])
         return splitter
 
     # -- participants and forms -------------------------------------------------------------------
@@ -191,11 +198,13 @@ class AssessorWindow(QMainWindow):
             check.toggled.connect(lambda _c, r=r: self._save_row(r))
             self.form.setCellWidget(r, 4, check)
             evidence = QTableWidgetItem(row.evidence)
+            evidence.setToolTip(row.evidence)
             if row.submitted:
                 evidence.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.form.setItem(r, 5, evidence)
         self.form.resizeColumnsToContents()
         self.form.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.form.resizeRowsToContents()
         self.submit_button.setEnabled(any(not row.submitted for row in self.rows))
         self._loading = False
 

@@ -85,7 +85,7 @@ class MergePreviewDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         layout.addWidget(QLabel("Semua yang tanpa konflik diterapkan dalam satu transaksi; konflik masuk antrean "
-                                "untuk diputuskan (Berkas > Paket asesor > Konflik paket...)."))
+                                "Berkas > Paket asesor > Konflik paket... untuk diputuskan."))
         buttons = QDialogButtonBox()
         self.apply_button = buttons.addButton("Terapkan", QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.setEnabled(not p.already_received)

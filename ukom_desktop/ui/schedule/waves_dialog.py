@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ukom_desktop.domain.dates import format_date_range_id
+from ukom_desktop.domain.sentences import control
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.actions import in_transaction
 from ukom_desktop.ui.geometry import fit_to_screen
@@ -92,8 +93,8 @@ class WavesDialog(QDialog):
             self.table.setCellWidget(row, ROOMS_COLUMN, rooms)
             self._show_rooms(row, info.rooms_text, len(info.room_ids))
         self.status_label.setText("" if self.infos else
-                                  "Belum ada gelombang: klik Tambah gelombang, atau bagi peserta lewat "
-                                  "Peserta > Tindakan > Bagi gelombang dan kelompok.")
+                                  "Belum ada gelombang: klik Tambah gelombang, atau bagi peserta lewat tab "
+                                  f"Peserta > {control('Bagi kelompok...')}.")
 
     @staticmethod
     def _dates_text(info: Any) -> str:
@@ -131,7 +132,8 @@ class WavesDialog(QDialog):
         with self.context.session() as session:
             rooms = list_room_infos(session, include_inactive=False)
         if not rooms:
-            messages.info(self, "Belum ada ruang aktif. Tambahkan ruang lewat tombol Ruang... pada tab Jadwal terlebih dahulu.")
+            messages.info(self, f"Belum ada ruang aktif. Tambahkan ruang lewat tombol {control('Ruang...')} pada tab "
+                                "Jadwal terlebih dahulu.")
             return
         info = self.infos[row]
         current = self.room_changes.get(row, list(info.room_ids))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPushButton
 
 from ukom_desktop.domain.dates import format_date_range_id
 from ukom_desktop.domain.labels import EVENT_PURPOSE, EVENT_STATUS, label
+from ukom_desktop.domain.sentences import join_sentences
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.icons import icon
 from ukom_desktop.ui.models.record_table_model import Column
@@ -20,8 +21,10 @@ from .base import RecordTab
 class EventsTab(RecordTab):
     title = "Kegiatan"
     settings_key = "events"
-    empty_hint = ("Belum ada kegiatan. Mulai dengan Data > Kegiatan baru..., lalu isi peserta, tim dan jadwalnya. "
-                  "Ingin mencoba dulu? Berkas > Data contoh... membuat basis data terpisah berisi kegiatan contoh.")
+    empty_hint = join_sentences((
+        "Belum ada kegiatan", "Buat kegiatan lewat Data > Kegiatan baru... lalu isi peserta, tim dan jadwalnya",
+        "Ingin mencoba dulu? Berkas > Data contoh... membuat basis data terpisah berisi kegiatan contoh",
+    ))
     event_chosen = Signal(int)
 
     def _setup_ui(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMenu, QPushButton
 
 from ukom_desktop.domain.labels import ATTENDANCE, INVITATION, label
 from ukom_desktop.domain.nip import format_nip
+from ukom_desktop.domain.sentences import control, join_sentences
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.icons import icon
 from ukom_desktop.ui.models.record_table_model import Column
@@ -21,8 +22,11 @@ class ParticipantsTab(RecordTab):
     title = "Peserta"
     settings_key = "participants"
     needs_event = True
-    empty_hint = ("Kegiatan ini belum memiliki peserta. Klik Impor... untuk membaca daftar dari kepegawaian "
-                  "(xlsx, xls, ods atau csv), atau Tambah untuk mengisi satu per satu.")
+    empty_hint = join_sentences((
+        "Kegiatan ini belum memiliki peserta",
+        f"Klik {control('Impor...')} untuk membaca daftar dari kepegawaian (xlsx, xls, ods atau csv), atau Tambah "
+        "untuk mengisi satu per satu",
+    ))
 
     def _setup_ui(self) -> None:
         super()._setup_ui()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.domain.dates import format_date_range_id
 from ukom_desktop.domain.labels import ROOM_KIND, label
+from ukom_desktop.domain.sentences import control, join_sentences
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.icons import icon
 from ukom_desktop.ui.models.record_table_model import Column, RecordTableModel
@@ -59,8 +60,11 @@ class ScheduleTab(RecordTab):
     title = "Jadwal"
     settings_key = "schedule_waves"
     needs_event = True
-    empty_hint = ("Kegiatan ini belum dibagi ke dalam gelombang: bagi peserta lewat tab Peserta > Bagi kelompok..., "
-                  "atur tanggal lewat Gelombang..., isi Ruang..., lalu Susun otomatis.")
+    empty_hint = join_sentences((
+        f"Kegiatan ini belum memiliki gelombang: tambahkan lewat {control('Gelombang...')} atau bagi peserta lewat "
+        f"tab Peserta > {control('Bagi kelompok...')}",
+        f"Lalu isi {control('Ruang...')} dan tekan {control('Susun otomatis')}",
+    ))
 
     def columns(self) -> Sequence[Column]:
         return (
