@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -140,7 +141,7 @@ def _open_copy(url: str, kind: str = "new"):  # type: ignore[no-untyped-def]
         return open_database(url)
     template, summary = _template(kind)
     shutil.copyfile(template, path)
-    db = open_database(url, auto_backup=False)  # a new file has no earlier state to back up
+    db: Any = open_database(url, auto_backup=False)  # a new file has no earlier state to back up
     db.created = True
     if summary is not None:
         db.demo = summary
