@@ -169,4 +169,4 @@ def build_feedback(pack: FeedbackPack) -> Document:
         first = False
     title = f"Umpan Balik - {pack.unit}" if pack.unit else "Umpan Balik Hasil Penilaian Kompetensi"
     return Document(flow.spec, flow.story, "of_total", title, watermark="DRAF" if any_draft else "",
-                    watermark_pages=frozenset())
+                    watermark_from_start=False)

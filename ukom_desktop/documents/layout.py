@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 from xml.sax.saxutils import escape
@@ -186,7 +186,6 @@ class Story:
 
     flowables: tuple[Flowable, ...]
     kop: Letterhead | None = None
-    extras: dict[str, object] = field(default_factory=dict)
 
 
 class Flow:

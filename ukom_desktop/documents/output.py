@@ -52,7 +52,7 @@ class Document:
     number_font: str = SERIF
     meta: dict[str, str] = field(default_factory=dict)
     watermark: str = ""  # e.g. "DRAF": drawn large and diagonal across the page
-    watermark_pages: frozenset[int] | None = None  # page indexes that get it; None = every page
+    watermark_from_start: bool = True  # False: only the pages from a WatermarkFrom(True) in the story get it
     pages_written: int | None = field(default=None, repr=False)
 
     @property
@@ -89,7 +89,7 @@ class _Printing:
         self.doc = doc
         self.number = number
         self.pages = 0
-        self.watermark_on = doc.watermark_pages is None
+        self.watermark_on = doc.watermark_from_start
         self.watermarked: set[int] = set()
 
 
