@@ -257,3 +257,40 @@ def handover_minutes(heading: Heading, rooms: list[HandoverRoom]) -> Document:
     signing.append(Spacer(0, 10))
     flow.add(KeepTogether(signing))
     return Document(spec=flow.spec, story=flow.story, title="Berita acara serah terima soal", author="UKOM Desktop")
+
+
+@dataclass(frozen=True)
+class BriefSession:
+    """One scheduled role-play session whose role player gets a brief."""
+
+    exercise: str
+    when: str  # "Senin, 9 November 2026, 08.00-09.00"
+    room: str
+    participant: str  # the participant number(s), never the name
+    assessors: tuple[str, ...]
+    question_set: str
+    pages: int
+    other_files: tuple[str, ...] = field(default=())
+
+
+def role_player_cover(heading: Heading, brief: BriefSession) -> Document:
+    """The cover on top of the role player's brief for one session: where, when, with whom, and that it is
+    confidential and goes back to the committee."""
+    body, title, sans, sans_bold = styles()
+    flow = Flow(page_spec(heading.paper), body)
+    head_block(flow, heading, "NASKAH PEMERAN (ROLE PLAYER)")
+    flow.skip(16)
+    flow.centered(brief.exercise.upper(), title.derive(size=18), after=6)
+    flow.centered(f"Nomor peserta: {brief.participant}", title.derive(size=22), after=18)
+    rows = [("Kegiatan", f"{heading.event_name} ({heading.event_code})"), ("Simulasi", brief.exercise),
+            ("Hari dan waktu", brief.when), ("Ruang", brief.room), ("Nomor peserta", brief.participant),
+            ("Asesor", ", ".join(brief.assessors) or "-"), ("Paket soal", brief.question_set or "-"),
+            ("Naskah", f"{brief.pages} halaman")]
+    draw_table(flow, [Column("Keterangan", 1.3), Column("Isi", 3.7)],
+               [[Cell(label, bold=True), value] for label, value in rows], table_style(), after=12)
+    for name in brief.other_files:
+        flow.paragraph(f"Berkas lain: {name} (cetak terpisah)", sans, align="L", after=2)
+    flow.skip(16)
+    flow.centered("RAHASIA - kembalikan kepada panitia setelah sesi", sans_bold.derive(size=12), after=4)
+    return Document(spec=flow.spec, story=flow.story, title=f"Naskah pemeran {brief.exercise} {brief.participant}",
+                    author="UKOM Desktop")

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -22,17 +23,23 @@ from ukom_desktop.db.models import (
     Event,
     EventExercise,
     EventParticipant,
+    EventMaterial,
     Exercise,
     MaterialFile,
     Participant,
     ParticipantGroup,
     Position,
     PositionStandard,
+    Room,
+    ScheduleSession,
+    SessionAssessor,
+    SessionParticipant,
+    TeamMember,
     Wave,
 )
 from ukom_desktop.documents import room_materials as rm
 from ukom_desktop.documents.output import Document, write_pdf
-from ukom_desktop.domain.dates import format_date_id
+from ukom_desktop.domain.dates import format_date_id, format_day_date_id
 from ukom_desktop.domain.nip import format_nip
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services.access import perm, require
@@ -46,6 +53,7 @@ KINDS = {
     "material-handover": "berita acara serah terima soal",
     "interview-guides": "panduan wawancara",
     "disposition": "lembar disposisi",
+    "role-player-briefs": "naskah pemeran (role player)",
 }
 
 
@@ -259,6 +267,94 @@ def print_material_handover(session: Session, event_id: int, out: str | os.PathL
     notes = (f"{missing} buku soal belum kembali.",) if missing else ("Semua buku soal sudah kembali.",)
     path, pages = write_documents([doc], out)
     return RoomPrintResult("material-handover", path, pages, 1, notes)
+
+
+NO_BRIEF = ("Belum ada naskah pemeran: di Data > Pustaka materi soal simpan berkas untuk pemeran (role player) "
+            "pada versi materi simulasi, lalu petakan paket soal kegiatan ke versi itu.")
+
+
+def _pemeran_files(session: Session, event_id: int) -> tuple[dict[tuple[int, str], int], dict[int, list[MaterialFile]]]:
+    """(exercise, paket soal) -> material version, and the role player's files of those versions."""
+    mapping = {(m.exercise_id, m.question_set.upper()): m.version_id
+               for m in session.scalars(select(EventMaterial).where(EventMaterial.event_id == event_id))}
+    files: dict[int, list[MaterialFile]] = defaultdict(list)
+    if mapping:
+        for f in session.scalars(select(MaterialFile).where(
+                MaterialFile.version_id.in_(set(mapping.values())), MaterialFile.role == "pemeran"
+        ).order_by(MaterialFile.id)):
+            files[f.version_id].append(f)
+    return mapping, files
+
+
+def print_role_player_briefs(session: Session, event_id: int, out: str | os.PathLike[str], *,
+                             wave: int | None = None, room: str | None = None) -> RoomPrintResult:
+    """One PDF with, per scheduled session of an exercise whose material has files for the role player (in
+    order of day, time and room), a cover (event, exercise, time, room, participant number, assessors) and the
+    stored brief stamped RAHASIA with the participant number. `items` is the number of sessions."""
+    from pypdf import PdfReader, PdfWriter
+
+    from ukom_desktop.documents.pdf_stamp import read_pdf, stamp_into
+
+    require(session, perm.PRINT_MATERIALS)
+    event = event_or_fail(session, event_id)
+    mapping, files = _pemeran_files(session, event_id)
+    if not files:
+        raise UserFacingError(NO_BRIEF)
+    exercises = {exercise_id for (exercise_id, _s), version in mapping.items() if version in files}
+    query = (
+        select(ScheduleSession.id, ScheduleSession.starts_at, ScheduleSession.ends_at, Exercise.id, Exercise.name,
+               Room.name, EventParticipant.number, EventParticipant.question_set)
+        .join(Exercise, Exercise.id == ScheduleSession.exercise_id)
+        .join(SessionParticipant, SessionParticipant.session_id == ScheduleSession.id)
+        .join(EventParticipant, EventParticipant.id == SessionParticipant.event_participant_id)
+        .outerjoin(Room, Room.id == ScheduleSession.room_id)
+        .outerjoin(Wave, Wave.id == ScheduleSession.wave_id)
+        .where(ScheduleSession.event_id == event_id, ScheduleSession.exercise_id.in_(exercises))
+        .order_by(ScheduleSession.starts_at, Room.name, EventParticipant.number)
+    )
+    if wave is not None:
+        query = query.where(Wave.number == wave)
+    if room:
+        query = query.where(func.upper(Room.name) == room.strip().upper())
+    briefs: dict[tuple[int, int], list[Any]] = {}  # (session, version) -> its rows, in order
+    for row in session.execute(query):
+        version = mapping.get((row[3], (row[7] or "").upper()))
+        if version in files:
+            briefs.setdefault((row[0], version), []).append(row)
+    if not briefs:
+        where = "".join([f" gelombang {wave}" if wave is not None else "", f" di ruang {room}" if room else ""])
+        raise UserFacingError(f"Tidak ada sesi terjadwal{where} untuk simulasi yang punya naskah pemeran. Susun "
+                              "jadwal terlebih dahulu, atau periksa pilihan gelombang dan ruang.")
+    assessors: dict[int, list[str]] = defaultdict(list)
+    for session_id, name in session.execute(
+            select(SessionAssessor.session_id, TeamMember.name).join(TeamMember)
+            .where(SessionAssessor.session_id.in_({k[0] for k in briefs})).order_by(TeamMember.name)):
+        assessors[session_id].append(name)
+    pdfs = {v: [(f.filename, f.content) for f in fs if f.filename.lower().endswith(".pdf")] for v, fs in files.items()}
+    pages = {v: sum(len(read_pdf(data, name).pages) for name, data in items) for v, items in pdfs.items()}
+    head = heading(session, event)
+    covers, numbers = [], []
+    for (session_id, version), rows in briefs.items():
+        _id, starts, ends, _ex, exercise, room_name, _n, qset = rows[0]
+        number = ", ".join(f"{r[6]:03d}" if isinstance(r[6], int) else "-" for r in rows)
+        numbers.append(number)
+        when = f"{format_day_date_id(starts)}, {starts:%H.%M}-{ends:%H.%M}"
+        covers.append(rm.role_player_cover(head, rm.BriefSession(
+            str(exercise), when, str(room_name or "-"), number, tuple(assessors[session_id]), str(qset or ""),
+            pages[version], tuple(f.filename for f in files[version] if not f.filename.lower().endswith(".pdf")))))
+    cover_pages = PdfReader(io.BytesIO(render_pdf(covers))).pages
+    writer = PdfWriter()
+    for index, (_key, version) in enumerate(briefs):
+        writer.add_page(cover_pages[index])
+        for name, data in pdfs[version]:
+            stamp_into(writer, data, name, f"Peserta {numbers[index]}")
+    writer.add_metadata({"/Title": f"Naskah pemeran {event.code}", "/Creator": "UKOM Desktop"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    path = write_atomic(out, buffer.getvalue())
+    record(session, action="cetak_naskah_pemeran", entity="event", entity_id=event.id, entity_uuid=event.uuid,
+           new={"sessions": len(briefs), "wave": wave, "room": room})
+    return RoomPrintResult("role-player-briefs", path, len(writer.pages), len(briefs))
 
 
 PRINTERS = {
