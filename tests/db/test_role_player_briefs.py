@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from ukom_desktop.db.models import (
     Event,
@@ -18,8 +18,8 @@ from ukom_desktop.db.models import (
     Exercise,
     Room,
     ScheduleSession,
-    SessionParticipant,
     SessionAssessor,
+    SessionParticipant,
     Wave,
 )
 from ukom_desktop.errors import UserFacingError
@@ -28,7 +28,6 @@ from ukom_desktop.services.room_printing import print_role_player_briefs
 
 sys.path.insert(0, str(Path(__file__).parent))
 from material_support import make_pdf  # noqa: E402
-
 
 SLOTS = ((2, "Ruang Wawancara 2", 9), (0, "Ruang Wawancara 1", 8), (1, "Ruang Wawancara 2", 8),
          (3, "Ruang Wawancara 1", 10))  # (participant index, room, hour), stored out of order
@@ -39,7 +38,7 @@ def _schedule_role_plays(session, event_id):  # type: ignore[no-untyped-def]
     returns (number, room, hour, assessor) in the order of day, time and room."""
     from ukom_desktop.db.models import EventTeamMember, TeamMember
 
-    session.execute(ScheduleSession.__table__.delete().where(ScheduleSession.event_id == event_id))
+    session.execute(delete(ScheduleSession).where(ScheduleSession.event_id == event_id))
     wave = session.scalar(select(Wave).where(Wave.event_id == event_id, Wave.number == 1))
     day = wave.start_date or session.get(Event, event_id).start_date
     people = session.scalars(select(EventParticipant).where(EventParticipant.event_id == event_id)
@@ -129,7 +128,7 @@ def test_without_a_brief_for_the_role_player_it_says_what_to_do(demo_database, t
         with pytest.raises(UserFacingError, match="naskah pemeran"):
             print_role_player_briefs(session, event_id, tmp_path / "b.pdf")  # only the participant's file
         import_material_files(session, "RP", "RP-A", [make_pdf(tmp_path / "r.pdf", 1, "Naskah")], role="pemeran")
-        session.execute(ScheduleSession.__table__.delete().where(ScheduleSession.event_id == event_id))
+        session.execute(delete(ScheduleSession).where(ScheduleSession.event_id == event_id))
         with pytest.raises(UserFacingError, match="Susun jadwal"):
             print_role_player_briefs(session, event_id, tmp_path / "c.pdf")  # no schedule
     assert not any((tmp_path / n).exists() for n in ("a.pdf", "b.pdf", "c.pdf"))

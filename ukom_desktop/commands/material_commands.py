@@ -80,6 +80,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     for kind, help_text in ROOM_KINDS.items():
         register_kind("print", kind, help_text, _room_arguments, _room_handler(kind))
+    register_kind("print", "role-player-briefs", "naskah pemeran (role player) per sesi terjadwal: sampul dan "
+                  "naskah dicap nomor peserta dan RAHASIA", _brief_arguments, _briefs)
 
 
 def _room_arguments(parser: argparse.ArgumentParser) -> None:
@@ -88,6 +90,34 @@ def _room_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--group", metavar="KELOMPOK", help="hanya kelompok ini, mis. B atau 'Kelompok B'")
     parser.add_argument("--out", required=True, metavar="BERKAS.pdf", help="berkas PDF tujuan")
     add_json_flag(parser)
+
+
+def _brief_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--event", required=True, metavar="KODE", help="kode kegiatan, mis. UKOM-2026-001")
+    parser.add_argument("--wave", type=int, metavar="N", help="hanya gelombang N")
+    parser.add_argument("--room", metavar="NAMA", help="hanya ruang ini, mis. 'Ruang Wawancara 1'")
+    parser.add_argument("--out", required=True, metavar="BERKAS.pdf", help="berkas PDF tujuan")
+    add_json_flag(parser)
+
+
+def _briefs(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from ukom_desktop.cli import emit
+    from ukom_desktop.db.engine import transaction
+    from ukom_desktop.services.document_printing import event_id_by_code
+    from ukom_desktop.services.room_printing import print_role_player_briefs
+
+    db = open_db(args)
+    try:
+        with transaction(db.sessions) as session:
+            result = print_role_player_briefs(session, event_id_by_code(session, args.event),
+                                              Path(args.out).expanduser().resolve(), wave=args.wave, room=args.room)
+    finally:
+        db.dispose()
+    emit(args, {"kind": result.kind, "file": str(result.path), "pages": result.pages, "sessions": result.items},
+         result.summary())
+    return 0
 
 
 def _room_handler(kind: str):  # type: ignore[no-untyped-def]
