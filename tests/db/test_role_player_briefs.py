@@ -5,59 +5,23 @@ back with pypdf."""
 from __future__ import annotations
 
 import sys
-from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, update
 
 from ukom_desktop.db.models import (
     Event,
     EventParticipant,
-    Exercise,
-    Room,
     ScheduleSession,
-    SessionAssessor,
-    SessionParticipant,
-    Wave,
 )
 from ukom_desktop.errors import UserFacingError
 from ukom_desktop.services.materials import import_material_files, map_question_set
 from ukom_desktop.services.room_printing import print_role_player_briefs
 
 sys.path.insert(0, str(Path(__file__).parent))
-from material_support import make_pdf  # noqa: E402
-
-SLOTS = ((2, "Ruang Wawancara 2", 9), (0, "Ruang Wawancara 1", 8), (1, "Ruang Wawancara 2", 8),
-         (3, "Ruang Wawancara 1", 10))  # (participant index, room, hour), stored out of order
-
-
-def _schedule_role_plays(session, event_id):  # type: ignore[no-untyped-def]
-    """Four role-play sessions of one participant and one assessor each (the demo's own schedule replaced);
-    returns (number, room, hour, assessor) in the order of day, time and room."""
-    from ukom_desktop.db.models import EventTeamMember, TeamMember
-
-    session.execute(delete(ScheduleSession).where(ScheduleSession.event_id == event_id))
-    wave = session.scalar(select(Wave).where(Wave.event_id == event_id, Wave.number == 1))
-    day = wave.start_date or session.get(Event, event_id).start_date
-    people = session.scalars(select(EventParticipant).where(EventParticipant.event_id == event_id)
-                             .order_by(EventParticipant.number).limit(4)).all()
-    assessors = session.scalars(select(TeamMember).join(EventTeamMember, EventTeamMember.member_id == TeamMember.id)
-                                .where(EventTeamMember.event_id == event_id).order_by(TeamMember.name)).all()
-    rp = session.scalar(select(Exercise.id).where(Exercise.code == "RP"))
-    rows = []
-    for index, room_name, hour in SLOTS:
-        room = session.scalar(select(Room).where(Room.name == room_name))
-        starts = datetime.combine(day, time(hour))
-        s = ScheduleSession(event_id=event_id, wave_id=wave.id, exercise_id=rp, room_id=room.id, starts_at=starts,
-                            ends_at=starts + timedelta(minutes=45))
-        s.participants.append(SessionParticipant(event_participant_id=people[index].id))
-        s.assessors.append(SessionAssessor(member_id=assessors[index].id))
-        session.add(s)
-        rows.append((people[index].number, room_name, hour, assessors[index].name))
-    session.flush()
-    return sorted(rows, key=lambda r: (r[2], r[1]))
+from material_support import make_pdf, schedule_role_plays  # noqa: E402
 
 
 @pytest.fixture
@@ -74,7 +38,7 @@ def briefs(demo_database, tmp_path):  # type: ignore[no-untyped-def]
         import_material_files(session, "RP", "RP-A", [docx], role="pemeran")
         import_material_files(session, "RP", "RP-A", [make_pdf(tmp_path / "peserta.pdf", 1, "Tugas peserta")])
         map_question_set(session, event_id, "RP", "A", "RP-A")
-        demo_database.expected = _schedule_role_plays(session, event_id)
+        demo_database.expected = schedule_role_plays(session, event_id)
     return demo_database
 
 
