@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from ukom_desktop.ui.background import wait_for
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "db"))
-from material_support import make_pdf  # noqa: E402
+from material_support import make_pdf, schedule_role_plays  # noqa: E402
 
 
 def _import(window, monkeypatch, tmp_path: Path, version: str = "INB-2026-A"):  # type: ignore[no-untyped-def]
@@ -89,6 +89,7 @@ def test_materials_are_refused_to_a_role_without_the_right(main_window, demo_dat
     shown = {key for key, action in main_window.materials_actions.items() if action.isVisible()}
     # the incoming-letter register is the secretariat's work (menyiapkan kegiatan), not an asesor's
     assert "library" not in shown and "booklets" not in shown and "letters" not in shown
+    assert "role-player-briefs" not in shown
 
 
 def test_reviewer_qc_reads_the_library_without_the_managing_controls(main_window, demo_database) -> None:  # type: ignore[no-untyped-def]
@@ -230,3 +231,45 @@ def test_returned_booklets_are_ticked_until_all_are_back(main_window, monkeypatc
     dialog.mark_selected()
     assert "Semua buku soal sudah kembali" in dialog.summary.text()
     assert all(r.returned for r in dialog.model.rows())
+
+
+def test_cetak_prints_the_role_players_briefs_for_a_room_chosen_in_the_window(  # type: ignore[no-untyped-def]
+        main_window, monkeypatch, tmp_path: Path, demo_database, recorded_messages) -> None:
+    from sqlalchemy import update
+
+    from ukom_desktop.db.models import EventParticipant
+    from ukom_desktop.services.materials import import_material_files, map_question_set
+    from ukom_desktop.ui.materials import menu
+    from ukom_desktop.ui.menu_paths import find_menu_action
+
+    action = find_menu_action(main_window, "Cetak > Naskah pemeran (role player)...")
+    assert action is main_window.materials_actions["role-player-briefs"] and action.isVisible()
+    texts = [a.text() for a in main_window.print_menu.actions()]
+    assert texts.index("Naskah pemeran (role player)...") == texts.index("Buku soal bernomor (RAHASIA)...") + 1
+    event_id = main_window.context.event_id
+    monkeypatch.setattr(menu, "ask_save_path", lambda _parent, stem: str(tmp_path / f"{stem}.pdf"))
+    wait_for(menu.print_room(main_window, "role-player-briefs", wave=None))
+    assert any("Pustaka materi soal" in text for _k, text in recorded_messages), recorded_messages
+    assert not (tmp_path / "naskah-pemeran.pdf").exists()
+
+    with demo_database.sessions.begin() as session:
+        session.execute(update(EventParticipant).where(EventParticipant.event_id == event_id).values(question_set="A"))
+        import_material_files(session, "RP", "RP-A", [make_pdf(tmp_path / "rp.pdf", 2, "Naskah atasan")],
+                              role="pemeran")
+        map_question_set(session, event_id, "RP", "A", "RP-A")
+        sessions = schedule_role_plays(session, event_id)
+    offered: list[str] = []
+
+    def choose(_parent, scopes):  # type: ignore[no-untyped-def]
+        offered.extend(s.label for s in scopes)
+        return next(s for s in scopes if s.room == "Ruang Wawancara 1")
+
+    monkeypatch.setattr(menu, "ask_scope", choose)
+    wait_for(menu.print_room(main_window, "role-player-briefs"))
+    in_room = [n for n, room, _h, _a in sessions if room == "Ruang Wawancara 1"]
+    assert offered == ["Semua sesi kegiatan", "Gelombang 1", "Gelombang 1 - Ruang Wawancara 1",
+                       "Gelombang 1 - Ruang Wawancara 2"]
+    pages = PdfReader(tmp_path / "naskah-pemeran.pdf").pages
+    assert len(pages) == 3 * len(in_room) == 6
+    assert [f"Nomor peserta: {n:03d}" in pages[3 * i].extract_text() for i, n in enumerate(in_room)] == [True, True]
+    assert f"({len(in_room)} sesi, 6 halaman)" in main_window.statusBar().currentMessage()

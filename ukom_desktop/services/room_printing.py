@@ -357,6 +357,30 @@ def print_role_player_briefs(session: Session, event_id: int, out: str | os.Path
     return RoomPrintResult("role-player-briefs", path, len(writer.pages), len(briefs))
 
 
+@dataclass(frozen=True)
+class BriefScope:
+    """What a print of the role players' briefs covers: the event, a wave, or one room of a wave."""
+
+    wave: int | None
+    room: str | None
+    label: str
+
+
+def brief_scopes(session: Session, event_id: int) -> list[BriefScope]:
+    """The choices offered by the window, in order: the event, each wave, each room used in that wave."""
+    scopes = [BriefScope(None, None, "Semua sesi kegiatan")]
+    rooms: dict[int, list[str]] = defaultdict(list)
+    for wave_no, name in session.execute(
+            select(Wave.number, Room.name).distinct().join(ScheduleSession, ScheduleSession.wave_id == Wave.id)
+            .join(Room, Room.id == ScheduleSession.room_id).where(ScheduleSession.event_id == event_id)
+            .order_by(Wave.number, Room.name)):
+        rooms[wave_no].append(name)
+    for wave_no in session.scalars(select(Wave.number).where(Wave.event_id == event_id).order_by(Wave.number)):
+        scopes.append(BriefScope(wave_no, None, f"Gelombang {wave_no}"))
+        scopes += [BriefScope(wave_no, name, f"Gelombang {wave_no} - {name}") for name in rooms[wave_no]]
+    return scopes
+
+
 PRINTERS = {
     "booklets": print_booklets,
     "answer-sheets": print_answer_sheets,

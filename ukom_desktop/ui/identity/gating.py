@@ -51,6 +51,7 @@ MENU_NEEDS: dict[str, Needs] = {
     "Cetak > Jadwal > Jadwal per peserta...": (perm.MANAGE_SCHEDULE,),
     "Cetak > Jadwal > Jadwal per asesor...": (perm.MANAGE_SCHEDULE,),
     "Cetak > Jadwal > Relasi asesor dan peserta...": (perm.MANAGE_SCHEDULE,),
+    "Cetak > Naskah pemeran (role player)...": (perm.PRINT_MATERIALS,),
     "Cetak > Psikogram...": (perm.EXPORT_RESULTS,),
     "Cetak > Laporan individu...": (perm.EXPORT_RESULTS,),
     "Cetak > Rekap hasil (Excel)...": (perm.EXPORT_RESULTS,),

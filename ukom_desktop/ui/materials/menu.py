@@ -14,6 +14,7 @@ from ukom_desktop.ui.icons import icon
 
 PRINT_ITEMS = (
     ("booklets", "Buku soal bernomor (RAHASIA)...", "buku-soal"),
+    ("role-player-briefs", "Naskah pemeran (role player)...", "naskah-pemeran"),
     ("answer-sheets", "Lembar jawaban...", "lembar-jawaban"),
     ("rating-forms", "Formulir penilaian di atas kertas...", "formulir-penilaian"),
     ("interview-guides", "Panduan wawancara per peserta...", "panduan-wawancara"),
@@ -31,14 +32,16 @@ def ask_save_path(parent: Any, stem: str) -> str:
 
 
 def ask_scope(parent: Any, scopes: list[Any]) -> Any:
-    """The chosen PrintScope (whole event, a wave or one group of a wave), or None when cancelled (tests patch
-    this). With nothing to choose between, the whole event."""
+    """The chosen PrintScope (whole event, a wave or one group of a wave; for the role players' briefs a
+    BriefScope: a room instead of a group), or None when cancelled (tests patch this). With nothing to choose
+    between, the whole event."""
     if len(scopes) <= 1:
         return scopes[0] if scopes else None
     from PySide6.QtWidgets import QInputDialog
 
     labels = [s.label for s in scopes]
-    choice, ok = QInputDialog.getItem(parent, "Cetak", "Cetak untuk (kegiatan, gelombang atau kelompok):", labels,
+    what = "ruang" if hasattr(scopes[0], "room") else "kelompok"
+    choice, ok = QInputDialog.getItem(parent, "Cetak", f"Cetak untuk (kegiatan, gelombang atau {what}):", labels,
                                       0, False)
     return scopes[labels.index(choice)] if ok else None
 
@@ -52,21 +55,22 @@ def _event_id(window: Any) -> int | None:
 
 
 def print_room(window: Any, kind: str, path: str | None = None, wave: int | None | bool = False,
-               group: str | None = None) -> Any:
-    """Print one of the room documents for the current event, a wave or one group in the background (without
-    ``wave`` the user chooses)."""
+               group: str | None = None, room: str | None = None) -> Any:
+    """Print one of the room documents for the current event, a wave or one group (the role players' briefs:
+    one room) in the background (without ``wave`` the user chooses)."""
     event_id = _event_id(window)
     if event_id is None:
         return None
     if kind != "disposition" and wave is False:
         from ukom_desktop.services.material_handover import print_scopes
+        from ukom_desktop.services.room_printing import brief_scopes
 
         with window.context.session() as session:
-            scopes = print_scopes(session, event_id)
+            scopes = (brief_scopes if kind == "role-player-briefs" else print_scopes)(session, event_id)
         scope = ask_scope(window, scopes)
         if scope is None:
             return None
-        wave, group = scope.wave, scope.group
+        wave, group, room = scope.wave, getattr(scope, "group", None), getattr(scope, "room", None)
     stem = dict((k, s) for k, _t, s in PRINT_ITEMS)[kind]
     target = path or ask_save_path(window, stem)
     if not target:
@@ -82,8 +86,11 @@ def print_room(window: Any, kind: str, path: str | None = None, wave: int | None
                 print_disposition(session, event_id, target)
                 return f"Lembar disposisi tersimpan: {target}"
             from ukom_desktop.services.interview_guides import print_interview_guides
-            from ukom_desktop.services.room_printing import PRINTERS
+            from ukom_desktop.services.room_printing import PRINTERS, print_role_player_briefs
 
+            if kind == "role-player-briefs":
+                result = print_role_player_briefs(session, event_id, target, wave=wave or None, room=room)
+                return f"Naskah pemeran tersimpan: {target} ({result.items} sesi, {result.pages} halaman)."
             printer = print_interview_guides if kind == "interview-guides" else PRINTERS[kind]
             result = printer(session, event_id, target, wave=wave or None, group=group)
             return " ".join([f"Tersimpan: {target} ({result.pages} halaman).", *result.notes])
