@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import delete, update
+from sqlalchemy import delete, select, update
 
 from ukom_desktop.db.models import (
+    AuditEntry,
     Event,
     EventParticipant,
     ScheduleSession,
@@ -50,6 +51,9 @@ def test_every_role_play_session_gets_a_cover_and_the_stamped_brief(briefs, tmp_
         result = print_role_player_briefs(session, event_id, out)
     expected = briefs.expected
     assert result.items == len(expected) == 4
+    with briefs.sessions() as session:
+        printed = session.scalars(select(AuditEntry).where(AuditEntry.action == "cetak_naskah_pemeran")).one()
+    assert printed.entity_id == event_id
     pages = PdfReader(out).pages
     assert len(pages) == result.pages == 4 * len(expected)
     for index, (number, room, hour, assessor) in enumerate(expected):
@@ -96,3 +100,22 @@ def test_without_a_brief_for_the_role_player_it_says_what_to_do(demo_database, t
         with pytest.raises(UserFacingError, match="Susun jadwal"):
             print_role_player_briefs(session, event_id, tmp_path / "c.pdf")  # no schedule
     assert not any((tmp_path / n).exists() for n in ("a.pdf", "b.pdf", "c.pdf"))
+
+
+def test_a_cover_that_runs_over_a_page_stays_before_its_brief(briefs, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    event_id = briefs.demo.event_id
+    extra = []
+    for n in range(45):
+        path = tmp_path / f"lampiran-pemeran-{n:02d}.xlsx"
+        path.write_bytes(b"PK\x03\x04 lampiran " + str(n).encode())
+        extra.append(path)
+    with briefs.sessions.begin() as session:
+        import_material_files(session, "RP", "RP-A", extra, role="pemeran")
+        result = print_role_player_briefs(session, event_id, tmp_path / "r.pdf", room="Ruang Wawancara 1")
+    texts = [p.extract_text() for p in PdfReader(tmp_path / "r.pdf").pages]
+    per_session = len(texts) // result.items
+    assert result.items == 2 and per_session > 4 and len(texts) == result.pages
+    for first in (0, per_session):
+        assert "NASKAH PEMERAN" in texts[first] and "Naskah atasan halaman 1" not in texts[first + 1]
+        assert "lampiran-pemeran-44.xlsx" in texts[first + per_session - 4]
+        assert "Naskah atasan halaman 1" in texts[first + per_session - 3]

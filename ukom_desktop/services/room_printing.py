@@ -342,10 +342,13 @@ def print_role_player_briefs(session: Session, event_id: int, out: str | os.Path
         covers.append(rm.role_player_cover(head, rm.BriefSession(
             str(exercise), when, str(room_name or "-"), number, tuple(assessors[session_id]), str(qset or ""),
             pages[version], tuple(f.filename for f in files[version] if not f.filename.lower().endswith(".pdf")))))
-    cover_pages = PdfReader(io.BytesIO(render_pdf(covers))).pages
+    together = PdfReader(io.BytesIO(render_pdf(covers))).pages
+    cover_pages = ([[page] for page in together] if len(together) == len(covers)  # else a cover ran over a page
+                   else [list(PdfReader(io.BytesIO(render_pdf([c]))).pages) for c in covers])
     writer = PdfWriter()
     for index, (_key, version) in enumerate(briefs):
-        writer.add_page(cover_pages[index])
+        for page in cover_pages[index]:
+            writer.add_page(page)
         for name, data in pdfs[version]:
             stamp_into(writer, data, name, f"Peserta {numbers[index]}")
     writer.add_metadata({"/Title": f"Naskah pemeran {event.code}", "/Creator": "UKOM Desktop"})
