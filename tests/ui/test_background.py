@@ -64,3 +64,54 @@ def test_unhandled_error_gets_the_unexpected_dialog(qtbot, recorded_messages) ->
 
     wait_for(run_in_background(None, work, title="Uji", show_dialog=False))
     assert recorded_messages[-1][0] == "unexpected" and "KeyError" in recorded_messages[-1][1]
+
+
+def test_a_finished_task_is_let_go(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Its callbacks hold the task and its signals hold the callbacks: without cutting that cycle every task
+    (with its work's closure) lived until the process ended and was torn down there."""
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QCoreApplication
+
+    from ukom_desktop.ui import background
+
+    def work():  # type: ignore[no-untyped-def]
+        yield 1, 1, ""
+        return "hasil"
+
+    results: list[object] = []
+    task = run_in_background(None, work, title="Uji", on_done=results.append)
+    wait_for(task)
+    signals = weakref.ref(task.signals)
+    gone = weakref.ref(task)
+    del task
+    qtbot.waitUntil(lambda: not background._running, timeout=5000)
+    QCoreApplication.processEvents()
+    gc.collect()
+    assert results == ["hasil"]
+    assert gone() is None and signals() is None
+
+
+def test_work_outliving_its_window_ends_quietly(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The window (and with it the progress dialog) is closed and deleted while the work still runs."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    release = threading.Event()
+    results: list[object] = []
+
+    def work():  # type: ignore[no-untyped-def]
+        yield 0, 1, "mulai"
+        release.wait(5)
+        return "hasil"
+
+    window = QWidget()
+    window.show()
+    task = run_in_background(window, work, title="Uji", on_done=results.append)
+    task.dialog.setMinimumDuration(0)  # on screen at once
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    wait_for(task)
+    assert task.state == "selesai" and results == ["hasil"]
