@@ -115,3 +115,40 @@ def test_work_outliving_its_window_ends_quietly(qtbot) -> None:  # type: ignore[
     release.set()
     wait_for(task)
     assert task.state == "selesai" and results == ["hasil"]
+
+
+EXIT_WITH_WORK_RUNNING = """
+import time
+from ukom_desktop.ui.app import create_application
+from ukom_desktop.ui.background import run_in_background
+
+app = create_application([])
+started = []
+
+def work():
+    for i in range(100_000):
+        started.append(i)
+        time.sleep(0.001)
+        yield i, 100_000, ""
+
+run_in_background(None, work, title="Uji", show_dialog=False)
+while len(started) < 20:
+    time.sleep(0.01)
+print("keluar", flush=True)
+"""
+
+
+def test_leaving_while_work_runs_stops_it_first(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The process ends while work still runs: the work is stopped before Qt's objects are freed, instead of
+    reporting to a freed signals object (an error at best, a crash of the ending process at worst)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "UKOM_HOME": str(tmp_path),
+           "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    run = subprocess.run([sys.executable, "-c", EXIT_WITH_WORK_RUNNING], env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0 and run.stdout.strip() == "keluar", run.stderr[-2000:]
+    assert "Traceback" not in run.stderr and "deleted" not in run.stderr, run.stderr[-2000:]

@@ -8,6 +8,7 @@ exception, on the main thread.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import threading
 import traceback
@@ -188,6 +189,17 @@ def _release(task: BackgroundTask) -> None:
             with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect()
     _running.discard(task)
+
+
+@atexit.register
+def _stop_running_work() -> None:
+    """At exit, before PySide frees the objects the work reports to: ask running work to stop, and wait a
+    little for it (a worker emitting on a freed signals object would crash the ending process)."""
+    if not _running:
+        return
+    for task in list(_running):
+        task.runnable.cancel_requested = True
+    QThreadPool.globalInstance().waitForDone(3000)
 
 
 def _report_error(parent: QWidget | None, exc: BaseException, details: str) -> None:
