@@ -109,6 +109,7 @@ def test_work_outliving_its_window_ends_quietly(qtbot) -> None:  # type: ignore[
     window = QWidget()
     window.show()
     task = run_in_background(window, work, title="Uji", on_done=results.append)
+    assert task.dialog is not None
     task.dialog.setMinimumDuration(0)  # on screen at once
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
