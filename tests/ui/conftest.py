@@ -17,6 +17,11 @@ def isolated_qsettings(qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
     QSettings().clear()
     yield
+    # pytest-qt has closed the test's widgets with deleteLater, which no event loop here ever carries out:
+    # delete them now, or every test's window lives on until exit and is torn down there in bulk.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)

@@ -64,3 +64,92 @@ def test_unhandled_error_gets_the_unexpected_dialog(qtbot, recorded_messages) ->
 
     wait_for(run_in_background(None, work, title="Uji", show_dialog=False))
     assert recorded_messages[-1][0] == "unexpected" and "KeyError" in recorded_messages[-1][1]
+
+
+def test_a_finished_task_is_let_go(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Its callbacks hold the task and its signals hold the callbacks: without cutting that cycle every task
+    (with its work's closure) lived until the process ended and was torn down there."""
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QCoreApplication
+
+    from ukom_desktop.ui import background
+
+    def work():  # type: ignore[no-untyped-def]
+        yield 1, 1, ""
+        return "hasil"
+
+    results: list[object] = []
+    task = run_in_background(None, work, title="Uji", on_done=results.append)
+    wait_for(task)
+    signals = weakref.ref(task.signals)
+    gone = weakref.ref(task)
+    del task
+    qtbot.waitUntil(lambda: not background._running, timeout=5000)
+    QCoreApplication.processEvents()
+    gc.collect()
+    assert results == ["hasil"]
+    assert gone() is None and signals() is None
+
+
+def test_work_outliving_its_window_ends_quietly(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The window (and with it the progress dialog) is closed and deleted while the work still runs."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    release = threading.Event()
+    results: list[object] = []
+
+    def work():  # type: ignore[no-untyped-def]
+        yield 0, 1, "mulai"
+        release.wait(5)
+        return "hasil"
+
+    window = QWidget()
+    window.show()
+    task = run_in_background(window, work, title="Uji", on_done=results.append)
+    assert task.dialog is not None
+    task.dialog.setMinimumDuration(0)  # on screen at once
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    wait_for(task)
+    assert task.state == "selesai" and results == ["hasil"]
+
+
+EXIT_WITH_WORK_RUNNING = """
+import time
+from ukom_desktop.ui.app import create_application
+from ukom_desktop.ui.background import run_in_background
+
+app = create_application([])
+started = []
+
+def work():
+    for i in range(100_000):
+        started.append(i)
+        time.sleep(0.001)
+        yield i, 100_000, ""
+
+run_in_background(None, work, title="Uji", show_dialog=False)
+while len(started) < 20:
+    time.sleep(0.01)
+print("keluar", flush=True)
+"""
+
+
+def test_leaving_while_work_runs_stops_it_first(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The process ends while work still runs: the work is stopped before Qt's objects are freed, instead of
+    reporting to a freed signals object (an error at best, a crash of the ending process at worst)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "UKOM_HOME": str(tmp_path),
+           "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    run = subprocess.run([sys.executable, "-c", EXIT_WITH_WORK_RUNNING], env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0 and run.stdout.strip() == "keluar", run.stderr[-2000:]
+    assert "Traceback" not in run.stderr and "deleted" not in run.stderr, run.stderr[-2000:]

@@ -20,6 +20,9 @@ log = logging.getLogger("ukom_desktop")
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
+    from ukom_desktop.ui.refcount_guard import protect_singletons
+
+    protect_singletons()  # PySide6 6.12 on Python 3.11 would use up None's references (see the module)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv)

@@ -8,11 +8,16 @@ exception, on the main thread.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import threading
 import traceback
+import warnings
 from collections.abc import Callable, Generator, Iterator
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = tuple[int, int, str]
@@ -33,12 +38,24 @@ class _Signals(QObject):
 class _Runnable(QRunnable):
     def __init__(self, work: Work) -> None:
         super().__init__()
-        self.work = work
-        self.signals = _Signals()
+        self.work: Work | None = work
+        self.signals: Any = _Signals()
         self.cancel_requested = False
+        # Set by the worker once it holds no reference to `signals` any more: the main thread waits for it
+        # before letting the task go, so the QObject is never freed on the worker thread.
+        self.ended = threading.Event()
         self.setAutoDelete(False)
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            # QThreadPool's Python wrapper keeps every runnable it was given: keep nothing big here.
+            self.work = self.signals = None
+            self.ended.set()
+
+    def _run(self) -> None:
+        assert self.work is not None
         try:
             iterator = self.work()
             result = None
@@ -68,6 +85,7 @@ class BackgroundTask(QObject):
     def __init__(self, parent: QWidget | None, work: Work, title: str, *, show_dialog: bool = True) -> None:
         super().__init__(parent)
         self.runnable = _Runnable(work)
+        self.signals = self.runnable.signals  # the main thread's own reference (the worker drops its own)
         self.result: Any = None
         self.error: BaseException | None = None
         self.error_details = ""
@@ -99,11 +117,11 @@ class BackgroundTask(QObject):
         dialog.setValue(min(done, total) if total > 0 else 0)
 
     def _close_dialog(self) -> None:
-        if self.dialog is not None:
-            self.dialog.canceled.disconnect(self.cancel)
-            self.dialog.close()
-            self.dialog.deleteLater()
-            self.dialog = None
+        dialog, self.dialog = self.dialog, None
+        if dialog is not None and shiboken6.isValid(dialog):  # gone already when its window was closed
+            dialog.canceled.disconnect(self.cancel)
+            dialog.close()
+            dialog.deleteLater()
 
 
 _running: set[BackgroundTask] = set()
@@ -121,13 +139,14 @@ def run_in_background(
 ) -> BackgroundTask:
     """Start `work` on the thread pool; the callbacks run on the main thread when it ends."""
     task = BackgroundTask(parent, work, title, show_dialog=show_dialog)
-    signals = task.runnable.signals
+    signals = task.signals
     signals.progress.connect(task._on_progress)
 
     def finish(state: str) -> None:
         task.state = state
         task._close_dialog()
-        _running.discard(task)
+        # Not from inside this slot: letting go of the signals now could free the receiver running it.
+        QTimer.singleShot(0, lambda: _release(task))
 
     def done(result: Any) -> None:
         task.result = result
@@ -154,6 +173,33 @@ def run_in_background(
     _running.add(task)
     QThreadPool.globalInstance().start(task.runnable)
     return task
+
+
+def _release(task: BackgroundTask) -> None:
+    """After the last signal: cut the cycle signals -> callbacks -> task -> runnable -> signals.
+
+    Every callback holds the task, and the signals hold the callbacks (inside Qt, where Python's collector
+    cannot see them), so without this every task, its runnable and its signals object lived until the
+    process ended and were torn down in bulk at exit."""
+    task.runnable.ended.wait(5)  # the worker is past its last emit; this only covers its last few statements
+    signals = task.signals
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a signal without connections left
+        for signal in (signals.progress, signals.finished, signals.failed, signals.cancelled):
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect()
+    _running.discard(task)
+
+
+@atexit.register
+def _stop_running_work() -> None:
+    """At exit, before PySide frees the objects the work reports to: ask running work to stop, and wait a
+    little for it (a worker emitting on a freed signals object would crash the ending process)."""
+    if not _running:
+        return
+    for task in list(_running):
+        task.runnable.cancel_requested = True
+    QThreadPool.globalInstance().waitForDone(3000)
 
 
 def _report_error(parent: QWidget | None, exc: BaseException, details: str) -> None:
