@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from pathlib import Path
 
 from pypdf import PdfReader
-from reportlab.pdfgen.canvas import Canvas
 
-
-def _pdf(path: Path, pages: int) -> Path:
-    canvas = Canvas(str(path))
-    for page in range(1, pages + 1):
-        canvas.drawString(72, 700, f"Kasus diskusi halaman {page}")
-        canvas.showPage()
-    canvas.save()
-    return path
+sys.path.insert(0, str(Path(__file__).parents[1] / "db"))
+from material_support import make_pdf  # noqa: E402
 
 
 def test_import_list_map_print_and_handover(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     code = cli.json("demo", "--participants", "8", "--seed", "2")["event_code"]
     cli("groups", "--event", code, "--sets", "1")
-    case = _pdf(tmp_path / "lgd.pdf", 3)
+    case = make_pdf(tmp_path / "lgd.pdf", 3, "Kasus diskusi")
     imported = cli.json("materials", "import", str(case), "--exercise", "LGD", "--version", "LGD-2026")
     assert imported["added"] == ["lgd.pdf"]
     [row] = cli.json("materials", "list")
@@ -45,7 +39,7 @@ def test_import_list_map_print_and_handover(cli, tmp_path: Path) -> None:  # typ
 
 def test_letter_and_disposition(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     code = cli.json("demo", "--participants", "0")["event_code"]
-    scan = _pdf(tmp_path / "surat.pdf", 1)
+    scan = make_pdf(tmp_path / "surat.pdf", 1, "Kasus diskusi")
     added = cli.json("letters", "add", "005/77/2026", "--from", "Sekretariat Daerah", "--subject", "Permohonan UKOM",
                      "--date", "2026-08-01", "--event", code, "--scan", str(scan), "--to", "Kabid",
                      "--instruction", "Proses")
@@ -76,7 +70,7 @@ def test_the_global_user_decides_what_a_material_command_may_do(tmp_path: Path) 
         made = run("users", "add", "--username", name, "--role", role, "--password-stdin", user=admin[0],
                    password=admin[1], stdin=f"sandi-{name}-panjang\n")
         assert made.returncode == 0, made.stderr
-    case = _pdf(tmp_path / "lgd.pdf", 1)
+    case = make_pdf(tmp_path / "lgd.pdf", 1, "Kasus diskusi")
     imported = run("materials", "import", str(case), "--exercise", "LGD", "--version", "LGD-1", user="sekre",
                    password="sandi-sekre-panjang")
     assert imported.returncode == 0, imported.stderr

@@ -3,19 +3,13 @@ scheduled role-play session, for the event and for one room."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from pypdf import PdfReader
-from reportlab.pdfgen.canvas import Canvas
 
-
-def _pdf(path: Path, pages: int) -> Path:
-    canvas = Canvas(str(path))
-    for page in range(1, pages + 1):
-        canvas.drawString(72, 700, f"Naskah pemeran halaman {page}")
-        canvas.showPage()
-    canvas.save()
-    return path
+sys.path.insert(0, str(Path(__file__).parents[1] / "db"))
+from material_support import make_pdf  # noqa: E402
 
 
 def test_print_role_player_briefs(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -27,7 +21,7 @@ def test_print_role_player_briefs(cli, tmp_path: Path) -> None:  # type: ignore[
 
     cli("groups", "--event", code, "--sets", "1")
     cli("schedule", "--event", code)
-    cli("materials", "import", str(_pdf(tmp_path / "rp.pdf", 2)), "--exercise", "RP", "--version", "RP-1",
+    cli("materials", "import", str(make_pdf(tmp_path / "rp.pdf", 2, "Naskah pemeran")), "--exercise", "RP", "--version", "RP-1",
         "--role", "pemeran")
     cli("materials", "map", "--event", code, "--exercise", "RP", "--set", "A", "--version", "RP-1")
     result = cli.json("print", "role-player-briefs", "--event", code, "--out", str(out))

@@ -84,20 +84,21 @@ def register(sub: argparse._SubParsersAction) -> None:
                   "naskah dicap nomor peserta dan RAHASIA", _brief_arguments, _briefs)
 
 
-def _room_arguments(parser: argparse.ArgumentParser) -> None:
+def _scoped_print_arguments(parser: argparse.ArgumentParser, narrow: str, metavar: str, help_text: str) -> None:
+    """--event, --wave N, one narrower choice (a group or a room), --out and --json."""
     parser.add_argument("--event", required=True, metavar="KODE", help="kode kegiatan, mis. UKOM-2026-001")
     parser.add_argument("--wave", type=int, metavar="N", help="hanya gelombang N")
-    parser.add_argument("--group", metavar="KELOMPOK", help="hanya kelompok ini, mis. B atau 'Kelompok B'")
+    parser.add_argument(narrow, metavar=metavar, help=help_text)
     parser.add_argument("--out", required=True, metavar="BERKAS.pdf", help="berkas PDF tujuan")
     add_json_flag(parser)
+
+
+def _room_arguments(parser: argparse.ArgumentParser) -> None:
+    _scoped_print_arguments(parser, "--group", "KELOMPOK", "hanya kelompok ini, mis. B atau 'Kelompok B'")
 
 
 def _brief_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--event", required=True, metavar="KODE", help="kode kegiatan, mis. UKOM-2026-001")
-    parser.add_argument("--wave", type=int, metavar="N", help="hanya gelombang N")
-    parser.add_argument("--room", metavar="NAMA", help="hanya ruang ini, mis. 'Ruang Wawancara 1'")
-    parser.add_argument("--out", required=True, metavar="BERKAS.pdf", help="berkas PDF tujuan")
-    add_json_flag(parser)
+    _scoped_print_arguments(parser, "--room", "NAMA", "hanya ruang ini, mis. 'Ruang Wawancara 1'")
 
 
 def _briefs(args: argparse.Namespace) -> int:
