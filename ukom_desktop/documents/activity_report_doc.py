@@ -18,7 +18,7 @@ from ukom_desktop.documents.layout import Flow, Style, body_style
 from ukom_desktop.documents.model import Letterhead, PaperSize, Signatory
 from ukom_desktop.documents.output import Document, Target, write_pdf
 from ukom_desktop.documents.participants_table import NIP_SAMPLE, number_column, table_style
-from ukom_desktop.documents.signature import draw_signature, signature_block_height
+from ukom_desktop.documents.signature import draw_signature
 from ukom_desktop.documents.tables import Cell, Column, Row, draw_table, fit_width
 from ukom_desktop.domain.nip import format_nip
 from ukom_desktop.domain.official_titles import head_of
@@ -246,8 +246,7 @@ def build_activity_report(data: ActivityReportData) -> Document:
                "hanya digunakan untuk kepentingan kepegawaian.")
     captions = [place_date(data.place, data.date)] if data.date else []
     if data.signatory is not None:
-        flow.keep_with_next(lambda: flow.paragraph(closing, first_indent=12.5 * mm, after=2.0),
-                            signature_block_height(flow, data.signatory, captions))
+        flow.keep_with_next(lambda: flow.paragraph(closing, first_indent=12.5 * mm, after=2.0))
         draw_signature(flow, data.signatory, captions=captions)
     else:
         flow.paragraph(closing, first_indent=12.5 * mm, after=2.0)

@@ -17,7 +17,7 @@ from ukom_desktop.documents.layout import Style, body_style
 from ukom_desktop.documents.model import Letterhead, PaperSize, Signatory
 from ukom_desktop.documents.output import Document, Target, write_pdf
 from ukom_desktop.documents.participants_table import NIP_SAMPLE, number_column, table_style
-from ukom_desktop.documents.signature import draw_signature, signature_block_height
+from ukom_desktop.documents.signature import draw_signature
 from ukom_desktop.documents.tables import Column, Row, draw_table, fit_width
 from ukom_desktop.domain.nip import format_nip
 
@@ -143,8 +143,7 @@ def build_assessor_evaluation(data: AssessorEvaluationData) -> Document:
 
     if data.signatory is not None:  # the last explanation stays on the page of the signature
         draw_notes(0, len(labels) - 1)
-        flow.keep_with_next(lambda: draw_notes(len(labels) - 1, len(labels)),
-                            signature_block_height(flow, data.signatory, captions))
+        flow.keep_with_next(lambda: draw_notes(len(labels) - 1, len(labels)))
         draw_signature(flow, data.signatory, captions=captions)
     else:
         draw_notes(0, len(labels))

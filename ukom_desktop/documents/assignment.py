@@ -4,7 +4,6 @@ Untuk (numbered tasks), the dated signature block and Tembusan."""
 from __future__ import annotations
 
 from ukom_desktop.documents.blocks import (
-    copies_height,
     draw_copies,
     draw_labelled_list,
     event_fields,
@@ -17,7 +16,7 @@ from ukom_desktop.documents.layout import Style, para, plain_table, text_width
 from ukom_desktop.documents.model import AssignmentData
 from ukom_desktop.documents.output import Document, Target, write_pdf
 from ukom_desktop.documents.participants_table import draw_team_table
-from ukom_desktop.documents.signature import draw_signature, signature_block_height
+from ukom_desktop.documents.signature import draw_signature
 from ukom_desktop.documents.templates import default_template, render_lines
 from ukom_desktop.domain.dates import format_date_id
 from ukom_desktop.domain.terbilang import number_with_words
@@ -70,9 +69,8 @@ def build_assignment(data: AssignmentData) -> Document:
     flow.skip(6.0)
     dated = place_date(data.place or data.letterhead.city, data.date)
     draw_labelled_list(flow, "Untuk", task_items(data), label_width, after=6.0,
-                       keep_last_with=signature_block_height(flow, data.signatory, [dated])
-                       + copies_height(flow, data.copies))
-    draw_signature(flow, data.signatory, captions=[dated], keep_with=copies_height(flow, data.copies))
+                       keep_last_with=True)
+    draw_signature(flow, data.signatory, captions=[dated], keep_with=bool(data.copies))
     draw_copies(flow, data.copies)
     return Document(flow.spec, flow.story, "dash_top", f"Surat Tugas {data.number}", data.letterhead.agency_lines[0])
 

@@ -95,7 +95,7 @@ def draw_addressee(flow: Flow, lines: list[str], *, after: float = 14.0) -> None
 
 def draw_body(
     flow: Flow, template: str, fields: Mapping[str, str], blocks: Mapping[str, Callable[[Flow], None]],
-    *, first_indent: float = PARAGRAPH_INDENT, left: float = 0.0, keep_last_with: float = 0.0,
+    *, first_indent: float = PARAGRAPH_INDENT, left: float = 0.0, keep_last_with: bool = False,
 ) -> None:
     """Template paragraphs (justified, first line indented) with blocks placed at their markers.
 
@@ -119,15 +119,9 @@ def draw_body(
                 flow.paragraph(part, left=left, first_indent=first_indent, after=PARAGRAPH_GAP)
 
         if keep_last_with and index == len(parts) - 1:
-            flow.keep_with_next(draw, keep_last_with)
+            flow.keep_with_next(draw)
         else:
             draw()
-
-
-def copies_height(flow: Flow, copies: tuple[str, ...] | list[str]) -> float:
-    """Room a short Tembusan needs after the signature's bottom gap (a long one may run on; only its
-    first lines count)."""
-    return 12.0 + flow.style.leading * (1 + min(len(copies), 4)) if copies else 0.0
 
 
 def draw_copies(flow: Flow, copies: tuple[str, ...] | list[str]) -> None:
@@ -146,7 +140,7 @@ def draw_copies(flow: Flow, copies: tuple[str, ...] | list[str]) -> None:
 
 def draw_labelled_list(
     flow: Flow, label: str, items: list[str], label_width: float, *, after: float = 8.0,
-    keep_last_with: float = 0.0,
+    keep_last_with: bool = False,
 ) -> None:
     """"Dasar : 1. ...", the items numbered (unless single) and hanging under the colon.
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from ukom_desktop.documents.blocks import (
-    copies_height,
     draw_addressee,
     draw_copies,
     draw_reference_block,
@@ -21,7 +20,6 @@ from ukom_desktop.documents.participants_table import number_column, table_style
 from ukom_desktop.documents.signature import (
     draw_signature,
     draw_signature_row,
-    signature_block_height,
 )
 from ukom_desktop.documents.tables import Cell, Column, Row, draw_table
 from ukom_desktop.domain.nip import format_nip
@@ -87,9 +85,8 @@ def build_delivery(data: DeliveryData) -> Document:
     flow.keep_with_next(
         lambda: flow.paragraph("Atas perhatian dan kerja sama Saudara, kami ucapkan terima kasih.",
                                first_indent=35),
-        signature_block_height(flow, data.signatory, captions),
     )
-    draw_signature(flow, data.signatory, captions=captions, keep_with=copies_height(flow, data.copies))
+    draw_signature(flow, data.signatory, captions=captions, keep_with=bool(data.copies))
     draw_copies(flow, data.copies)
     _receipt(flow, data, table)
     return Document(flow.spec, flow.story, "dash_top", f"Penyampaian Hasil {data.number}")

@@ -21,7 +21,7 @@ from ukom_desktop.documents.model import Letterhead, PaperSize, Signatory
 from ukom_desktop.documents.output import Document, WatermarkFrom
 from ukom_desktop.documents.participants_table import NIP_SAMPLE, number_column, table_style
 from ukom_desktop.documents.psychogram import PsychogramRow, draw_legend, draw_profile, fmt_percent
-from ukom_desktop.documents.signature import draw_signature, signature_block_height
+from ukom_desktop.documents.signature import draw_signature
 from ukom_desktop.documents.tables import Cell, Column, Row, draw_table, fit_width
 from ukom_desktop.domain.nip import format_nip
 
@@ -113,8 +113,7 @@ def _draw_sheet(flow: Flow, pack: FeedbackPack, sheet: FeedbackSheet) -> None:
     if sheet.assessor is not None and not sheet.draft:  # the closing stays on the page of the signature
         assessor = Signatory(sheet.assessor.name, "Asesor Pemberi Umpan Balik", nip=sheet.assessor.nip,
                              golongan=sheet.assessor.golongan)
-        flow.keep_with_next(lambda: flow.paragraph(closing, after=2.0),
-                            signature_block_height(flow, assessor, captions))
+        flow.keep_with_next(lambda: flow.paragraph(closing, after=2.0))
         draw_signature(flow, assessor, captions=captions)
     else:
         flow.paragraph(closing, after=2.0)

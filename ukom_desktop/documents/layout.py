@@ -220,9 +220,9 @@ class Flow:
         if height > 0:
             self.add(Spacer(0, height))
 
-    def keep_with_next(self, draw: Callable[[], None], next_height: float = 0.0) -> None:
+    def keep_with_next(self, draw: Callable[[], None]) -> None:
         """Run `draw`; what it adds stays on the page of the next flowable (a signature never stands
-        alone on a page). `next_height` is kept for callers; Platypus measures the next block itself."""
+        alone on a page); Platypus measures the next block itself."""
         start = len(self.flowables)
         draw()
         added: list[Flowable] = []

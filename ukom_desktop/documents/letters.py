@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ukom_desktop.documents.blocks import (
-    copies_height,
     draw_addressee,
     draw_body,
     draw_copies,
@@ -113,9 +112,9 @@ def build_letter(data: LetterData, kind: str) -> Document:
     template = data.template if data.template is not None else default_template(kind)
     draw_body(
         flow, template, letter_fields(data), {MARKER_SCHEDULE: _schedule_block(data)},  # type: ignore[dict-item]
-        keep_last_with=signature_block_height(flow, data.signatory) + copies_height(flow, data.copies),
+        keep_last_with=True,
     )
-    draw_signature(flow, data.signatory, keep_with=copies_height(flow, data.copies))
+    draw_signature(flow, data.signatory, keep_with=bool(data.copies))
     draw_copies(flow, data.copies)
     if data.participants:
         _draw_attachment(flow, data)

@@ -10,7 +10,7 @@ from ukom_desktop.documents.blocks import draw_body, event_fields, merge_fields,
 from ukom_desktop.documents.layout import Flow
 from ukom_desktop.documents.model import MinutesData
 from ukom_desktop.documents.output import Document, Target, write_pdf
-from ukom_desktop.documents.signature import draw_signature_row, signature_row_height
+from ukom_desktop.documents.signature import draw_signature_row
 from ukom_desktop.documents.templates import MARKER_FACTS, default_template
 from ukom_desktop.domain.dates import BULAN, day_name_id
 from ukom_desktop.domain.terbilang import date_in_words, terbilang
@@ -58,7 +58,7 @@ def build_minutes(data: MinutesData) -> Document:
     parties = [([party.caption] if party.caption else [], party.signatory) for party in data.parties]
     # the closing paragraph stays on the page of the signatures
     draw_body(flow, template, minutes_fields(data), {MARKER_FACTS: _facts_block(data)},  # type: ignore[dict-item]
-              keep_last_with=signature_row_height(flow, parties))
+              keep_last_with=True)
     draw_signature_row(flow, parties)
     return Document(flow.spec, flow.story, "dash_top", f"Berita Acara {data.number}", data.letterhead.agency_lines[0])
 

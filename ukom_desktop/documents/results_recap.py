@@ -14,7 +14,7 @@ from ukom_desktop.documents.model import Letterhead, PaperSize, Signatory
 from ukom_desktop.documents.output import Document
 from ukom_desktop.documents.participants_table import NIP_SAMPLE, number_column, table_style
 from ukom_desktop.documents.psychogram import fmt_percent
-from ukom_desktop.documents.signature import draw_signature, signature_block_height
+from ukom_desktop.documents.signature import draw_signature
 from ukom_desktop.documents.tables import Cell, Column, Row, draw_table, fit_width
 from ukom_desktop.domain.nip import format_nip
 
@@ -108,7 +108,7 @@ def build_results_recap(data: RecapData) -> Document:
         flow.paragraph(f"Keterangan: {legend}; Belum = hasil rapat integrasi belum ditetapkan.", table, align="L")
 
     if data.signatory is not None:
-        flow.keep_with_next(draw_legend, signature_block_height(flow, data.signatory, captions))
+        flow.keep_with_next(draw_legend)
         draw_signature(flow, data.signatory, captions=captions)
     else:
         draw_legend()

@@ -63,7 +63,7 @@ def _signature_table(flow: Flow, signatory: Signatory, captions: list[str] | Non
 
 def draw_signature(
     flow: Flow, signatory: Signatory, *, captions: list[str] | None = None, before: float = SIGNATURE_BEFORE,
-    after: float = 12.0, keep_with: float = 0.0,
+    after: float = 12.0, keep_with: bool = False,
 ) -> None:
     """The signature block in the right half of the page, kept on one page. With `keep_with` (a short
     Tembusan follows) the block stays on the page of the lines that follow it."""

@@ -47,6 +47,17 @@ def add_letterhead_fields(owner: Any, form: QFormLayout) -> None:
         form.addRow(label, edit)
 
 
+
+def fill_letterhead_fields(owner: Any, profile: Any) -> None:
+    """Put a stored profile's kop lines, address and contacts into the edits `add_letterhead_fields` made."""
+    for edit, text in zip(owner.kop_edits, [*profile.kop_lines, "", "", ""], strict=False):
+        edit.setText(text)
+    owner.address_edit.setText(profile.address)
+    owner.phone_edit.setText(profile.phone)
+    owner.email_edit.setText(profile.email)
+    owner.website_edit.setText(profile.website)
+    owner.city_edit.setText(profile.city)
+
 class InstitutionDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,13 +124,7 @@ class InstitutionDialog(QDialog):
         with self.context.session() as session:
             profile = get_profile(session)
         self._profile_version = profile.version  # a save over a colleague's change is refused
-        for edit, text in zip(self.kop_edits, [*profile.kop_lines, "", "", ""], strict=False):
-            edit.setText(text)
-        self.address_edit.setText(profile.address)
-        self.phone_edit.setText(profile.phone)
-        self.email_edit.setText(profile.email)
-        self.website_edit.setText(profile.website)
-        self.city_edit.setText(profile.city)
+        fill_letterhead_fields(self, profile)
         self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(profile.paper_size)))
         self.head_id = profile.head_signatory_id
         self._refill_head()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ukom_desktop.ui import messages
 from ukom_desktop.ui.actions import in_transaction
-from ukom_desktop.ui.documents.profile_dialog import add_letterhead_fields
+from ukom_desktop.ui.documents.profile_dialog import add_letterhead_fields, fill_letterhead_fields
 from ukom_desktop.ui.geometry import fit_to_screen
 from ukom_desktop.ui.widgets.form_parts import password_field
 
@@ -198,13 +198,7 @@ class ProfilePage(SkippablePage):
 
         with self.setup.context.session() as session:
             profile = get_profile(session)
-        for edit, line in zip(self.kop_edits, [*profile.kop_lines, "", "", ""], strict=False):
-            edit.setText(line)
-        self.address_edit.setText(profile.address)
-        self.phone_edit.setText(profile.phone)
-        self.email_edit.setText(profile.email)
-        self.website_edit.setText(profile.website)
-        self.city_edit.setText(profile.city)
+        fill_letterhead_fields(self, profile)
         self.set_logo(profile.logo, profile.logo_filename)
         self.profile = profile
 
