@@ -47,6 +47,13 @@ def schedule_tab(qtbot, scheduled_url: str):  # type: ignore[no-untyped-def]
     return tab
 
 
+
+def _parallel(sessions, kinds: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """The first role-play session with another session of `kinds` at the same time, and that other one (the
+    solver works to a time limit, so which sessions run side by side is not fixed in advance)."""
+    return next((a, b) for a in sessions if a.exercise_id == "RP"
+                for b in sessions if b.id != a.id and b.exercise_id in kinds and b.start == a.start)
+
 def test_grid_model_by_rooms_and_by_assessors(qapp, stored) -> None:  # type: ignore[no-untyped-def]
     from ukom_desktop.ui.schedule.grid_model import SESSIONS_ROLE, ScheduleGridModel, view_choices
 
@@ -116,8 +123,7 @@ def test_a_dragged_move_that_breaks_a_rule_is_refused_in_red(qtbot, schedule_tab
 
     tab = schedule_tab
     stored = tab.stored
-    rp = [s for s in stored.schedule.sessions if s.exercise_id == "RP"]
-    source, target = rp[0], next(s for s in rp[1:] if s.start == rp[0].start)
+    source, target = _parallel(stored.schedule.sessions, ("RP",))
     tab.show_wave(1)
     day_index = tab.view_combo.findData(next(c for c in (tab.view_combo.itemData(i) for i in range(
         tab.view_combo.count())) if c.day == source.start.date()))
@@ -141,8 +147,7 @@ def test_a_dragged_move_that_breaks_a_rule_is_refused_in_red(qtbot, schedule_tab
 def test_hovering_shows_the_verdict_before_the_drop(qtbot, schedule_tab) -> None:  # type: ignore[no-untyped-def]
     tab = schedule_tab
     stored = tab.stored
-    rp = [s for s in stored.schedule.sessions if s.exercise_id == "RP"]
-    source, target = rp[0], next(s for s in rp[1:] if s.start == rp[0].start)
+    source, target = _parallel(stored.schedule.sessions, ("RP",))
     for i in range(tab.view_combo.count()):
         if tab.view_combo.itemData(i).day == source.start.date():
             tab.view_combo.setCurrentIndex(i)
@@ -200,7 +205,7 @@ def test_a_whole_session_moves_through_its_menu_only_where_the_checker_allows(  
 
     tab = schedule_tab
     stored = tab.stored
-    session = next(s for s in stored.schedule.sessions if s.exercise_id == "RP")
+    session, _busy = _parallel(stored.schedule.sessions, ("RP", "WWC"))
     for i in range(tab.view_combo.count()):
         if tab.view_combo.itemData(i).day == session.start.date():
             tab.view_combo.setCurrentIndex(i)
@@ -256,7 +261,7 @@ def test_a_participant_gets_another_lead_among_their_observers(qtbot, schedule_t
 
     tab = schedule_tab
     stored = tab.stored
-    session = next(s for s in stored.schedule.sessions if s.exercise_id == "RP")
+    session, _busy = _parallel(stored.schedule.sessions, ("RP", "WWC"))
     pid = session.participant_ids[0]
     for i in range(tab.view_combo.count()):
         if tab.view_combo.itemData(i).day == session.start.date():
